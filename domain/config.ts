@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+const optionalUrl = z.url().optional();
+const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
+
+/**
+ * Every setting ServicePro reads, validated once at start-up. Defaults describe the embedded
+ * stack (`npm start`): unset service URLs mean "start a local one".
+ */
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    PUBLIC_BASE_URL: optionalUrl,
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    SERVICEPRO_DATA_DIR: z.string().default('.servicepro'),
+
+    DATABASE_URL: optionalUrl,
+    APP_DATABASE_URL: optionalUrl,
+
+    TEMPORAL_ADDRESS: z.string().optional(),
+    TEMPORAL_NAMESPACE: z.string().default('default'),
+    TEMPORAL_TASK_QUEUE: z.string().default('servicepro'),
+    TEMPORAL_UI_URL: optionalUrl,
+    TEMPORAL_BIN: z.string().optional(),
+
+    SERVICEPRO_ADMIN_EMAIL: z.email().default('owner@cleanmachine.local'),
+    SERVICEPRO_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+    ROOT_PHONE_NUMBER: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such as +19185550100').default('+19185550100'),
+
+    SERVICEPRO_ENCRYPTION_KEY: z
+      .string()
+      .refine((key) => Buffer.from(key, 'base64').length === 32, 'must be 32 bytes, base64-encoded (openssl rand -base64 32)')
+      .optional(),
+    SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+
+    TWILIO_ACCOUNT_SID: z.string().optional(),
+    TWILIO_AUTH_TOKEN: z.string().optional(),
+    TWILIO_API_BASE_URL: optionalUrl,
+    STRIPE_SECRET_KEY: z.string().optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().optional(),
+    STRIPE_API_BASE_URL: optionalUrl,
+    OPENAI_API_KEY: z.string().optional(),
+    OPENAI_BASE_URL: optionalUrl,
+    OPENAI_MODEL: z.string().default('gpt-4o-mini'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.SERVICEPRO_ENCRYPTION_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['SERVICEPRO_ENCRYPTION_KEY'], message: 'is required in production (openssl rand -base64 32)' });
+    }
+  });
+
+export type Config = z.output<typeof configSchema> & { PUBLIC_BASE_URL: string };
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses an environment (normally `process.env`); the error lists each variable to set and why. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, emptyAsUndefined(v)]));
+  const result = configSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`ServicePro configuration is invalid — set these environment variables:\n${lines.join('\n')}`);
+  }
+  const config = result.data;
+  return { ...config, PUBLIC_BASE_URL: (config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, '') };
+}

@@ -1,0 +1,17 @@
+// Workflow ids and search attributes are not encrypted by the payload codec: they carry ids
+// only — never a phone number, name or email.
+
+export const SEARCH_ATTRIBUTES = {
+  TenantId: 'Keyword',
+  TenantTier: 'Keyword',
+  TenantStatus: 'Keyword',
+} as const;
+
+export const workflowIds = {
+  billing: (tenantId: string) => `billing:${tenantId}`,
+  onboarding: (tenantId: string) => `onboarding:${tenantId}`,
+  call: (callSid: string) => `call:${callSid}`,
+  booking: (tenantId: string, bookingId: string) => `booking:${tenantId}:${bookingId}`,
+  export: (tenantId: string, exportId: string) => `export:${tenantId}:${exportId}`,
+  conversation: (tenantId: string, customerId: string) => `conversation:${tenantId}:${customerId}`,
+};

@@ -1,0 +1,47 @@
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { startEmbeddedPostgres } from '../scripts/embedded-postgres.ts';
+import { startTemporalDevServer } from '../scripts/temporal-server.ts';
+import { prepareDatabase } from '../prisma/database.ts';
+import { freePort } from '../scripts/ports.ts';
+import type { TestStack } from './stack.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    stack: TestStack;
+  }
+}
+
+/** Real Postgres and a real Temporal server for the whole run; only providers are faked. */
+export default async function setup(project: TestProject) {
+  const started = Date.now();
+  const dir = await mkdtemp(path.join(tmpdir(), 'servicepro-test-'));
+  await chmod(dir, 0o755); // Postgres runs as the postgres user when we are root
+  const [pgPort, temporalPort, uiPort] = await Promise.all([freePort(), freePort(), freePort()]);
+  const [postgres, temporal] = await Promise.all([
+    startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: pgPort, persistent: false, unsafeFast: true }),
+    startTemporalDevServer({ port: temporalPort, uiPort }),
+  ]);
+  await postgres.createDatabase('servicepro_test');
+  const masterKey = Buffer.alloc(32, 7);
+  const adminUrl = postgres.adminUrl('servicepro_test');
+  const { appUrl } = await prepareDatabase({ adminUrl, masterKey });
+
+  project.provide('stack', {
+    adminDatabaseUrl: adminUrl,
+    appDatabaseUrl: appUrl,
+    clusterAdminUrl: postgres.adminUrl(),
+    temporalAddress: temporal.address,
+    temporalUiUrl: temporal.uiUrl,
+    temporalNamespace: temporal.namespace,
+    masterKeyBase64: masterKey.toString('base64'),
+  });
+  console.log(`test stack ready in ${Date.now() - started} ms (postgres :${pgPort}, temporal ${temporal.address})`);
+
+  return async () => {
+    await Promise.allSettled([temporal.stop(), postgres.stop()]);
+    await rm(dir, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,26 @@
+import { apiRequest } from './client.ts';
+import type { CreateTenantInput, LoginResponse, Tenant, User } from './types.ts';
+
+export function login(email: string, password: string): Promise<LoginResponse> {
+  return apiRequest<LoginResponse>('/api/auth/login', { method: 'POST', body: { email, password }, auth: false });
+}
+
+export async function fetchMe(signal?: AbortSignal): Promise<User> {
+  const { user } = await apiRequest<{ user: User }>('/api/auth/me', { signal });
+  return user;
+}
+
+export async function listTenants(includeClosed: boolean, signal?: AbortSignal): Promise<Tenant[]> {
+  const query = includeClosed ? '?includeClosed=true' : '';
+  const { tenants } = await apiRequest<{ tenants: Tenant[] }>(`/api/admin/tenants${query}`, { signal });
+  return tenants;
+}
+
+export async function createTenant(input: CreateTenantInput): Promise<Tenant> {
+  const { tenant } = await apiRequest<{ tenant: Tenant }>('/api/admin/tenants', { method: 'POST', body: input });
+  return tenant;
+}
+
+export async function closeTenant(id: string): Promise<void> {
+  await apiRequest<unknown>(`/api/admin/tenants/${encodeURIComponent(id)}`, { method: 'DELETE' });
+}

@@ -1,0 +1,23 @@
+import type { User } from '../api/types.ts';
+import { ShieldIcon } from './ShieldIcon.tsx';
+
+export function AppHeader({ user, onSignOut }: { user: User; onSignOut: () => void }) {
+  return (
+    <header className="app-header">
+      <div className="brand">
+        <ShieldIcon size={22} />
+        <span>ServicePro</span>
+        {user.isPlatformOwner && <span className="brand-tag">Platform owner</span>}
+      </div>
+      <div className="header-user">
+        <span className="signed-in-as">
+          <span className="visually-hidden">Signed in as </span>
+          <span data-testid="signed-in-email">{user.email}</span>
+        </span>
+        <button type="button" className="button button-ghost" onClick={onSignOut}>
+          Sign out
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,96 @@
+import type { Tenant } from '../api/types.ts';
+import { brandColor, formatDate, formatPhone, industryLabel, initials } from '../lib/format.ts';
+import { ShieldIcon } from './ShieldIcon.tsx';
+import { StatusPill } from './StatusPill.tsx';
+import { TierBadge } from './TierBadge.tsx';
+
+interface TenantCardProps {
+  tenant: Tenant;
+  highlighted?: boolean;
+  onClose?: (tenant: Tenant) => void;
+}
+
+export function TenantCard({ tenant, highlighted = false, onClose }: TenantCardProps) {
+  const titleId = `tenant-${tenant.id}-name`;
+  const color = brandColor(tenant);
+  const classes = ['tenant-card'];
+  if (tenant.isRoot) classes.push('is-root');
+  if (tenant.status === 'closed') classes.push('is-closed');
+  if (highlighted) classes.push('is-new');
+  const canClose = !tenant.isRoot && tenant.status !== 'closed' && onClose;
+
+  return (
+    <article className={classes.join(' ')} aria-labelledby={titleId} data-tenant-id={tenant.id} data-testid="tenant-card">
+      <header className="tenant-card-header">
+        <div className="tenant-avatar" style={color ? { backgroundColor: color } : undefined} aria-hidden="true">
+          {tenant.logoUrl ? <img src={tenant.logoUrl} alt="" /> : initials(tenant.businessName)}
+        </div>
+        <div className="tenant-heading">
+          <h2 id={titleId} className="tenant-name">
+            {tenant.isRoot && <ShieldIcon title="Root tenant" />}
+            <span>{tenant.businessName}</span>
+          </h2>
+          <code className="tenant-id" title="Tenant id">
+            {tenant.id}
+          </code>
+        </div>
+      </header>
+
+      <div className="tenant-badges">
+        {tenant.isRoot && (
+          <span className="root-badge">
+            <ShieldIcon size={14} />
+            Root/Flagship
+          </span>
+        )}
+        <TierBadge tier={tenant.tier} />
+        <StatusPill status={tenant.status} />
+      </div>
+
+      <dl className="tenant-facts">
+        <div>
+          <dt>Phone</dt>
+          <dd>{tenant.phoneNumber ? <a href={`tel:${tenant.phoneNumber}`}>{formatPhone(tenant.phoneNumber)}</a> : <span className="muted">No number yet</span>}</dd>
+        </div>
+        {tenant.industry && (
+          <div>
+            <dt>Industry</dt>
+            <dd>{industryLabel(tenant.industry)}</dd>
+          </div>
+        )}
+        <div>
+          <dt>Created</dt>
+          <dd>
+            <time dateTime={tenant.createdAt}>{formatDate(tenant.createdAt)}</time>
+          </dd>
+        </div>
+        {tenant.closedAt && (
+          <div>
+            <dt>Closed</dt>
+            <dd>
+              <time dateTime={tenant.closedAt}>{formatDate(tenant.closedAt)}</time>
+            </dd>
+          </div>
+        )}
+      </dl>
+
+      {(tenant.temporalUiUrl || canClose) && (
+        <footer className="tenant-card-actions">
+          {tenant.temporalUiUrl && (
+            <a className="link-button" href={tenant.temporalUiUrl} target="_blank" rel="noopener noreferrer">
+              Workflows
+              <span className="visually-hidden"> for {tenant.businessName} (opens in a new tab)</span>
+              <span aria-hidden="true"> ↗</span>
+            </a>
+          )}
+          {canClose && (
+            <button type="button" className="button button-ghost button-danger" onClick={() => onClose(tenant)}>
+              Close tenant
+              <span className="visually-hidden"> {tenant.businessName}</span>
+            </button>
+          )}
+        </footer>
+      )}
+    </article>
+  );
+}
