@@ -17,11 +17,15 @@ export async function prepareDatabase(options: { adminUrl: string; appUrl?: stri
   const password = options.appUrl ? undefined : appRolePassword(options.masterKey);
   await ensureAppRole(options.adminUrl, password);
   const applied = await applyMigrations(options.adminUrl);
-  if (options.appUrl) return { appUrl: options.appUrl, applied };
-  const url = new URL(options.adminUrl);
+  return { appUrl: options.appUrl ?? appDatabaseUrl(options.adminUrl, options.masterKey), applied };
+}
+
+/** The application's connection: the admin URL's server and database, as the RLS-bound role. */
+export function appDatabaseUrl(adminUrl: string, masterKey: Buffer): string {
+  const url = new URL(adminUrl);
   url.username = APP_ROLE;
-  url.password = password!;
-  return { appUrl: url.toString(), applied };
+  url.password = appRolePassword(masterKey);
+  return url.toString();
 }
 
 /** The RLS-bound role the migrations grant to; with a password, it may also log in. */

@@ -27,7 +27,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     persistent: options.persistent ?? true,
     createPostgresUser: true,
     onLog: options.onLog ?? (() => {}),
-    onError: options.onLog ?? (() => {}),
+    onError: (error: unknown) => options.onLog?.(String(error)),
     postgresFlags: ['-c', 'max_connections=200', ...(options.unsafeFast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off'] : [])],
   });
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await server.initialise();

@@ -5,6 +5,8 @@ import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../scripts/embedded-postgres.ts';
 import { startTemporalDevServer } from '../scripts/temporal-server.ts';
 import { prepareDatabase } from '../prisma/database.ts';
+import { createPrismaClient } from '../prisma/client.ts';
+import { seedPlatform } from '../prisma/seed.ts';
 import { freePort } from '../scripts/ports.ts';
 import type { TestStack } from './stack.ts';
 
@@ -28,6 +30,10 @@ export default async function setup(project: TestProject) {
   const masterKey = Buffer.alloc(32, 7);
   const adminUrl = postgres.adminUrl('servicepro_test');
   const { appUrl } = await prepareDatabase({ adminUrl, masterKey });
+  const owner = { email: 'owner@servicepro.test', password: 'correct horse battery staple' };
+  const db = createPrismaClient(appUrl);
+  await seedPlatform(db, { ownerEmail: owner.email, ownerPassword: owner.password, rootPhoneNumber: '+19185550100' });
+  await db.$disconnect();
 
   project.provide('stack', {
     adminDatabaseUrl: adminUrl,
@@ -37,6 +43,7 @@ export default async function setup(project: TestProject) {
     temporalUiUrl: temporal.uiUrl,
     temporalNamespace: temporal.namespace,
     masterKeyBase64: masterKey.toString('base64'),
+    owner,
   });
   console.log(`test stack ready in ${Date.now() - started} ms (postgres :${pgPort}, temporal ${temporal.address})`);
 

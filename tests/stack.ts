@@ -10,6 +10,8 @@ export interface TestStack {
   temporalUiUrl: string;
   temporalNamespace: string;
   masterKeyBase64: string;
+  /** The seeded platform owner (owner of root). */
+  owner: { email: string; password: string };
 }
 
 export function testStack(): TestStack {

@@ -1,5 +1,5 @@
 import { apiRequest } from './client.ts';
-import type { CreateTenantInput, LoginResponse, Tenant, User } from './types.ts';
+import type { CreateTenantInput, LoginResponse, Tenant, UpdateTenantInput, User } from './types.ts';
 
 export function login(email: string, password: string): Promise<LoginResponse> {
   return apiRequest<LoginResponse>('/api/auth/login', { method: 'POST', body: { email, password }, auth: false });
@@ -23,4 +23,9 @@ export async function createTenant(input: CreateTenantInput): Promise<Tenant> {
 
 export async function closeTenant(id: string): Promise<void> {
   await apiRequest<unknown>(`/api/admin/tenants/${encodeURIComponent(id)}`, { method: 'DELETE' });
+}
+
+export async function updateTenant(id: string, changes: UpdateTenantInput): Promise<Tenant> {
+  const { tenant } = await apiRequest<{ tenant: Tenant }>(`/api/admin/tenants/${encodeURIComponent(id)}`, { method: 'PATCH', body: changes });
+  return tenant;
 }

@@ -55,6 +55,14 @@ export interface CreateTenantInput {
   industry?: string;
 }
 
+/** PATCH body: only the fields that change; null clears an optional field. */
+export interface UpdateTenantInput {
+  businessName?: string;
+  tier?: Tier;
+  phoneNumber?: string | null;
+  industry?: string | null;
+}
+
 /** Every API error body: `{ error: { code, message, fields? } }`. */
 export interface ApiErrorBody {
   error: {

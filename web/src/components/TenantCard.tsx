@@ -7,17 +7,19 @@ import { TierBadge } from './TierBadge.tsx';
 interface TenantCardProps {
   tenant: Tenant;
   highlighted?: boolean;
+  onEdit?: (tenant: Tenant) => void;
   onClose?: (tenant: Tenant) => void;
 }
 
-export function TenantCard({ tenant, highlighted = false, onClose }: TenantCardProps) {
+export function TenantCard({ tenant, highlighted = false, onEdit, onClose }: TenantCardProps) {
   const titleId = `tenant-${tenant.id}-name`;
   const color = brandColor(tenant);
   const classes = ['tenant-card'];
   if (tenant.isRoot) classes.push('is-root');
   if (tenant.status === 'closed') classes.push('is-closed');
   if (highlighted) classes.push('is-new');
-  const canClose = !tenant.isRoot && tenant.status !== 'closed' && onClose;
+  // The root tenant is protected, and closed tenants can no longer be changed.
+  const manageable = !tenant.isRoot && !tenant.closedAt && tenant.status !== 'closed';
 
   return (
     <article className={classes.join(' ')} aria-labelledby={titleId} data-tenant-id={tenant.id} data-testid="tenant-card">
@@ -74,7 +76,7 @@ export function TenantCard({ tenant, highlighted = false, onClose }: TenantCardP
         )}
       </dl>
 
-      {(tenant.temporalUiUrl || canClose) && (
+      {(tenant.temporalUiUrl || (manageable && (onEdit || onClose))) && (
         <footer className="tenant-card-actions">
           {tenant.temporalUiUrl && (
             <a className="link-button" href={tenant.temporalUiUrl} target="_blank" rel="noopener noreferrer">
@@ -83,11 +85,21 @@ export function TenantCard({ tenant, highlighted = false, onClose }: TenantCardP
               <span aria-hidden="true"> ↗</span>
             </a>
           )}
-          {canClose && (
-            <button type="button" className="button button-ghost button-danger" onClick={() => onClose(tenant)}>
-              Close tenant
-              <span className="visually-hidden"> {tenant.businessName}</span>
-            </button>
+          {manageable && (onEdit || onClose) && (
+            <span className="card-buttons">
+              {onEdit && (
+                <button type="button" className="button button-ghost" onClick={() => onEdit(tenant)}>
+                  Edit
+                  <span className="visually-hidden"> {tenant.businessName}</span>
+                </button>
+              )}
+              {onClose && (
+                <button type="button" className="button button-ghost button-danger" onClick={() => onClose(tenant)}>
+                  Close tenant
+                  <span className="visually-hidden"> {tenant.businessName}</span>
+                </button>
+              )}
+            </span>
           )}
         </footer>
       )}

@@ -7,9 +7,9 @@ export const TIER_LABELS: Record<Tier, string> = {
 };
 
 export const TIER_DESCRIPTIONS: Record<Tier, string> = {
-  starter: 'Starter — call forwarding and the basics',
-  pro: 'Pro — phone menu, texting and campaigns',
-  elite: 'Elite — AI receptionist and custom domain',
+  starter: 'Starter — call forwarding, the basics',
+  pro: 'Pro — phone menu, texts, campaigns',
+  elite: 'Elite — AI receptionist, own domain',
 };
 
 export const STATUS_LABELS: Record<TenantStatus, string> = {

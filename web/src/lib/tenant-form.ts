@@ -1,5 +1,6 @@
 // Client-side checks for the "New tenant" form. Pure functions, so they are easy to test.
-import { TIERS, type CreateTenantInput, type Tier } from '../api/types.ts';
+import { TENANT_ID_PATTERN } from '../../../domain/tenancy.ts';
+import { TIERS, type CreateTenantInput, type Tenant, type Tier, type UpdateTenantInput } from '../api/types.ts';
 
 export interface TenantFormValues {
   businessName: string;
@@ -22,7 +23,8 @@ export const EMPTY_TENANT_FORM: TenantFormValues = {
   industry: '',
 };
 
-export const TENANT_ID_PATTERN = /^[a-z0-9-]{3,40}$/;
+// The same rule the API applies (3–40 chars, starting and ending with a letter or digit).
+export { TENANT_ID_PATTERN };
 export const E164_PATTERN = /^\+[1-9]\d{7,14}$/;
 
 /** Drops the spaces, dashes, dots and brackets people type in phone numbers. */
@@ -40,7 +42,7 @@ export function validateTenantForm(values: TenantFormValues): TenantFormErrors {
 
   const id = values.id.trim();
   if (id && !TENANT_ID_PATTERN.test(id)) {
-    errors.id = 'Use 3–40 lowercase letters, numbers or hyphens (for example: sunny-lawns).';
+    errors.id = 'Use 3–40 lowercase letters, numbers or hyphens, starting and ending with a letter or number (for example: sunny-lawns).';
   }
 
   const phone = normalizePhone(values.phoneNumber.trim());
@@ -61,4 +63,27 @@ export function toCreateTenantInput(values: TenantFormValues): CreateTenantInput
   if (phone) input.phoneNumber = phone;
   if (values.industry) input.industry = values.industry;
   return input;
+}
+
+/** The form filled in with a tenant's current details, for editing. */
+export function tenantFormValues(tenant: Tenant): TenantFormValues {
+  return {
+    businessName: tenant.businessName,
+    tier: tenant.tier,
+    id: tenant.id,
+    phoneNumber: tenant.phoneNumber ?? '',
+    industry: tenant.industry ?? '',
+  };
+}
+
+/** The PATCH body: only what changed; clearing an optional field sends null. */
+export function toUpdateTenantInput(values: TenantFormValues, tenant: Tenant): UpdateTenantInput {
+  const changes: UpdateTenantInput = {};
+  const name = values.businessName.trim();
+  if (name !== tenant.businessName) changes.businessName = name;
+  if (values.tier !== tenant.tier) changes.tier = values.tier;
+  const phone = normalizePhone(values.phoneNumber.trim());
+  if (phone !== (tenant.phoneNumber ?? '')) changes.phoneNumber = phone || null;
+  if (values.industry !== (tenant.industry ?? '')) changes.industry = values.industry || null;
+  return changes;
 }

@@ -1,12 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, errorMessage } from '../api/client.ts';
-import { createTenant } from '../api/endpoints.ts';
+import { createTenant, updateTenant } from '../api/endpoints.ts';
 import { TIERS, type Tenant, type Tier } from '../api/types.ts';
-import { INDUSTRIES, TIER_DESCRIPTIONS } from '../lib/format.ts';
+import { INDUSTRIES, industryLabel, TIER_DESCRIPTIONS } from '../lib/format.ts';
 import {
   EMPTY_TENANT_FORM,
   TENANT_FORM_FIELDS,
+  tenantFormValues,
   toCreateTenantInput,
+  toUpdateTenantInput,
   validateTenantForm,
   type TenantFormErrors,
   type TenantFormField,
@@ -15,25 +17,21 @@ import {
 import { Dialog } from './Dialog.tsx';
 import { FormField } from './FormField.tsx';
 
-interface CreateTenantDialogProps {
+interface TenantFormDialogProps {
+  /** Without a tenant the dialog creates one; with one it edits it. */
+  tenant?: Tenant;
   onDismiss: () => void;
-  onCreated: (tenant: Tenant) => void;
+  onSaved: (tenant: Tenant) => void;
 }
-
-const FIELD_LABELS: Record<TenantFormField, string> = {
-  businessName: 'Business name',
-  tier: 'Plan',
-  id: 'Tenant id',
-  phoneNumber: 'Phone number',
-  industry: 'Industry',
-};
 
 function isFormField(name: string): name is TenantFormField {
   return (TENANT_FORM_FIELDS as readonly string[]).includes(name);
 }
 
-export function CreateTenantDialog({ onDismiss, onCreated }: CreateTenantDialogProps) {
-  const [values, setValues] = useState<TenantFormValues>(EMPTY_TENANT_FORM);
+/** "New tenant" and "Edit tenant": client-side checks first, then the API's field messages. */
+export function TenantFormDialog({ tenant, onDismiss, onSaved }: TenantFormDialogProps) {
+  const editing = tenant !== undefined;
+  const [values, setValues] = useState<TenantFormValues>(() => (tenant ? tenantFormValues(tenant) : EMPTY_TENANT_FORM));
   const [clientErrors, setClientErrors] = useState<TenantFormErrors>({});
   const [serverErrors, setServerErrors] = useState<TenantFormErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -50,13 +48,32 @@ export function CreateTenantDialog({ onDismiss, onCreated }: CreateTenantDialogP
     }
   }
 
+  function showApiError(error: unknown) {
+    if (!(error instanceof ApiError)) {
+      setFormError(errorMessage(error));
+      return;
+    }
+    const fieldErrors: TenantFormErrors = {};
+    const otherMessages: string[] = [];
+    for (const [name, message] of Object.entries(error.fields)) {
+      if (isFormField(name) && !(editing && name === 'id')) fieldErrors[name] = message;
+      else otherMessages.push(message);
+    }
+    setServerErrors(fieldErrors);
+    // Field messages go under their fields; anything else is shown above the form.
+    if (Object.keys(fieldErrors).length === 0) setFormError(error.message);
+    else if (otherMessages.length > 0) setFormError(otherMessages.join(' '));
+    const firstField = TENANT_FORM_FIELDS.find((field) => fieldErrors[field]);
+    if (firstField) document.getElementById(`tenant-${firstField}`)?.focus();
+  }
+
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (saving) return;
     setSubmitted(true);
     setFormError(null);
     setServerErrors({});
-    const errors = validateTenantForm(values);
+    const errors = validateTenantForm(editing ? { ...values, id: '' } : values);
     setClientErrors(errors);
     const firstInvalid = TENANT_FORM_FIELDS.find((field) => errors[field]);
     if (firstInvalid) {
@@ -66,35 +83,33 @@ export function CreateTenantDialog({ onDismiss, onCreated }: CreateTenantDialogP
 
     setSaving(true);
     try {
-      const tenant = await createTenant(toCreateTenantInput(values));
-      onCreated(tenant);
+      if (tenant) {
+        const changes = toUpdateTenantInput(values, tenant);
+        onSaved(Object.keys(changes).length > 0 ? await updateTenant(tenant.id, changes) : tenant);
+      } else {
+        onSaved(await createTenant(toCreateTenantInput(values)));
+      }
     } catch (error) {
       setSaving(false);
-      if (error instanceof ApiError) {
-        const fieldErrors: TenantFormErrors = {};
-        const otherMessages: string[] = [];
-        for (const [name, message] of Object.entries(error.fields)) {
-          if (isFormField(name)) fieldErrors[name] = message;
-          else otherMessages.push(message);
-        }
-        setServerErrors(fieldErrors);
-        // Field messages go under their fields; anything else is shown above the form.
-        if (Object.keys(fieldErrors).length === 0) setFormError(error.message);
-        else if (otherMessages.length > 0) setFormError(otherMessages.join(' '));
-        const firstServerField = TENANT_FORM_FIELDS.find((field) => fieldErrors[field]);
-        if (firstServerField) document.getElementById(`tenant-${firstServerField}`)?.focus();
-      } else {
-        setFormError(errorMessage(error));
-      }
+      showApiError(error);
     }
   }
 
   const errorFor = (field: TenantFormField) => clientErrors[field] ?? serverErrors[field];
+  const knownIndustry = INDUSTRIES.some((entry) => entry.value === values.industry);
 
   return (
     <Dialog
-      title="New tenant"
-      description="Add a business to ServicePro. Every plan starts with a 14-day free trial."
+      title={editing ? 'Edit tenant' : 'New tenant'}
+      description={
+        editing ? (
+          <>
+            Change the details of <strong>{tenant.businessName}</strong>. Plan changes take effect right away.
+          </>
+        ) : (
+          'Add a business to ServicePro. Every plan starts with a 14-day free trial.'
+        )
+      }
       onDismiss={onDismiss}
       busy={saving}
     >
@@ -105,7 +120,7 @@ export function CreateTenantDialog({ onDismiss, onCreated }: CreateTenantDialogP
           </div>
         )}
 
-        <FormField id="tenant-businessName" label={FIELD_LABELS.businessName} error={errorFor('businessName')}>
+        <FormField id="tenant-businessName" label="Business name" error={errorFor('businessName')}>
           <input
             name="businessName"
             type="text"
@@ -117,7 +132,7 @@ export function CreateTenantDialog({ onDismiss, onCreated }: CreateTenantDialogP
           />
         </FormField>
 
-        <FormField id="tenant-tier" label={FIELD_LABELS.tier} error={errorFor('tier')}>
+        <FormField id="tenant-tier" label="Plan" error={errorFor('tier')}>
           <select name="tier" value={values.tier} onChange={(event) => update('tier', event.target.value as Tier)}>
             {TIERS.map((tier) => (
               <option key={tier} value={tier}>
@@ -127,28 +142,30 @@ export function CreateTenantDialog({ onDismiss, onCreated }: CreateTenantDialogP
           </select>
         </FormField>
 
-        <FormField
-          id="tenant-id"
-          label={FIELD_LABELS.id}
-          optional
-          hint="Leave blank to generate from the name. Lowercase letters, numbers and hyphens, 3–40 characters."
-          error={errorFor('id')}
-        >
-          <input
-            name="id"
-            type="text"
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
-            placeholder="sunny-lawns"
-            value={values.id}
-            onChange={(event) => update('id', event.target.value)}
-          />
-        </FormField>
+        {!editing && (
+          <FormField
+            id="tenant-id"
+            label="Tenant id"
+            optional
+            hint="Leave blank to generate from the name. Lowercase letters, numbers and hyphens, 3–40 characters."
+            error={errorFor('id')}
+          >
+            <input
+              name="id"
+              type="text"
+              autoComplete="off"
+              autoCapitalize="none"
+              spellCheck={false}
+              placeholder="sunny-lawns"
+              value={values.id}
+              onChange={(event) => update('id', event.target.value)}
+            />
+          </FormField>
+        )}
 
         <FormField
           id="tenant-phoneNumber"
-          label={FIELD_LABELS.phoneNumber}
+          label="Phone number"
           optional
           hint="The business line, with the country code, like +19185550123."
           error={errorFor('phoneNumber')}
@@ -164,7 +181,7 @@ export function CreateTenantDialog({ onDismiss, onCreated }: CreateTenantDialogP
           />
         </FormField>
 
-        <FormField id="tenant-industry" label={FIELD_LABELS.industry} optional error={errorFor('industry')}>
+        <FormField id="tenant-industry" label="Industry" optional error={errorFor('industry')}>
           <select name="industry" value={values.industry} onChange={(event) => update('industry', event.target.value)}>
             <option value="">Choose one</option>
             {INDUSTRIES.map((industry) => (
@@ -172,6 +189,7 @@ export function CreateTenantDialog({ onDismiss, onCreated }: CreateTenantDialogP
                 {industry.label}
               </option>
             ))}
+            {values.industry && !knownIndustry && <option value={values.industry}>{industryLabel(values.industry)}</option>}
           </select>
         </FormField>
 
@@ -180,7 +198,7 @@ export function CreateTenantDialog({ onDismiss, onCreated }: CreateTenantDialogP
             Cancel
           </button>
           <button type="submit" className="button button-primary" disabled={saving}>
-            {saving ? 'Creating…' : 'Create tenant'}
+            {editing ? (saving ? 'Saving…' : 'Save changes') : saving ? 'Creating…' : 'Create tenant'}
           </button>
         </div>
       </form>

@@ -1,0 +1,35 @@
+import { zValidator } from '@hono/zod-validator';
+import { Hono } from 'hono';
+import type { z } from 'zod';
+import { requireAccess } from '../auth/session.ts';
+import type { AppEnv } from '../context.ts';
+import { validationFailed } from '../errors.ts';
+import { tenantRegistry } from './registry.ts';
+import { createTenantInput, updateTenantInput } from './tenant-input.ts';
+
+const rejectInvalid = (result: { success: boolean; error?: unknown }) => {
+  if (!result.success) throw validationFailed(result.error as z.ZodError);
+};
+
+/** `/api/admin/tenants`: the root registry, for the platform owner only. */
+export function adminTenantRoutes() {
+  return new Hono<AppEnv>()
+    .use(requireAccess({ kind: 'platform-owner' }))
+    .get('/', async (c) => {
+      const includeClosed = c.req.query('includeClosed') === 'true';
+      return c.json({ tenants: await tenantRegistry(c.get('deps')).list({ includeClosed }) });
+    })
+    .get('/:id', async (c) => c.json({ tenant: await tenantRegistry(c.get('deps')).get(c.req.param('id')) }))
+    .post('/', zValidator('json', createTenantInput, rejectInvalid), async (c) => {
+      const tenant = await tenantRegistry(c.get('deps')).create(c.req.valid('json'), c.get('user').id);
+      return c.json({ tenant }, 201);
+    })
+    .patch('/:id', zValidator('json', updateTenantInput, rejectInvalid), async (c) => {
+      const tenant = await tenantRegistry(c.get('deps')).update(c.req.param('id'), c.req.valid('json'), c.get('user').id);
+      return c.json({ tenant });
+    })
+    .delete('/:id', async (c) => {
+      const tenant = await tenantRegistry(c.get('deps')).close(c.req.param('id'), c.get('user').id);
+      return c.json({ tenant });
+    });
+}

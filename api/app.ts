@@ -1,0 +1,40 @@
+import { Hono } from 'hono';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { requestId } from 'hono/request-id';
+import { adminTenantRoutes } from './admin/tenants.ts';
+import { authRoutes } from './auth/routes.ts';
+import { codecRoutes } from './codec/routes.ts';
+import type { AppDeps, AppEnv } from './context.ts';
+import { errorBody, handleError } from './errors.ts';
+import { healthRoutes } from './health.ts';
+
+/** The whole HTTP surface: API route groups, the codec endpoint and, when built, the web app. */
+export function createApp(deps: AppDeps, options: { loginAttemptsPerWindow?: number } = {}) {
+  const app = new Hono<AppEnv>();
+  app.use(requestId());
+  app.use(async (c, next) => {
+    const started = performance.now();
+    c.set('deps', deps);
+    c.set('logger', deps.logger.child({ requestId: c.get('requestId') }));
+    await next();
+    c.get('logger').debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+  });
+
+  app.route('/healthz', healthRoutes());
+  app.route('/api/auth', authRoutes({ loginAttemptsPerWindow: options.loginAttemptsPerWindow }));
+  app.route('/api/admin/tenants', adminTenantRoutes());
+  app.route('/codec', codecRoutes({ temporalUiUrl: deps.config.TEMPORAL_UI_URL }));
+  app.all('/api/*', (c) => c.json(errorBody('not_found', `No API route for ${c.req.method} ${c.req.path}.`), 404));
+
+  if (deps.webDist) {
+    const root = deps.webDist;
+    app.use('/*', serveStatic({ root }));
+    // Client-side routes (/login, /admin/tenants…) all load the app shell.
+    app.get('*', serveStatic({ root, path: 'index.html' }));
+  }
+
+  app.onError(handleError);
+  return app;
+}
+
+export type ServiceProApp = ReturnType<typeof createApp>;

@@ -1,0 +1,12 @@
+import { hash, verify } from '@node-rs/argon2';
+
+// Argon2id with the library's defaults (19 MiB, 2 passes): OWASP's recommended KDF for passwords.
+export const hashPassword = (password: string) => hash(password);
+
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  try {
+    return await verify(passwordHash, password);
+  } catch {
+    return false;
+  }
+}

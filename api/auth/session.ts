@@ -1,0 +1,55 @@
+import { getCookie } from 'hono/cookie';
+import { createMiddleware } from 'hono/factory';
+import { ROOT_TENANT_ID } from '../../domain/tenancy.ts';
+import type { PrismaClient } from '../../prisma/client.ts';
+import type { AppEnv, SessionUser } from '../context.ts';
+import { ApiError } from '../errors.ts';
+import { sessionKey, userIdFromToken } from './tokens.ts';
+
+export const SESSION_COOKIE = 'servicepro_session';
+
+export async function loadSessionUser(db: PrismaClient, userId: string): Promise<SessionUser | null> {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    include: { memberships: { include: { tenant: { include: { config: true } } } } },
+  });
+  if (!user) return null;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    // The platform owner is the owner of the root tenant.
+    isPlatformOwner: user.memberships.some((m) => m.tenantId === ROOT_TENANT_ID && m.role === 'owner'),
+    memberships: user.memberships.map((m) => ({ tenantId: m.tenantId, role: m.role, businessName: m.tenant.config?.businessName ?? m.tenantId })),
+  };
+}
+
+/**
+ * Who may do what, in one place. `platform-owner`: the root tenant's owner only. `tenant-member`:
+ * a member of the `:tenantId` in the path (or the platform owner); `roles` narrows to those roles.
+ */
+export type AccessRule = { kind: 'signed-in' } | { kind: 'platform-owner' } | { kind: 'tenant-member'; roles?: readonly ('owner' | 'staff')[] };
+
+export function requireAccess(rule: AccessRule) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const { db, masterKey } = c.get('deps');
+    const bearer = c.req.header('authorization')?.match(/^Bearer\s+(.+)$/i)?.[1];
+    const token = bearer ?? getCookie(c, SESSION_COOKIE);
+    const userId = token ? await userIdFromToken(sessionKey(masterKey), token) : null;
+    const user = userId ? await loadSessionUser(db, userId) : null;
+    if (!user) throw new ApiError(401, 'unauthenticated', 'Please sign in: the session is missing or has expired.');
+    c.set('user', user);
+
+    if (rule.kind === 'platform-owner' && !user.isPlatformOwner) {
+      throw new ApiError(403, 'forbidden', 'Only the platform owner can do this.');
+    }
+    if (rule.kind === 'tenant-member' && !user.isPlatformOwner) {
+      const tenantId = c.req.param('tenantId');
+      const membership = user.memberships.find((m) => m.tenantId === tenantId);
+      if (!membership || (rule.roles && !rule.roles.includes(membership.role))) {
+        throw new ApiError(403, 'forbidden', 'Your account does not have access to this business.');
+      }
+    }
+    await next();
+  });
+}

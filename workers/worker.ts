@@ -1,0 +1,43 @@
+import { createRequire } from 'node:module';
+import { NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { Logger } from 'pino';
+import { EncryptionCodec } from './codec.ts';
+import type { TemporalSettings } from './temporal.ts';
+
+const require = createRequire(import.meta.url);
+let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
+
+/** The workflow bundle (webpack + swc, ~2 s), built once per process. */
+export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
+  bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../workflows/index.ts'), logger: undefined });
+  return bundle;
+}
+
+export interface RunningWorker {
+  worker: Worker;
+  /** Resolves when the worker has stopped (after `shutdown()`). */
+  done: Promise<void>;
+  shutdown: () => Promise<void>;
+}
+
+/** Starts a worker polling ServicePro's task queue, with the payload codec. */
+export async function startWorker(settings: TemporalSettings & { logger?: Logger }): Promise<RunningWorker> {
+  const connection = await NativeConnection.connect({ address: settings.address });
+  const worker = await Worker.create({
+    connection,
+    namespace: settings.namespace,
+    taskQueue: settings.taskQueue,
+    workflowBundle: await workflowBundle(),
+    dataConverter: { payloadCodecs: [new EncryptionCodec(settings.masterKey)] },
+  });
+  const done = worker.run().finally(() => connection.close());
+  done.catch((error) => settings.logger?.error({ err: error }, 'worker stopped with an error'));
+  return {
+    worker,
+    done,
+    shutdown: async () => {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await done.catch(() => {});
+    },
+  };
+}
