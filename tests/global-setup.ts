@@ -22,22 +22,40 @@ export default async function setup(project: TestProject) {
   const dir = await mkdtemp(path.join(tmpdir(), 'servicepro-test-'));
   await chmod(dir, 0o755); // Postgres runs as the postgres user when we are root
   const [pgPort, temporalPort, uiPort] = await Promise.all([freePort(), freePort(), freePort()]);
-  const [postgres, temporal] = await Promise.all([
+  // Start both; if either fails, stop the other so no server outlives the run.
+  const [postgresStart, temporalStart] = await Promise.allSettled([
     startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: pgPort, persistent: false, unsafeFast: true }),
     startTemporalDevServer({ port: temporalPort, uiPort }),
   ]);
-  await postgres.createDatabase('servicepro_test');
+  const postgres = postgresStart.status === 'fulfilled' ? postgresStart.value : undefined;
+  const temporal = temporalStart.status === 'fulfilled' ? temporalStart.value : undefined;
+  const teardown = async () => {
+    await Promise.allSettled([temporal?.stop(), postgres?.stop()]);
+    await rm(dir, { recursive: true, force: true });
+  };
+  if (!postgres || !temporal) {
+    await teardown();
+    throw postgresStart.status === 'rejected' ? postgresStart.reason : (temporalStart as PromiseRejectedResult).reason;
+  }
+
+  const owner = { email: 'owner@servicepro.test', password: 'correct horse battery staple' };
   const masterKey = Buffer.alloc(32, 7);
   const adminUrl = postgres.adminUrl('servicepro_test');
-  const { appUrl } = await prepareDatabase({ adminUrl, masterKey });
-  const owner = { email: 'owner@servicepro.test', password: 'correct horse battery staple' };
-  const db = createPrismaClient(appUrl);
-  await seedPlatform(db, { ownerEmail: owner.email, ownerPassword: owner.password, rootPhoneNumber: '+19185550100' });
-  await db.$disconnect();
+  const prepared = await (async () => {
+    await postgres.createDatabase('servicepro_test');
+    const { appUrl } = await prepareDatabase({ adminUrl, masterKey });
+    const db = createPrismaClient(appUrl);
+    await seedPlatform(db, { ownerEmail: owner.email, ownerPassword: owner.password, rootPhoneNumber: '+19185550100' });
+    await db.$disconnect();
+    return appUrl;
+  })().catch(async (error: unknown) => {
+    await teardown();
+    throw error;
+  });
 
   project.provide('stack', {
     adminDatabaseUrl: adminUrl,
-    appDatabaseUrl: appUrl,
+    appDatabaseUrl: prepared,
     clusterAdminUrl: postgres.adminUrl(),
     temporalAddress: temporal.address,
     temporalUiUrl: temporal.uiUrl,
@@ -47,8 +65,5 @@ export default async function setup(project: TestProject) {
   });
   console.log(`test stack ready in ${Date.now() - started} ms (postgres :${pgPort}, temporal ${temporal.address})`);
 
-  return async () => {
-    await Promise.allSettled([temporal.stop(), postgres.stop()]);
-    await rm(dir, { recursive: true, force: true });
-  };
+  return teardown;
 }

@@ -1,5 +1,7 @@
 import type { Payload, PayloadCodec } from '@temporalio/common';
-import { temporal } from '@temporalio/proto';
+import proto from '@temporalio/proto';
+
+const { temporal } = proto; // a CommonJS module: named imports fail under Node's ESM loader
 import { decryptBytes, deriveKey, encryptBytes } from '../domain/secrets.ts';
 
 const ENCODING = 'binary/encrypted';

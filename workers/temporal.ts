@@ -1,5 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
-import { temporal } from '@temporalio/proto';
+import proto from '@temporalio/proto';
+
+const { temporal } = proto; // a CommonJS module: named imports fail under Node's ESM loader
 import { SEARCH_ATTRIBUTES } from '../domain/workflow-ids.ts';
 import { EncryptionCodec } from './codec.ts';
 
@@ -25,7 +27,7 @@ const INDEXED_VALUE_TYPE = {
 } as const;
 
 /** Registers TenantId/TenantTier/TenantStatus on a server that does not have them yet (idempotent). */
-export async function ensureSearchAttributes(connection: Connection, namespace: string): Promise<void> {
+export async function ensureSearchAttributes(connection: Pick<Connection, 'operatorService'>, namespace: string): Promise<void> {
   const existing = await connection.operatorService.listSearchAttributes({ namespace });
   const missing = Object.entries(SEARCH_ATTRIBUTES).filter(([name]) => !(name in (existing.customAttributes ?? {})));
   if (missing.length === 0) return;

@@ -1,0 +1,135 @@
+// `npm start`: the whole product on one machine. Embedded Postgres and a Temporal dev server
+// (with its Web UI) start unless DATABASE_URL / TEMPORAL_ADDRESS point at running ones; then
+// migrations, the root tenant, the worker and the API serving the web app. Ctrl-C stops it all.
+import path from 'node:path';
+import pg from 'pg';
+import { closeDeps, createDeps } from '../api/deps.ts';
+import { createLogger } from '../api/logger.ts';
+import { startApiServer } from '../api/server.ts';
+import { ConfigError, parseConfig } from '../domain/config.ts';
+import { createPrismaClient } from '../prisma/client.ts';
+import { prepareDatabase } from '../prisma/database.ts';
+import { seedPlatform } from '../prisma/seed.ts';
+import { ensureSearchAttributes } from '../workers/temporal.ts';
+import { reconcileBillingWorkflows } from '../workers/tenant-billing.ts';
+import { startWorker } from '../workers/worker.ts';
+import { loadDevSecrets } from './dev-secrets.ts';
+import { startEmbeddedPostgres } from './embedded-postgres.ts';
+import { isListening } from './ports.ts';
+import { startTemporalDevServer } from './temporal-server.ts';
+import { buildWebApp, webBuildIsStale } from './web-build.ts';
+
+const EMBEDDED_POSTGRES_PORT = Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329);
+const EMBEDDED_TEMPORAL_PORT = Number(process.env.EMBEDDED_TEMPORAL_PORT ?? 7233);
+const EMBEDDED_TEMPORAL_UI_PORT = Number(process.env.EMBEDDED_TEMPORAL_UI_PORT ?? 8233);
+
+const stops: (() => Promise<unknown>)[] = [];
+const step = (message: string) => process.stderr.write(`▸ ${message}\n`);
+
+async function main() {
+  const started = Date.now();
+  const env = { ...process.env };
+  const dataDir = path.resolve(env.SERVICEPRO_DATA_DIR ?? '.servicepro');
+  const secrets = loadDevSecrets(dataDir);
+  env.SERVICEPRO_ENCRYPTION_KEY ??= secrets.encryptionKey;
+  env.SERVICEPRO_ADMIN_PASSWORD ??= secrets.ownerPassword;
+  let config = parseConfig(env);
+
+  if (!config.DATABASE_URL) {
+    step(`starting embedded Postgres (data in ${path.relative(process.cwd(), dataDir)}/postgres)`);
+    if (await isListening(EMBEDDED_POSTGRES_PORT)) throw new ConfigError(`Port ${EMBEDDED_POSTGRES_PORT} is busy: stop what uses it, or set EMBEDDED_POSTGRES_PORT or DATABASE_URL.`);
+    const postgres = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: EMBEDDED_POSTGRES_PORT });
+    stops.push(() => postgres.stop());
+    await createDatabaseIfMissing(postgres.adminUrl(), 'servicepro');
+    env.DATABASE_URL = postgres.adminUrl('servicepro');
+  }
+
+  if (!config.TEMPORAL_ADDRESS) {
+    step(`starting the Temporal dev server (state in ${path.relative(process.cwd(), dataDir)}/temporal.db)`);
+    for (const port of [EMBEDDED_TEMPORAL_PORT, EMBEDDED_TEMPORAL_UI_PORT]) {
+      if (await isListening(port)) throw new ConfigError(`Port ${port} is busy: stop what uses it, or set TEMPORAL_ADDRESS to a running Temporal server.`);
+    }
+    const temporal = await startTemporalDevServer({
+      port: EMBEDDED_TEMPORAL_PORT,
+      uiPort: EMBEDDED_TEMPORAL_UI_PORT,
+      dbFile: path.join(dataDir, 'temporal.db'),
+      namespace: config.TEMPORAL_NAMESPACE,
+      codecEndpoint: `${config.PUBLIC_BASE_URL}/codec`,
+      binary: config.TEMPORAL_BIN,
+    });
+    stops.push(() => temporal.stop());
+    env.TEMPORAL_ADDRESS = temporal.address;
+    env.TEMPORAL_UI_URL ??= temporal.uiUrl.replace('127.0.0.1', 'localhost');
+  }
+
+  config = parseConfig(env);
+  const logger = createLogger(config.LOG_LEVEL);
+  const masterKey = Buffer.from(config.SERVICEPRO_ENCRYPTION_KEY!, 'base64');
+
+  step('applying database migrations');
+  const { appUrl, applied } = await prepareDatabase({ adminUrl: config.DATABASE_URL!, appUrl: config.APP_DATABASE_URL, masterKey });
+  if (applied.length) step(`applied ${applied.join(', ')}`);
+  config = { ...config, APP_DATABASE_URL: appUrl };
+
+  const seedDb = createPrismaClient(appUrl, { maxConnections: 2 });
+  await seedPlatform(seedDb, { ownerEmail: config.SERVICEPRO_ADMIN_EMAIL, ownerPassword: config.SERVICEPRO_ADMIN_PASSWORD!, rootPhoneNumber: config.ROOT_PHONE_NUMBER });
+  await seedDb.$disconnect();
+
+  const webDist = path.resolve('web/dist');
+  if (webBuildIsStale()) {
+    step('building the web app');
+    await buildWebApp();
+  }
+
+  const deps = await createDeps(config, logger, { webDist });
+  stops.push(() => closeDeps(deps));
+  await ensureSearchAttributes(deps.temporal.connection, config.TEMPORAL_NAMESPACE);
+
+  step('starting the worker and the API');
+  const worker = await startWorker({ address: config.TEMPORAL_ADDRESS!, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, masterKey, logger });
+  stops.push(() => worker.shutdown());
+  await reconcileBillingWorkflows(deps.db, deps.temporal, config.TEMPORAL_TASK_QUEUE);
+  const api = await startApiServer(deps, config.PORT);
+  stops.push(() => api.close());
+
+  const ownerPasswordShown = process.env.SERVICEPRO_ADMIN_PASSWORD ? '(from SERVICEPRO_ADMIN_PASSWORD)' : config.SERVICEPRO_ADMIN_PASSWORD;
+  console.log(
+    [
+      '',
+      `ServicePro is ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      `  App          ${config.PUBLIC_BASE_URL}`,
+      `  API          ${config.PUBLIC_BASE_URL}/api   (health: ${config.PUBLIC_BASE_URL}/healthz)`,
+      `  Temporal UI  ${config.TEMPORAL_UI_URL ?? '(external Temporal: set TEMPORAL_UI_URL to link it)'}`,
+      `  Owner login  ${config.SERVICEPRO_ADMIN_EMAIL} / ${ownerPasswordShown}`,
+      '  Press Ctrl-C to stop.',
+      '',
+    ].join('\n'),
+  );
+}
+
+async function createDatabaseIfMissing(adminUrl: string, name: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+let stopping = false;
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  step('stopping…');
+  for (const stop of stops.reverse()) await stop().catch((error: Error) => console.error(error.message));
+  process.exit(code);
+}
+
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+main().catch(async (error: Error) => {
+  console.error(`\n✖ ServicePro could not start.\n${error instanceof ConfigError ? error.message : error.stack ?? error.message}\n`);
+  await shutdown(1);
+});
