@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 
 export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, 'migrations');
@@ -31,13 +32,16 @@ function loadEngineModule(): Promise<EngineModule> {
 async function withEngine<T>(databaseUrl: string, run: (engine: import('@prisma/schema-engine-wasm').SchemaEngine, datamodel: string) => Promise<T>): Promise<T> {
   const { SchemaEngine } = await loadEngineModule();
   const datamodel = await readFile(SCHEMA_PATH, 'utf8');
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: databaseUrl }));
-  const logs: string[] = [];
-  const engine = await SchemaEngine.new({ datamodels: [[SCHEMA_PATH, datamodel]] }, (line: string) => logs.push(line), adapter);
+  // Our own pool, closed afterwards: the engine holds a session-level advisory lock while
+  // migrating, and a pool left open would keep it from the next migrator for its 10 s timeout.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
+  const engine = await SchemaEngine.new({ datamodels: [[SCHEMA_PATH, datamodel]] }, () => {}, adapter);
   try {
     return await run(engine, datamodel);
   } finally {
     engine.free();
+    await pool.end();
   }
 }
 
@@ -83,14 +87,12 @@ export const SNAPSHOT_FILE = 'schema.prisma';
  * of the newest migration to the current schema.prisma. Hand-written SQL (row-level security,
  * grants) is added to the migration file by the author, as Prisma's own docs advise.
  */
-export async function sqlForNewMigration(): Promise<string> {
-  const { SchemaEngine } = await loadEngineModule();
+export async function sqlForNewMigration(databaseUrl: string): Promise<string> {
   const { migrationDirectories } = await listMigrations();
   const newest = migrationDirectories.at(-1);
   const previous = newest ? await readFile(path.join(MIGRATIONS_DIR, newest.path, SNAPSHOT_FILE), 'utf8') : null;
-  const current = await readFile(SCHEMA_PATH, 'utf8');
-  const engine = await SchemaEngine.new({ datamodels: [[SCHEMA_PATH, current]] }, () => {}, null as never);
-  try {
+  // The diff compares two schema files, yet the engine insists on reaching a database.
+  return withEngine(databaseUrl, async (engine, current) => {
     const result = await engine.diff({
       from: previous === null ? { tag: 'empty' } : { tag: 'schemaDatamodel', files: [{ path: SCHEMA_PATH, content: previous }] },
       to: { tag: 'schemaDatamodel', files: [{ path: SCHEMA_PATH, content: current }] },
@@ -99,7 +101,5 @@ export async function sqlForNewMigration(): Promise<string> {
       filters: { externalTables: [], externalEnums: [] },
     });
     return result.stdout ?? '';
-  } finally {
-    engine.free();
-  }
+  });
 }

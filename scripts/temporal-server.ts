@@ -58,6 +58,8 @@ export async function startTemporalDevServer(options: {
   namespace?: string;
   codecEndpoint?: string;
   binary?: string;
+  /** Server dynamic config, e.g. a low continue-as-new threshold for tests. */
+  dynamicConfig?: Record<string, string | number>;
   onLog?: (line: string) => void;
 }): Promise<RunningTemporal> {
   const binary = options.binary ?? resolveTemporalBinary();
@@ -69,6 +71,7 @@ export async function startTemporalDevServer(options: {
   }
   if (options.codecEndpoint) args.push('--ui-codec-endpoint', options.codecEndpoint);
   for (const [name, type] of Object.entries(SEARCH_ATTRIBUTES)) args.push('--search-attribute', `${name}=${type}`);
+  for (const [key, value] of Object.entries(options.dynamicConfig ?? {})) args.push('--dynamic-config-value', `${key}=${value}`);
 
   const child: ChildProcess = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];

@@ -25,7 +25,12 @@ export default async function setup(project: TestProject) {
   // Start both; if either fails, stop the other so no server outlives the run.
   const [postgresStart, temporalStart] = await Promise.allSettled([
     startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: pgPort, persistent: false, unsafeFast: true }),
-    startTemporalDevServer({ port: temporalPort, uiPort }),
+    startTemporalDevServer({
+      port: temporalPort,
+      uiPort,
+      // Lets a test drive an entity workflow to continue-as-new with tens of events, not thousands.
+      dynamicConfig: { 'limit.historyCount.suggestContinueAsNew': 60 },
+    }),
   ]);
   const postgres = postgresStart.status === 'fulfilled' ? postgresStart.value : undefined;
   const temporal = temporalStart.status === 'fulfilled' ? temporalStart.value : undefined;

@@ -1,0 +1,61 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Worker } from '@temporalio/worker';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { workflowIds } from '../domain/workflow-ids.ts';
+import { createTestApp, type TestApp } from '../tests/app-harness.ts';
+import { uniqueId } from '../tests/stack.ts';
+import { EncryptionCodec } from '../workers/codec.ts';
+import { queryBillingState, signalTenantClosed, signalTierChanged, startTenantBilling } from '../workers/tenant-billing.ts';
+import { workflowBundle } from '../workers/worker.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => t?.close());
+
+describe('billing:<tenantId> workflow', () => {
+  it('holds tier and status, answers queries, and keeps search attributes current', async () => {
+    const id = uniqueId('bill');
+    await startTenantBilling(t.deps.temporal, t.taskQueue, { id, tier: 'starter', status: 'trialing' });
+    await startTenantBilling(t.deps.temporal, t.taskQueue, { id, tier: 'elite', status: 'active' }); // no second run
+    expect(await queryBillingState(t.deps.temporal, id)).toEqual({ tenantId: id, tier: 'starter', status: 'trialing', changes: 0 });
+
+    await signalTierChanged(t.deps.temporal, id, 'pro');
+    await signalTenantClosed(t.deps.temporal, id);
+    await expect.poll(() => queryBillingState(t.deps.temporal, id)).toMatchObject({ tier: 'pro', status: 'closed', changes: 2 });
+    await expect
+      .poll(async () => (await t.deps.temporal.workflow.getHandle(workflowIds.billing(id)).describe()).searchAttributes)
+      .toMatchObject({ TenantId: [id], TenantTier: ['pro'], TenantStatus: ['closed'] });
+
+    await expect.poll(async () => {
+      const ids = [];
+      for await (const execution of t.deps.temporal.workflow.list({ query: `TenantId = '${id}'` })) ids.push(execution.workflowId);
+      return ids;
+    }).toEqual([workflowIds.billing(id)]);
+  });
+
+  it('continues as new before its history grows large, carrying its state', async () => {
+    const id = uniqueId('long');
+    await startTenantBilling(t.deps.temporal, t.taskQueue, { id, tier: 'starter', status: 'active' });
+    const handle = t.deps.temporal.workflow.getHandle(workflowIds.billing(id));
+    const firstRun = (await handle.describe()).runId;
+    const tiers = ['pro', 'elite', 'starter'] as const;
+    for (let i = 0; i < 45; i++) await signalTierChanged(t.deps.temporal, id, tiers[i % 3]!);
+    await expect.poll(async () => (await handle.describe()).runId, { timeout: 20_000 }).not.toBe(firstRun);
+    await expect.poll(() => queryBillingState(t.deps.temporal, id), { timeout: 20_000 }).toMatchObject({ changes: 45, tier: 'starter' });
+  });
+
+  it('replays a recorded history deterministically', async () => {
+    const history = JSON.parse(await readFile(path.join(import.meta.dirname, 'histories', 'billing-tier-change-close.json'), 'utf8'));
+    await Worker.runReplayHistory(
+      {
+        workflowBundle: await workflowBundle(),
+        dataConverter: { payloadCodecs: [new EncryptionCodec(Buffer.alloc(32, 7))] },
+      },
+      history,
+      'billing:recorded',
+    );
+  });
+});
