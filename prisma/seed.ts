@@ -13,7 +13,7 @@ export async function seedPlatform(db: PrismaClient, options: { ownerEmail: stri
     await tx.tenantConfig.upsert({
       where: { tenantId: ROOT_TENANT_ID },
       update: { tier: 'elite' },
-      create: { tenantId: ROOT_TENANT_ID, businessName: ROOT_BUSINESS_NAME, industry: 'auto detailing', tier: 'elite', status: 'active' },
+      create: { tenantId: ROOT_TENANT_ID, businessName: ROOT_BUSINESS_NAME, industry: 'auto-detailing', tier: 'elite', status: 'active' },
     });
     await tx.tenantPhoneConfig.upsert({
       where: { tenantId: ROOT_TENANT_ID },

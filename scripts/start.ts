@@ -2,6 +2,7 @@
 // (with its Web UI) start unless DATABASE_URL / TEMPORAL_ADDRESS point at running ones; then
 // migrations, the root tenant, the worker and the API serving the web app. Ctrl-C stops it all.
 import path from 'node:path';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import pg from 'pg';
 import { closeDeps, createDeps } from '../api/deps.ts';
 import { createLogger } from '../api/logger.ts';
@@ -27,6 +28,8 @@ const stops: (() => Promise<unknown>)[] = [];
 const step = (message: string) => process.stderr.write(`▸ ${message}\n`);
 
 async function main() {
+  // We stop the parts ourselves, in order; Temporal's runtime must not react to Ctrl-C on its own.
+  Runtime.install({ shutdownSignals: [], logger: new DefaultLogger('WARN') });
   const started = Date.now();
   const env = { ...process.env };
   const dataDir = path.resolve(env.SERVICEPRO_DATA_DIR ?? '.servicepro');
@@ -40,6 +43,7 @@ async function main() {
     if (await isListening(EMBEDDED_POSTGRES_PORT)) throw new ConfigError(`Port ${EMBEDDED_POSTGRES_PORT} is busy: stop what uses it, or set EMBEDDED_POSTGRES_PORT or DATABASE_URL.`);
     const postgres = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: EMBEDDED_POSTGRES_PORT });
     stops.push(() => postgres.stop());
+    stopOnSignals();
     await createDatabaseIfMissing(postgres.adminUrl(), 'servicepro');
     env.DATABASE_URL = postgres.adminUrl('servicepro');
   }
@@ -127,8 +131,18 @@ async function shutdown(code: number) {
   process.exit(code);
 }
 
-process.on('SIGINT', () => void shutdown(0));
-process.on('SIGTERM', () => void shutdown(0));
+/**
+ * Ctrl-C stops the parts in reverse order. embedded-postgres installs an exit hook that would exit
+ * mid-way (code 130) with Temporal still running, so ours replaces every other signal listener.
+ */
+function stopOnSignals() {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void shutdown(0));
+  }
+}
+
+stopOnSignals();
 main().catch(async (error: Error) => {
   console.error(`\n✖ ServicePro could not start.\n${error instanceof ConfigError ? error.message : error.stack ?? error.message}\n`);
   await shutdown(1);

@@ -1,5 +1,6 @@
 // `npm run worker`: one worker process for a deployment that runs its parts separately (see
 // docs/operations.md). Run as many as the load needs; they share the task queue.
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { createLogger } from '../api/logger.ts';
 import { appConnectionString, masterKeyFrom } from '../api/deps.ts';
 import { ConfigError, parseConfig } from '../domain/config.ts';
@@ -9,6 +10,9 @@ import { reconcileBillingWorkflows } from './tenant-billing.ts';
 import { startWorker } from './worker.ts';
 
 async function main() {
+
+  // We stop the parts ourselves, in order; Temporal's runtime must not react to Ctrl-C on its own.
+  Runtime.install({ shutdownSignals: [], logger: new DefaultLogger('WARN') });
   const config = parseConfig(process.env);
   if (!config.TEMPORAL_ADDRESS) throw new ConfigError('TEMPORAL_ADDRESS is not set: point it at your Temporal frontend (host:7233).');
   const logger = createLogger(config.LOG_LEVEL, { process: 'worker' });

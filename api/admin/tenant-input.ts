@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { toE164 } from '../../domain/phone.ts';
-import { TENANT_ID_PATTERN, TENANT_TIERS } from '../../domain/tenancy.ts';
+import { INDUSTRIES, TENANT_ID_PATTERN, TENANT_TIERS } from '../../domain/tenancy.ts';
 
 const phoneNumber = z
   .string({ error: 'Phone number must be text, like +19185550123' })
@@ -16,7 +16,7 @@ const businessName = z
   .trim()
   .min(1, 'Business name is required')
   .max(120, 'Business name must be 120 characters or fewer');
-const industry = z.string().trim().max(60, 'Industry must be 60 characters or fewer');
+const industry = z.enum(INDUSTRIES.map((i) => i.value) as [string, ...string[]], { error: `Industry must be one of: ${INDUSTRIES.map((i) => i.value).join(', ')}` });
 const primaryColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Colour must look like #2563eb');
 const logoUrl = z.url({ error: 'Logo must be a web address (https://…)' });
 

@@ -128,10 +128,10 @@ describe('POST /api/admin/tenants', () => {
 describe('PATCH and DELETE /api/admin/tenants/:id', () => {
   it('PATCH changes only the fields given, audits, and tells the billing workflow of a tier change', async () => {
     const id = uniqueId('patch');
-    await t.call('POST', '/api/admin/tenants', { token: owner, body: { id, businessName: 'Before', tier: 'starter', industry: 'lawn care' } });
+    await t.call('POST', '/api/admin/tenants', { token: owner, body: { id, businessName: 'Before', tier: 'starter', industry: 'lawn-care' } });
     const r = await t.call('PATCH', `/api/admin/tenants/${id}`, { token: owner, body: { tier: 'elite' } });
     expect(r.status).toBe(200);
-    expect((await json<{ tenant: object }>(r)).tenant).toMatchObject({ businessName: 'Before', industry: 'lawn care', tier: 'elite' });
+    expect((await json<{ tenant: object }>(r)).tenant).toMatchObject({ businessName: 'Before', industry: 'lawn-care', tier: 'elite' });
     const { rows } = await admin.query(`SELECT action, before->>'tier' AS before, after->>'tier' AS after FROM audit_log WHERE tenant_id = $1 ORDER BY id`, [id]);
     expect(rows.at(-1)).toEqual({ action: 'tenant.updated', before: 'starter', after: 'elite' });
     await expect.poll(async () => (await queryBillingState(t.deps.temporal, id)).tier).toBe('elite');

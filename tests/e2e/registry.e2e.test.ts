@@ -1,19 +1,21 @@
 // Browser test of the root dashboard (tenant registry): the real web build, served by the real
 // API (real Postgres + Temporal from the vitest globalSetup), driven by headless Chromium.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWebApp } from '../../scripts/web-build.ts';
 import { startTestServer } from '../app-harness.ts';
 
-const viteConfig = fileURLToPath(new URL('../../web/vite.config.ts', import.meta.url));
 const resultsDir = fileURLToPath(new URL('../../test-results/', import.meta.url));
 const WAIT = { timeout: 30_000 };
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 
 let server: Server | undefined;
+let webDist: string | undefined;
 let browser: Browser | undefined;
 let page: Page;
 const pageErrors: string[] = [];
@@ -45,9 +47,10 @@ async function storedToken(): Promise<string> {
 
 describe('root dashboard: tenant registry (browser)', () => {
   beforeAll(async () => {
-    // Build the web app first, so the API serves this very build from web/dist.
-    await build({ configFile: viteConfig, logLevel: 'warn' });
-    server = await startTestServer();
+    // Build the web app into a folder of its own (web/dist may be in use by `npm start`) and serve it.
+    webDist = await mkdtemp(path.join(tmpdir(), 'servicepro-web-'));
+    await buildWebApp(webDist);
+    server = await startTestServer({ webDist });
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
       args: [
@@ -70,6 +73,7 @@ describe('root dashboard: tenant registry (browser)', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    if (webDist) await rm(webDist, { recursive: true, force: true });
   });
 
   it('sends a visitor to the login page and rejects a wrong password with the API message', async () => {

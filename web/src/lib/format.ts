@@ -1,4 +1,7 @@
+import { INDUSTRIES } from '../../../domain/tenancy.ts';
 import type { Tenant, TenantStatus, Tier } from '../api/types.ts';
+
+export { INDUSTRIES };
 
 export const TIER_LABELS: Record<Tier, string> = {
   starter: 'Starter',
@@ -20,13 +23,6 @@ export const STATUS_LABELS: Record<TenantStatus, string> = {
   closed: 'Closed',
 };
 
-export const INDUSTRIES = [
-  { value: 'auto-detailing', label: 'Auto detailing' },
-  { value: 'lawn-care', label: 'Lawn care' },
-  { value: 'cleaning', label: 'Cleaning' },
-  { value: 'pet-grooming', label: 'Pet grooming' },
-  { value: 'other', label: 'Other' },
-] as const;
 
 export function tierLabel(tier: string): string {
   return TIER_LABELS[tier as Tier] ?? humanize(tier);
