@@ -40,6 +40,8 @@ describe('npm start', () => {
         TEMPORAL_TASK_QUEUE: uniqueId('start-tq'),
         SERVICEPRO_DATA_DIR: dataDir,
         SERVICEPRO_ADMIN_EMAIL: 'boss@cleanmachine.test',
+        // The app role is cluster-wide and its password derives from this key: keep the run's key.
+        SERVICEPRO_ENCRYPTION_KEY: stack.masterKeyBase64,
         LOG_LEVEL: 'warn',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
