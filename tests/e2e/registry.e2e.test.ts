@@ -52,7 +52,7 @@ describe('root dashboard: tenant registry (browser)', () => {
     await buildWebApp(webDist);
     server = await startTestServer({ webDist });
     browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [
         '--headless',
         '--no-sandbox',
