@@ -1,18 +1,7 @@
 import { inject } from 'vitest';
+import type { EphemeralStack } from '../scripts/ephemeral-stack.ts';
 
-export interface TestStack {
-  /** Owner of the test database: migrations, and checks that must look past RLS. */
-  adminDatabaseUrl: string;
-  /** The RLS-bound application role, as the product connects. */
-  appDatabaseUrl: string;
-  clusterAdminUrl: string;
-  temporalAddress: string;
-  temporalUiUrl: string;
-  temporalNamespace: string;
-  masterKeyBase64: string;
-  /** The seeded platform owner (owner of root). */
-  owner: { email: string; password: string };
-}
+export type TestStack = EphemeralStack;
 
 export function testStack(): TestStack {
   return inject('stack');
