@@ -64,7 +64,7 @@ export async function runFoundationBench(): Promise<Series[]> {
         }),
       );
     }
-    results.push(await measure('POST /api/auth/login (argon2id verify)', 40, 1, () => app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.1.${Math.random()}` }, body: JSON.stringify(stack.owner) })));
+    results.push(await measure('POST /api/auth/login (argon2id verify)', 40, 1, async () => app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.1.${Math.random()}` }, body: JSON.stringify(stack.owner) })));
   } finally {
     await worker.shutdown();
     await Promise.allSettled([raw.end(), admin.$disconnect(), closeDeps(deps)]);
