@@ -38,7 +38,9 @@ async function main() {
   env.SERVICEPRO_ADMIN_PASSWORD ??= secrets.ownerPassword;
   let config = parseConfig(env);
 
-  if (!config.DATABASE_URL) {
+  // The two embedded servers start side by side; each is skipped when its variable is set.
+  const startPostgres = async () => {
+    if (config.DATABASE_URL) return;
     step(`starting embedded Postgres (data in ${path.relative(process.cwd(), dataDir)}/postgres)`);
     if (await isListening(EMBEDDED_POSTGRES_PORT)) throw new ConfigError(`Port ${EMBEDDED_POSTGRES_PORT} is busy: stop what uses it, or set EMBEDDED_POSTGRES_PORT or DATABASE_URL.`);
     const postgres = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: EMBEDDED_POSTGRES_PORT });
@@ -46,9 +48,9 @@ async function main() {
     stopOnSignals();
     await createDatabaseIfMissing(postgres.adminUrl(), 'servicepro');
     env.DATABASE_URL = postgres.adminUrl('servicepro');
-  }
-
-  if (!config.TEMPORAL_ADDRESS) {
+  };
+  const startTemporal = async () => {
+    if (config.TEMPORAL_ADDRESS) return;
     step(`starting the Temporal dev server (state in ${path.relative(process.cwd(), dataDir)}/temporal.db)`);
     for (const port of [EMBEDDED_TEMPORAL_PORT, EMBEDDED_TEMPORAL_UI_PORT]) {
       if (await isListening(port)) throw new ConfigError(`Port ${port} is busy: stop what uses it, or set TEMPORAL_ADDRESS to a running Temporal server.`);
@@ -64,7 +66,10 @@ async function main() {
     stops.push(() => temporal.stop());
     env.TEMPORAL_ADDRESS = temporal.address;
     env.TEMPORAL_UI_URL ??= temporal.uiUrl.replace('127.0.0.1', 'localhost');
-  }
+  };
+  const servers = await Promise.allSettled([startPostgres(), startTemporal()]);
+  const failed = servers.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
 
   config = parseConfig(env);
   const logger = createLogger(config.LOG_LEVEL);
