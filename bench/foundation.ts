@@ -26,7 +26,7 @@ export async function runFoundationBench(): Promise<Series[]> {
     TEMPORAL_ADDRESS: stack.temporalAddress, TEMPORAL_TASK_QUEUE: taskQueue, SERVICEPRO_ENCRYPTION_KEY: stack.masterKeyBase64,
   });
   const deps = await createDeps(config, createLogger('silent'));
-  const worker = await startWorker({ address: stack.temporalAddress, namespace: 'default', taskQueue, masterKey: deps.masterKey });
+  const worker = await startWorker({ address: stack.temporalAddress, namespace: 'default', taskQueue, masterKey: deps.masterKey, activityDeps: deps });
   const admin = createPrismaClient(stack.adminDatabaseUrl);
   const raw = new pg.Pool({ connectionString: stack.adminDatabaseUrl, max: 10 });
   const results: Series[] = [];

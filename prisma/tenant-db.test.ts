@@ -46,11 +46,16 @@ describe('tenant isolation', () => {
     expect(role).toEqual({ rolsuper: false, rolbypassrls: false, current_user: 'servicepro_app' });
   });
 
-  it('every tenant-owned model has RLS enabled and forced, and no other table with tenant rows escapes it', async () => {
+  it('every table with tenant rows, except the platform registry, has RLS enabled and forced', async () => {
+    const platformTables = ['tenant_config', 'tenant_phone_config', 'memberships', 'audit_log'];
     const { rows } = await admin.query<{ relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean }>(
-      `SELECT relname, relrowsecurity, relforcerowsecurity FROM pg_class WHERE relname IN ('customers','vehicles')`);
+      `SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity FROM pg_class c
+         JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped
+        WHERE c.relkind = 'r' AND c.relnamespace = 'public'::regnamespace AND c.relname <> ALL($1)`,
+      [platformTables],
+    );
     expect(rows).toHaveLength(TENANT_OWNED_MODELS.size);
-    for (const row of rows) expect(row).toMatchObject({ relrowsecurity: true, relforcerowsecurity: true });
+    for (const row of rows) expect(row, row.relname).toMatchObject({ relrowsecurity: true, relforcerowsecurity: true });
   });
 
   it('findMany returns only the tenant’s own rows', async () => {

@@ -6,7 +6,9 @@ import { Prisma, type PrismaClient } from './client.ts';
  * (see the migrations), and `tenant_id` defaults to that setting, so writes need not name it.
  * A test checks this list against the tables that have RLS enabled.
  */
-export const TENANT_OWNED_MODELS: ReadonlySet<string> = new Set<Prisma.ModelName>(['Customer', 'Vehicle']);
+export const TENANT_OWNED_MODELS: ReadonlySet<string> = new Set<Prisma.ModelName>([
+  'Customer', 'Vehicle', 'Call', 'Voicemail', 'Message', 'SmsOptOut', 'UsageCounter',
+]);
 
 const WHERE_OPERATIONS = new Set([
   'findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'findMany',

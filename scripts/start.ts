@@ -95,7 +95,7 @@ async function main() {
   await ensureSearchAttributes(deps.temporal.connection, config.TEMPORAL_NAMESPACE);
 
   step('starting the worker and the API');
-  const worker = await startWorker({ address: config.TEMPORAL_ADDRESS!, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, masterKey, logger });
+  const worker = await startWorker({ address: config.TEMPORAL_ADDRESS!, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, masterKey, logger, activityDeps: deps });
   stops.push(() => worker.shutdown());
   await reconcileBillingWorkflows(deps.db, deps.temporal, config.TEMPORAL_TASK_QUEUE);
   const api = await startApiServer(deps, config.PORT);

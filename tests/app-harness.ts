@@ -41,7 +41,7 @@ export async function createTestApp(options: { loginAttemptsPerWindow?: number; 
   });
   const logger = createLogger(config.LOG_LEVEL);
   const deps = await createDeps(config, logger, { webDist: options.webDist });
-  const worker = await startWorker({ address: stack.temporalAddress, namespace: stack.temporalNamespace, taskQueue, masterKey: deps.masterKey, logger });
+  const worker = await startWorker({ address: stack.temporalAddress, namespace: stack.temporalNamespace, taskQueue, masterKey: deps.masterKey, logger, activityDeps: deps });
   const app = createApp(deps, { loginAttemptsPerWindow: options.loginAttemptsPerWindow ?? 1_000 });
 
   const call: TestApp['call'] = async (method, url, { token, body, headers } = {}) =>

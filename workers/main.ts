@@ -21,8 +21,8 @@ async function main() {
 
   const client = await connectTemporalClient(settings);
   await ensureSearchAttributes(client.connection, config.TEMPORAL_NAMESPACE);
-  const worker = await startWorker({ ...settings, logger });
-  const db = createPrismaClient(appConnectionString(config, masterKey), { maxConnections: 5 });
+  const db = createPrismaClient(appConnectionString(config, masterKey), { maxConnections: 10 });
+  const worker = await startWorker({ ...settings, logger, activityDeps: { db, config, masterKey, logger } });
   const reconciled = await reconcileBillingWorkflows(db, client, config.TEMPORAL_TASK_QUEUE);
   logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, ...reconciled }, 'worker polling');
 

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { DefaultLogger, NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { Logger } from 'pino';
+import { createActivities, type ActivityDeps } from '../activities/index.ts';
 import { EncryptionCodec } from './codec.ts';
 import type { TemporalSettings } from './temporal.ts';
 
@@ -20,14 +21,15 @@ export interface RunningWorker {
   shutdown: () => Promise<void>;
 }
 
-/** Starts a worker polling ServicePro's task queue, with the payload codec. */
-export async function startWorker(settings: TemporalSettings & { logger?: Logger }): Promise<RunningWorker> {
+/** Starts a worker polling ServicePro's task queue, with the payload codec and every activity. */
+export async function startWorker(settings: TemporalSettings & { logger?: Logger; activityDeps: ActivityDeps }): Promise<RunningWorker> {
   const connection = await NativeConnection.connect({ address: settings.address });
   const worker = await Worker.create({
     connection,
     namespace: settings.namespace,
     taskQueue: settings.taskQueue,
     workflowBundle: await workflowBundle(),
+    activities: createActivities(settings.activityDeps),
     dataConverter: { payloadCodecs: [new EncryptionCodec(settings.masterKey)] },
   });
   const done = worker.run().finally(() => connection.close());

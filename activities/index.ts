@@ -1,0 +1,21 @@
+import type { Logger } from 'pino';
+import type { Config } from '../domain/config.ts';
+import type { PrismaClient } from '../prisma/client.ts';
+import { createCallActivities } from './calls.ts';
+
+/** What activities are built from; tests point the providers' base URLs at local fakes. */
+export interface ActivityDeps {
+  db: PrismaClient;
+  config: Config;
+  masterKey: Buffer;
+  logger: Logger;
+}
+
+/** Every activity the worker registers, one factory per outside system. */
+export function createActivities(deps: ActivityDeps) {
+  return {
+    ...createCallActivities(deps.db),
+  };
+}
+
+export type Activities = ReturnType<typeof createActivities>;

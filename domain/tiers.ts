@@ -1,0 +1,54 @@
+import type { IvrMode, TenantTier } from './tenancy.ts';
+
+// What each plan includes (DESIGN.md "Tiers"). Enforced by the API and by workflows; upgrades and
+// downgrades take effect at once, without re-onboarding.
+
+export const FEATURES = {
+  ivr: 'The phone menu (IVR)',
+  smsAutomations: 'SMS automations',
+  aiAgent: 'The AI text and web agent',
+  allTemplates: 'All website templates',
+  customDomain: 'A custom website domain',
+  aiVoice: 'The AI voice receptionist',
+  sipSoftphone: 'The SIP softphone',
+  campaigns: 'Campaigns',
+} as const;
+export type Feature = keyof typeof FEATURES;
+
+const PRO: Feature[] = ['ivr', 'smsAutomations', 'aiAgent', 'allTemplates', 'campaigns'];
+
+export const TIER_FEATURES: Record<TenantTier, ReadonlySet<Feature>> = {
+  // Starter: call forwarding, basic texting, one website template.
+  starter: new Set<Feature>([]),
+  pro: new Set<Feature>(PRO),
+  elite: new Set<Feature>([...PRO, 'customDomain', 'aiVoice', 'sipSoftphone']),
+};
+
+const TIER_ORDER: TenantTier[] = ['starter', 'pro', 'elite'];
+const TIER_NAMES: Record<TenantTier, string> = { starter: 'Starter', pro: 'Pro', elite: 'Elite' };
+
+export function hasFeature(tier: TenantTier, feature: Feature): boolean {
+  return TIER_FEATURES[tier].has(feature);
+}
+
+/** The cheapest plan that includes the feature. */
+export function planThatUnlocks(feature: Feature): TenantTier {
+  return TIER_ORDER.find((tier) => hasFeature(tier, feature)) ?? 'elite';
+}
+
+/** For an error a person reads: "The phone menu (IVR) is part of the Pro plan — upgrade to use it." */
+export function featureLockedMessage(feature: Feature): string {
+  return `${FEATURES[feature]} is part of the ${TIER_NAMES[planThatUnlocks(feature)]} plan — upgrade to use it.`;
+}
+
+/** The feature an IVR mode needs (`simple` forwarding is in every plan). */
+export function featureForIvrMode(mode: IvrMode): Feature | null {
+  return mode === 'ivr' ? 'ivr' : mode === 'ai-voice' ? 'aiVoice' : null;
+}
+
+/** The IVR mode a tenant actually gets: a downgrade never leaves callers in a menu the plan lacks. */
+export function effectiveIvrMode(tier: TenantTier, mode: IvrMode): IvrMode {
+  if (mode === 'ai-voice' && !hasFeature(tier, 'aiVoice')) return hasFeature(tier, 'ivr') ? 'ivr' : 'simple';
+  if (mode === 'ivr' && !hasFeature(tier, 'ivr')) return 'simple';
+  return mode;
+}
