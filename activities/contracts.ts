@@ -11,7 +11,10 @@ export interface SendSmsInput {
    * not hold them; `automation` (missed-call text-back, reminders) respects quiet hours.
    */
   kind: 'reply' | 'owner-alert' | 'automation';
+  /** Omitted: looked up by the `to` number; null: not a customer (e.g. the owner). */
   customerId?: string | null;
+  /** ISO instant quiet hours are judged at; defaults to the activity's clock (tests pin it). */
+  now?: string;
 }
 
 export interface SendSmsResult {
@@ -22,6 +25,36 @@ export interface SendSmsResult {
 
 export interface MessagingActivities {
   sendSms(input: SendSmsInput): Promise<SendSmsResult>;
+}
+
+/** One text a customer sent to a tenant's number, as the SMS webhook hands it to the conversation. */
+export interface InboundSms {
+  messageSid: string;
+  from: string;
+  to: string;
+  body: string;
+  receivedAt: string;
+}
+
+/** What the conversation workflow needs to know about the tenant and the customer, read fresh per message. */
+export interface SmsContext {
+  businessName: string;
+  businessNumber: string;
+  status: 'trialing' | 'active' | 'past_due' | 'suspended' | 'closed';
+  autoReplyText: string | null;
+  ownerNotifyPhone: string | null;
+  /** "Jane Doe (+19185550142)", or the number alone when the customer has no real name yet. */
+  customerLabel: string;
+}
+
+export interface ConversationActivities {
+  /** Stores the inbound row under `in:<MessageSid>`; a repeat is a no-op. */
+  recordInboundMessage(input: InboundSms & { tenantId: string; customerId: string | null }): Promise<{ messageId: string }>;
+  loadSmsContext(input: { tenantId: string; customerId: string | null; phone: string }): Promise<SmsContext>;
+  setOptOut(input: { tenantId: string; phone: string }): Promise<void>;
+  clearOptOut(input: { tenantId: string; phone: string }): Promise<void>;
+  /** Marks outbound texts to `phone` still waiting to go out as `cancelled`; returns how many. */
+  cancelQueuedTexts(input: { tenantId: string; phone: string }): Promise<number>;
 }
 
 export interface CallRecord {

@@ -7,6 +7,9 @@ import { codecRoutes } from './codec/routes.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import { errorBody, handleError } from './errors.ts';
 import { healthRoutes } from './health.ts';
+import { voiceRoutes } from './twilio/voice.ts';
+import { smsRoutes } from './twilio/sms.ts';
+import { twilioSandboxRoutes } from './sandbox/twilio.ts';
 
 /** The whole HTTP surface: API route groups, the codec endpoint and, when built, the web app. */
 export function createApp(deps: AppDeps, options: { loginAttemptsPerWindow?: number } = {}) {
@@ -24,6 +27,9 @@ export function createApp(deps: AppDeps, options: { loginAttemptsPerWindow?: num
   app.route('/api/auth', authRoutes({ loginAttemptsPerWindow: options.loginAttemptsPerWindow }));
   app.route('/api/admin/tenants', adminTenantRoutes());
   app.route('/codec', codecRoutes({ temporalUiUrl: deps.config.TEMPORAL_UI_URL }));
+  app.route('/twilio/voice', voiceRoutes());
+  app.route('/twilio/sms', smsRoutes());
+  app.route('/sandbox/twilio', twilioSandboxRoutes(deps)); // the offline Twilio, only when no account is configured
   app.all('/api/*', (c) => c.json(errorBody('not_found', `No API route for ${c.req.method} ${c.req.path}.`), 404));
 
   if (deps.webDist) {

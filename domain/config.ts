@@ -37,6 +37,8 @@ export const configSchema = z
     TWILIO_ACCOUNT_SID: z.string().optional(),
     TWILIO_AUTH_TOKEN: z.string().optional(),
     TWILIO_API_BASE_URL: optionalUrl,
+    /** How long a Twilio voice webhook may wait for its workflow before the API answers a safe fallback (Twilio gives up at 15 s). */
+    TWILIO_WEBHOOK_DEADLINE_MS: z.coerce.number().int().min(100).max(10_000).default(2_000),
     STRIPE_SECRET_KEY: z.string().optional(),
     STRIPE_WEBHOOK_SECRET: z.string().optional(),
     STRIPE_API_BASE_URL: optionalUrl,

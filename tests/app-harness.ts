@@ -25,7 +25,7 @@ export interface TestApp {
 }
 
 /** The real API over the real test database and Temporal, with a worker on its own task queue. */
-export async function createTestApp(options: { loginAttemptsPerWindow?: number; webDist?: string } = {}): Promise<TestApp> {
+export async function createTestApp(options: { loginAttemptsPerWindow?: number; webDist?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
   const stack = testStack();
   const taskQueue = uniqueId('tq');
   const config = parseConfig({
@@ -38,6 +38,7 @@ export async function createTestApp(options: { loginAttemptsPerWindow?: number; 
     TEMPORAL_TASK_QUEUE: taskQueue,
     TEMPORAL_UI_URL: stack.temporalUiUrl,
     SERVICEPRO_ENCRYPTION_KEY: stack.masterKeyBase64,
+    ...options.env, // e.g. TWILIO_API_BASE_URL and credentials pointing at a local fake
   });
   const logger = createLogger(config.LOG_LEVEL);
   const deps = await createDeps(config, logger, { webDist: options.webDist });

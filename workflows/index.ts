@@ -1,2 +1,4 @@
 // Everything the worker's workflow bundle contains.
 export * from './billing.ts';
+export * from './call.ts';
+export * from './conversation.ts';

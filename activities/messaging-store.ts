@@ -1,0 +1,58 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { smsSegments } from '../domain/sms-segments.ts';
+import { Prisma, type PrismaClient } from '../prisma/client.ts';
+import { forTenant } from '../prisma/tenant-db.ts';
+import type { InboundSms } from './contracts.ts';
+
+// Database steps of texting shared by the SMS webhook (which must work even when Temporal does
+// not) and the messaging activities. All tenant-scoped, all safe to repeat.
+
+/** "(918) 555-0142" for a US number, the E.164 form otherwise: what a customer first known by their number is called. */
+export function phoneLabel(phone: string): string {
+  const parsed = parsePhoneNumberFromString(phone);
+  return parsed?.isValid() ? (parsed.country === 'US' ? parsed.formatNational() : parsed.formatInternational()) : phone;
+}
+
+/** The inbound message's outbox-style key: Twilio's MessageSid, so a retried webhook stores one row. */
+export const inboundKey = (messageSid: string) => `in:${messageSid}`;
+
+/**
+ * The tenant's customer with this number, created (named by the number) when the number texts
+ * for the first time. Two webhooks racing to create the same customer both get the one row.
+ */
+export async function findOrCreateCustomerByPhone(db: PrismaClient, tenantId: string, phone: string): Promise<{ id: string; name: string }> {
+  const tenantDb = forTenant(db, tenantId);
+  const existing = await tenantDb.customer.findFirst({ where: { phone }, select: { id: true, name: true } });
+  if (existing) return existing;
+  try {
+    return await tenantDb.customer.create({ data: { phone, name: phoneLabel(phone) }, select: { id: true, name: true } });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      return tenantDb.customer.findFirstOrThrow({ where: { phone }, select: { id: true, name: true } });
+    }
+    throw error;
+  }
+}
+
+/** Stores an inbound text once, however often Twilio or the workflow delivers it. */
+export async function recordInboundMessage(db: PrismaClient, tenantId: string, message: InboundSms, customerId: string | null): Promise<{ messageId: string }> {
+  const tenantDb = forTenant(db, tenantId);
+  const idempotencyKey = inboundKey(message.messageSid);
+  await tenantDb.message.createMany({
+    data: [{
+      direction: 'inbound',
+      idempotencyKey,
+      fromNumber: message.from,
+      toNumber: message.to,
+      customerId,
+      body: message.body,
+      status: 'received',
+      providerSid: message.messageSid,
+      segments: smsSegments(message.body),
+      createdAt: new Date(message.receivedAt),
+    }],
+    skipDuplicates: true,
+  });
+  const row = await tenantDb.message.findFirstOrThrow({ where: { idempotencyKey }, select: { id: true } });
+  return { messageId: row.id };
+}

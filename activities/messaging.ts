@@ -1,0 +1,150 @@
+import { ApplicationFailure } from '@temporalio/common';
+import { toE164 } from '../domain/phone.ts';
+import { isQuietHours } from '../domain/quiet-hours.ts';
+import { smsSegments } from '../domain/sms-segments.ts';
+import { forTenant } from '../prisma/tenant-db.ts';
+import type { Message } from '../prisma/client.ts';
+import type { ConversationActivities, MessagingActivities, SendSmsInput, SendSmsResult } from './contracts.ts';
+import type { ActivityDeps } from './index.ts';
+import { phoneLabel, recordInboundMessage } from './messaging-store.ts';
+import { createTwilioClient } from './twilio-client.ts';
+
+/** Twilio's "the recipient has replied STOP to this sender" (carrier-level opt-out). */
+const TWILIO_UNSUBSCRIBED_RECIPIENT = 21610;
+
+type Outcome = SendSmsResult['status'];
+
+// Outbound rows never hold `received` (the inbound status).
+const result = (row: Pick<Message, 'id' | 'status' | 'segments'>): SendSmsResult => ({ messageId: row.id, status: row.status as Outcome, segments: row.segments });
+
+/** Twilio's REST errors carry an HTTP status and a Twilio code; network errors carry neither. */
+function twilioError(error: unknown): { status?: number; code?: number; message: string } {
+  const e = error as { status?: unknown; code?: unknown; message?: unknown };
+  return {
+    status: typeof e.status === 'number' ? e.status : undefined,
+    code: typeof e.code === 'number' ? e.code : undefined,
+    message: typeof e.message === 'string' ? e.message : String(error),
+  };
+}
+
+/** A 4xx (other than rate limiting and timeouts) will fail the same way however often it is retried. */
+const isPermanent = (status: number | undefined) => status !== undefined && status >= 400 && status < 500 && status !== 429 && status !== 408;
+
+/**
+ * The one path for every outbound text. The outbox row (unique per tenant and idempotency key)
+ * is written first, so a retried activity finds it and sends at most once; opt-outs and quiet
+ * hours are enforced here, not by callers; segments are counted into the month's usage only for
+ * texts that really went out.
+ */
+export function createMessagingActivities(deps: ActivityDeps): MessagingActivities & ConversationActivities {
+  const { db, logger } = deps;
+  const twilio = createTwilioClient(deps.config, deps.masterKey);
+
+  async function settle(row: Message, status: Outcome, error?: string): Promise<SendSmsResult> {
+    // Only a still-queued row changes: a STOP that cancelled it meanwhile wins.
+    await forTenant(db, row.tenantId).message.updateMany({ where: { id: row.id, status: 'queued' }, data: { status, error } });
+    return { messageId: row.id, status, segments: row.segments };
+  }
+
+  async function sendSms(input: SendSmsInput): Promise<SendSmsResult> {
+    const tenantDb = forTenant(db, input.tenantId);
+    const to = toE164(input.to) ?? input.to.trim();
+    const phone = await db.tenantPhoneConfig.findUnique({
+      where: { tenantId: input.tenantId },
+      select: { phoneNumber: true, messagingServiceSid: true, timeZone: true },
+    });
+    const customerId = input.customerId !== undefined ? input.customerId : ((await tenantDb.customer.findFirst({ where: { phone: to }, select: { id: true } }))?.id ?? null);
+
+    // (a) The outbox row. A retry finds the row of its first attempt; anything but `queued` is final.
+    await tenantDb.message.createMany({
+      data: [{ direction: 'outbound', idempotencyKey: input.idempotencyKey, fromNumber: phone?.phoneNumber ?? '', toNumber: to, customerId, body: input.body, status: 'queued', segments: smsSegments(input.body) }],
+      skipDuplicates: true,
+    });
+    const row = await tenantDb.message.findFirstOrThrow({ where: { idempotencyKey: input.idempotencyKey } });
+    if (row.direction !== 'outbound') throw ApplicationFailure.nonRetryable(`Idempotency key ${input.idempotencyKey} belongs to an inbound message.`, 'IdempotencyKeyConflict');
+    if (row.status !== 'queued') return result(row);
+
+    if (!phone) {
+      await settle(row, 'failed', 'The tenant has no phone number to send from.');
+      throw ApplicationFailure.nonRetryable(`Tenant ${input.tenantId} has no phone number to send from.`, 'NoSenderNumber');
+    }
+    // (b) Opt-out, then (c) quiet hours for automations only.
+    if (await tenantDb.smsOptOut.findFirst({ where: { phoneNumber: to }, select: { phoneNumber: true } })) return settle(row, 'blocked_opt_out');
+    const now = input.now ? new Date(input.now) : new Date();
+    if (input.kind === 'automation' && isQuietHours(now, phone.timeZone)) return settle(row, 'blocked_quiet_hours');
+
+    // (d) Send through the official SDK.
+    let sent: { sid: string; numSegments?: string | null };
+    try {
+      sent = await twilio.messages.create({
+        to,
+        body: input.body,
+        ...(phone.messagingServiceSid ? { messagingServiceSid: phone.messagingServiceSid } : { from: phone.phoneNumber }),
+      });
+    } catch (error) {
+      const failure = twilioError(error);
+      if (failure.code === TWILIO_UNSUBSCRIBED_RECIPIENT) {
+        // Twilio already refuses this number: remember the opt-out so we stop trying.
+        await tenantDb.smsOptOut.upsert({ where: { tenantId_phoneNumber: { tenantId: input.tenantId, phoneNumber: to } }, create: { phoneNumber: to }, update: {} });
+        return settle(row, 'blocked_opt_out', `${failure.code}: ${failure.message}`);
+      }
+      if (isPermanent(failure.status)) {
+        await settle(row, 'failed', `${failure.code ?? failure.status}: ${failure.message}`);
+        logger.warn({ tenantId: input.tenantId, messageId: row.id, code: failure.code, status: failure.status }, 'Twilio rejected a text');
+        throw ApplicationFailure.create({ message: failure.message, type: 'TwilioRejected', nonRetryable: true, details: [{ status: failure.status, code: failure.code }] });
+      }
+      // 5xx, 429, network: the row stays queued and Temporal retries the activity.
+      throw error;
+    }
+
+    // (e) Sent: the status and the month's usage change together, or not at all.
+    const segments = Number(sent.numSegments) > 0 ? Number(sent.numSegments) : row.segments;
+    const sentAt = new Date();
+    const period = sentAt.toISOString().slice(0, 7);
+    await tenantDb.transaction(async (tx) => {
+      await tx.message.update({ where: { id: row.id }, data: { status: 'sent', providerSid: sent.sid, sentAt, segments, error: null } });
+      await tx.usageCounter.upsert({
+        where: { tenantId_period: { tenantId: input.tenantId, period } },
+        create: { period, smsSegments: segments },
+        update: { smsSegments: { increment: segments } },
+      });
+    });
+    return { messageId: row.id, status: 'sent', segments };
+  }
+
+  return {
+    sendSms,
+
+    recordInboundMessage: ({ tenantId, customerId, ...message }) => recordInboundMessage(db, tenantId, message, customerId),
+
+    async loadSmsContext({ tenantId, customerId, phone }) {
+      const tenant = await db.tenant.findUniqueOrThrow({ where: { id: tenantId }, include: { config: true, phoneConfig: true } });
+      const customer = customerId ? await forTenant(db, tenantId).customer.findFirst({ where: { id: customerId }, select: { name: true } }) : null;
+      const named = customer && customer.name !== phoneLabel(phone) && customer.name !== phone;
+      return {
+        businessName: tenant.config?.businessName ?? tenantId,
+        businessNumber: tenant.phoneConfig ? phoneLabel(tenant.phoneConfig.phoneNumber) : '',
+        status: tenant.config?.status ?? 'active',
+        autoReplyText: tenant.phoneConfig?.autoReplyText ?? null,
+        ownerNotifyPhone: tenant.phoneConfig?.ownerNotifyPhone ?? null,
+        customerLabel: named ? `${customer.name} (${phone})` : phone,
+      };
+    },
+
+    async setOptOut({ tenantId, phone }) {
+      await forTenant(db, tenantId).smsOptOut.upsert({ where: { tenantId_phoneNumber: { tenantId, phoneNumber: phone } }, create: { phoneNumber: phone }, update: {} });
+    },
+
+    async clearOptOut({ tenantId, phone }) {
+      await forTenant(db, tenantId).smsOptOut.deleteMany({ where: { phoneNumber: phone } });
+    },
+
+    async cancelQueuedTexts({ tenantId, phone }) {
+      const { count } = await forTenant(db, tenantId).message.updateMany({
+        where: { direction: 'outbound', toNumber: phone, status: 'queued' },
+        data: { status: 'cancelled', error: 'Cancelled: the recipient opted out.' },
+      });
+      return count;
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import { Hono } from 'hono';
+import type { InboundSms } from '../../activities/contracts.ts';
+import { findOrCreateCustomerByPhone, recordInboundMessage } from '../../activities/messaging-store.ts';
+import { toE164 } from '../../domain/phone.ts';
+import { workflowIds } from '../../domain/workflow-ids.ts';
+import { conversationWorkflow, inboundSmsSignal } from '../../workflows/conversation.ts';
+import { TenantIdKey } from '../../workflows/search-attributes.ts';
+import type { AppDeps, AppEnv } from '../context.ts';
+import { verifyTwilioSignature, type TwilioParams } from './signature.ts';
+
+type SmsEnv = AppEnv & { Variables: { twilioParams: TwilioParams } };
+
+// Replies go out through the sendSms activity (opt-outs, quiet hours, usage), never as TwiML.
+const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>';
+const emptyTwiml = () => new Response(EMPTY_TWIML, { headers: { 'content-type': 'text/xml; charset=utf-8' } });
+
+/** Temporal gets the webhook deadline, then the message is kept in the database instead. */
+async function withinDeadline<T>(deps: AppDeps, work: () => Promise<T>): Promise<T> {
+  const ms = deps.config.TWILIO_WEBHOOK_DEADLINE_MS;
+  let timer: NodeJS.Timeout | undefined;
+  // withDeadline bounds the gRPC call; the race also bounds the client's own connection retries.
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Temporal did not answer within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([deps.temporal.connection.withDeadline(Date.now() + ms, work), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * `POST /twilio/sms/incoming`: a text to a tenant's number becomes a signal to the customer's
+ * conversation workflow (started if need be). Twilio's MessageSid makes a redelivered webhook
+ * harmless: the workflow drops a MessageSid it has seen and the inbound row's key is `in:<sid>`.
+ */
+export function smsRoutes() {
+  const app = new Hono<SmsEnv>();
+  app.use(verifyTwilioSignature);
+
+  app.post('/incoming', async (c) => {
+    const deps = c.get('deps');
+    const logger = c.get('logger');
+    const params = c.get('twilioParams');
+    const messageSid = params.MessageSid ?? params.SmsSid;
+    const to = toE164(params.To ?? '');
+    const phone = to ? await deps.db.tenantPhoneConfig.findUnique({ where: { phoneNumber: to }, select: { tenantId: true } }) : null;
+    if (!to || !phone || !messageSid || !params.From) {
+      logger.warn({ to: params.To, messageSid }, 'inbound text to a number no tenant has (or without MessageSid/From): ignored');
+      return emptyTwiml();
+    }
+    const tenantId = phone.tenantId;
+    // Short codes and alphanumeric senders are not E.164; they are kept as Twilio gave them.
+    const from = toE164(params.From) ?? params.From;
+    const customer = await findOrCreateCustomerByPhone(deps.db, tenantId, from);
+    const message: InboundSms = { messageSid, from, to, body: params.Body ?? '', receivedAt: new Date().toISOString() };
+
+    try {
+      await withinDeadline(deps, () =>
+        deps.temporal.workflow.signalWithStart(conversationWorkflow, {
+          workflowId: workflowIds.conversation(tenantId, customer.id),
+          taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
+          args: [{ tenantId, customerId: customer.id, customerPhone: from }],
+          signal: inboundSmsSignal,
+          signalArgs: [message],
+          typedSearchAttributes: [{ key: TenantIdKey, value: tenantId }],
+        }),
+      );
+    } catch (error) {
+      // Nothing is lost: the text is in the inbox, only its automations (auto-reply, alert) are skipped.
+      await recordInboundMessage(deps.db, tenantId, message, customer.id);
+      logger.error({ err: error, tenantId, messageSid }, 'inbound text stored, but its conversation workflow could not be signalled');
+    }
+    return emptyTwiml();
+  });
+
+  return app;
+}

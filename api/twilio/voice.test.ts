@@ -1,0 +1,252 @@
+import { Client, Connection } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BusinessHours } from '../../domain/business-hours.ts';
+import type { IvrMode, TenantStatus, TenantTier } from '../../domain/tenancy.ts';
+import { twilioCredentials } from '../../domain/twilio-credentials.ts';
+import { workflowIds } from '../../domain/workflow-ids.ts';
+import { forTenant } from '../../prisma/tenant-db.ts';
+import { createTestApp, type TestApp } from '../../tests/app-harness.ts';
+import { uniqueId } from '../../tests/stack.ts';
+import { twimlText, twimlVerbs, type TwimlNode } from '../../tests/twiml.ts';
+import { callStateQuery } from '../../workflows/call.ts';
+import { createApp } from '../app.ts';
+import { signTwilioRequest } from './signature.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => t?.close());
+
+type Node = TwimlNode;
+const verbs = twimlVerbs;
+const text = twimlText;
+
+async function post(path: string, params: Record<string, string>, options: { app?: ReturnType<typeof createApp>; signature?: string } = {}) {
+  const { authToken } = twilioCredentials(t.deps.config, t.deps.masterKey);
+  const signature = options.signature ?? signTwilioRequest(authToken, `${t.deps.config.PUBLIC_BASE_URL}${path}`, params);
+  const started = performance.now();
+  const response = await (options.app ?? t.app).request(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
+    body: new URLSearchParams(params).toString(),
+  });
+  return { status: response.status, body: await response.text(), ms: performance.now() - started };
+}
+
+let numberSeq = 1000 + Math.floor(Math.random() * 8000);
+async function phoneTenant(options: { tier?: TenantTier; ivrMode?: IvrMode; status?: TenantStatus; forwardingNumber?: string | null; businessHours?: BusinessHours; sip?: boolean; jokes?: boolean } = {}) {
+  const id = uniqueId('voice');
+  const phoneNumber = `+1918555${String(numberSeq++).padStart(4, '0')}`;
+  await t.deps.db.tenant.create({
+    data: {
+      id,
+      slug: id,
+      config: { create: { businessName: `Shiny ${id}`, tier: options.tier ?? 'pro', status: options.status ?? 'active' } },
+      phoneConfig: {
+        create: {
+          phoneNumber,
+          ivrMode: options.ivrMode === 'ai-voice' ? 'ai_voice' : (options.ivrMode ?? 'ivr'),
+          forwardingNumber: options.forwardingNumber === undefined ? '+19185550111' : options.forwardingNumber,
+          businessHours: options.businessHours,
+          timeZone: 'America/Chicago',
+          jokesEnabled: options.jokes ?? false,
+          sipDomain: options.sip ? 'shiny.sip.twilio.com' : null,
+          sipUsername: options.sip ? 'owner' : null,
+          missedCallTextBack: false,
+        },
+      },
+    },
+  });
+  return { id, phoneNumber };
+}
+
+const newCall = (to: string) => ({ CallSid: `CA${uniqueId('').replace(/-/g, '')}`.slice(0, 34), From: '+19185550199', To: to, CallStatus: 'ringing', Direction: 'inbound' });
+const actionOf = (node: Node) => String(node['@action']);
+
+describe('POST /twilio/voice/incoming', () => {
+  it('403 for a missing or wrong signature, and no call workflow is started', async () => {
+    const { phoneNumber } = await phoneTenant();
+    const call = newCall(phoneNumber);
+    expect((await post('/twilio/voice/incoming', call, { signature: 'forged' })).status).toBe(403);
+    const unsigned = await t.app.request('/twilio/voice/incoming', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(call).toString() });
+    expect(unsigned.status).toBe(403);
+    await expect(t.deps.temporal.workflow.getHandle(workflowIds.call(call.CallSid)).describe()).rejects.toThrow(/not found/i);
+  });
+
+  it('an unknown number hears that it is not in service', async () => {
+    const { body } = await post('/twilio/voice/incoming', newCall('+19185559999'));
+    expect(verbs(body).map(([name]) => name)).toEqual(['Say', 'Hangup']);
+    expect(text(verbs(body)[0]![1])).toMatch(/not in service/);
+  });
+
+  it('ivr mode greets with a one-digit menu; the joke is offered only when the tenant enables it', async () => {
+    const { phoneNumber } = await phoneTenant({ jokes: true });
+    const { body } = await post('/twilio/voice/incoming', newCall(phoneNumber));
+    const [[name, gather]] = verbs(body) as [[string, Node]];
+    expect(name).toBe('Gather');
+    expect(gather).toMatchObject({ '@numDigits': '1', '@input': 'dtmf' });
+    expect(actionOf(gather)).toMatch(/^\/twilio\/voice\/step\?call=CA.+&step=1&kind=menu$/);
+    expect(text(gather.Say)).toMatch(/Press 1.*Press 2.*Press 3.*Press 7/);
+    const plain = await phoneTenant({ jokes: false });
+    expect(text((verbs((await post('/twilio/voice/incoming', newCall(plain.phoneNumber))).body)[0]![1]).Say)).not.toMatch(/Press 7/);
+  });
+
+  it('simple mode forwards straight away with the caller’s number as caller ID', async () => {
+    const { phoneNumber } = await phoneTenant({ ivrMode: 'simple' });
+    const [[name, dial]] = verbs((await post('/twilio/voice/incoming', newCall(phoneNumber))).body) as [[string, Node]];
+    expect(name).toBe('Dial');
+    expect(dial['@callerId']).toBe('+19185550199');
+    expect(text(dial.Number)).toBe('+19185550111');
+    expect((dial.Number as Node)['@url']).toBeUndefined();
+  });
+
+  it('an elite tenant with a SIP app rings the softphone', async () => {
+    const { phoneNumber } = await phoneTenant({ tier: 'elite', ivrMode: 'simple', sip: true });
+    const [[, dial]] = verbs((await post('/twilio/voice/incoming', newCall(phoneNumber))).body) as [[string, Node]];
+    expect(text(dial.Sip)).toBe('sip:owner@shiny.sip.twilio.com');
+  });
+
+  it('a starter tenant set to ivr gets plain forwarding (its plan has no IVR)', async () => {
+    const { phoneNumber } = await phoneTenant({ tier: 'starter', ivrMode: 'ivr' });
+    expect(verbs((await post('/twilio/voice/incoming', newCall(phoneNumber))).body)[0]![0]).toBe('Dial');
+  });
+
+  it('ai-voice behaves as the IVR until the AI receptionist exists', async () => {
+    const { phoneNumber } = await phoneTenant({ tier: 'elite', ivrMode: 'ai-voice' });
+    expect(verbs((await post('/twilio/voice/incoming', newCall(phoneNumber))).body)[0]![0]).toBe('Gather');
+  });
+
+  it('after hours: the after-hours message and a voicemail recording', async () => {
+    const closedNow: BusinessHours = { mon: [['03:00', '03:01']], tue: [['03:00', '03:01']], wed: [['03:00', '03:01']], thu: [['03:00', '03:01']], fri: [['03:00', '03:01']], sat: [['03:00', '03:01']], sun: [['03:00', '03:01']] };
+    const { phoneNumber } = await phoneTenant({ businessHours: closedNow });
+    const list = verbs((await post('/twilio/voice/incoming', newCall(phoneNumber))).body);
+    expect(list.map(([name]) => name)).toEqual(['Say', 'Record']);
+    expect(text(list[0]![1])).toMatch(/closed right now/);
+  });
+
+  it('a suspended tenant: the paused message, no forwarding', async () => {
+    const { phoneNumber } = await phoneTenant({ status: 'suspended' });
+    const list = verbs((await post('/twilio/voice/incoming', newCall(phoneNumber))).body);
+    expect(list.map(([name]) => name)).toEqual(['Say', 'Hangup']);
+    expect(text(list[0]![1])).toMatch(/paused/);
+  });
+
+  it('Twilio sending incoming twice for one CallSid starts one workflow and applies it once', async () => {
+    const { phoneNumber } = await phoneTenant();
+    const call = newCall(phoneNumber);
+    const first = await post('/twilio/voice/incoming', call);
+    const again = await post('/twilio/voice/incoming', call);
+    expect(again.body).toBe(first.body);
+    const handle = t.deps.temporal.workflow.getHandle(workflowIds.call(call.CallSid));
+    expect((await handle.query(callStateQuery)).step).toBe(1);
+    const runs = [];
+    for await (const run of t.deps.temporal.workflow.list({ query: `WorkflowId = '${workflowIds.call(call.CallSid)}'` })) runs.push(run.runId);
+    expect(runs.length).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('walking the IVR', () => {
+  async function start(options?: Parameters<typeof phoneTenant>[0]) {
+    const tenant = await phoneTenant(options);
+    const call = newCall(tenant.phoneNumber);
+    const gather = verbs((await post('/twilio/voice/incoming', call)).body)[0]![1];
+    return { ...tenant, call, menuUrl: actionOf(gather) };
+  }
+  const callLog = async (tenantId: string, callSid: string) => forTenant(t.deps.db, tenantId).call.findMany({ where: { callSid } });
+
+  it('a retried digit is applied once', async () => {
+    const { call, menuUrl } = await start();
+    const first = await post(menuUrl, { ...call, Digits: '9' });
+    const retry = await post(menuUrl, { ...call, Digits: '9' });
+    expect(retry.body).toBe(first.body);
+    const state = await t.deps.temporal.workflow.getHandle(workflowIds.call(call.CallSid)).query(callStateQuery);
+    expect(state.digits).toEqual(['9']);
+    expect(state.menuMisses).toBe(1);
+  });
+
+  it('invalid or no input repeats the menu twice, then takes a voicemail', async () => {
+    const { call, menuUrl } = await start();
+    const miss1 = verbs((await post(menuUrl, { ...call, Digits: '5' })).body);
+    expect(miss1[0]![0]).toBe('Gather');
+    expect(text(miss1[0]![1].Say)).toMatch(/isn't an option/);
+    const miss2 = verbs((await post(actionOf(miss1[0]![1]), call)).body);
+    expect(text(miss2[0]![1].Say)).toMatch(/didn't catch that/);
+    const third = verbs((await post(actionOf(miss2[0]![1]), call)).body);
+    expect(third.map(([name]) => name)).toEqual(['Say', 'Record']);
+  });
+
+  it('press 2: screened forward with caller ID; the owner accepts; the call log says answered', async () => {
+    const { id, call, menuUrl } = await start();
+    const [[name, dial]] = verbs((await post(menuUrl, { ...call, Digits: '2' })).body) as [[string, Node]];
+    expect(name).toBe('Dial');
+    expect(dial['@callerId']).toBe(call.From);
+    const number = dial.Number as Node;
+    expect(text(number)).toBe('+19185550111');
+    // Twilio calls the screening URL on the owner's leg (its own CallSid).
+    const leg = { CallSid: 'CAchildleg000000000000000000000001', ParentCallSid: call.CallSid, From: call.To, To: '+19185550111' };
+    const screen = verbs((await post(String(number['@url']), leg)).body);
+    expect(screen[0]![0]).toBe('Gather');
+    expect(text(screen[0]![1].Say)).toMatch(/Call for Shiny .* Press 1 to accept/);
+    const accepted = await post(actionOf(screen[0]![1]), { ...leg, Digits: '1' });
+    expect(verbs(accepted.body)).toEqual([]);
+    expect(verbs((await post(actionOf(dial), { ...call, DialCallStatus: 'completed' })).body)[0]![0]).toBe('Hangup');
+
+    await post('/twilio/voice/status', { ...call, CallStatus: 'completed', CallDuration: '95' });
+    await post('/twilio/voice/status', { ...call, CallStatus: 'completed', CallDuration: '95' }); // Twilio retry
+    await expect.poll(() => callLog(id, call.CallSid), { timeout: 15_000 }).toHaveLength(1);
+    expect((await callLog(id, call.CallSid))[0]).toMatchObject({ outcome: 'answered', digits: '2', durationSec: 95, fromNumber: call.From });
+  });
+
+  it('press 2, nobody answers: our voicemail, stored, and the call log says voicemail', async () => {
+    const { id, call, menuUrl } = await start();
+    const [[, dial]] = verbs((await post(menuUrl, { ...call, Digits: '2' })).body) as [[string, Node]];
+    const afterDial = verbs((await post(actionOf(dial), { ...call, DialCallStatus: 'no-answer' })).body);
+    expect(afterDial.map(([name]) => name)).toEqual(['Say', 'Record']);
+    const recorded = { ...call, RecordingSid: `RE${call.CallSid.slice(2)}`, RecordingUrl: 'https://api.twilio.com/recordings/RE1', RecordingDuration: '14' };
+    const bye = verbs((await post(actionOf(afterDial[1]![1]), recorded)).body);
+    expect(bye.map(([name]) => name)).toEqual(['Say', 'Hangup']);
+    await post('/twilio/voice/status', { ...call, CallStatus: 'completed', CallDuration: '40' });
+    await expect.poll(() => forTenant(t.deps.db, id).voicemail.findMany({ where: { callSid: call.CallSid } }), { timeout: 15_000 }).toHaveLength(1);
+    await expect.poll(async () => (await callLog(id, call.CallSid))[0]?.outcome, { timeout: 15_000 }).toBe('voicemail');
+  });
+
+  it('press 3 records a voicemail; press 7 tells a joke only when enabled', async () => {
+    const { call, menuUrl } = await start({ jokes: true });
+    const joke = verbs((await post(menuUrl, { ...call, Digits: '7' })).body);
+    expect(joke[0]![0]).toBe('Gather');
+    expect(text(joke[0]![1].Say)).toMatch(/Thanks for (laughing|calling)/);
+    const vm = verbs((await post(actionOf(joke[0]![1]), { ...call, Digits: '3' })).body);
+    expect(vm.map(([name]) => name)).toEqual(['Say', 'Record']);
+  });
+
+  it('hanging up in the menu is logged as abandoned', async () => {
+    const { id, call } = await start();
+    await post('/twilio/voice/status', { ...call, CallStatus: 'completed', CallDuration: '4' });
+    await expect.poll(async () => (await callLog(id, call.CallSid))[0]?.outcome, { timeout: 15_000 }).toBe('abandoned');
+  });
+});
+
+describe('never silence', () => {
+  it('with Temporal unreachable the caller is forwarded within the deadline', async () => {
+    const { phoneNumber } = await phoneTenant();
+    const down = createApp({ ...t.deps, temporal: new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) }) });
+    const { body, ms } = await post('/twilio/voice/incoming', newCall(phoneNumber), { app: down });
+    expect(ms).toBeLessThan(3_000);
+    const [[name, dial]] = verbs(body) as [[string, Node]];
+    expect(name).toBe('Dial');
+    expect(text(dial.Number)).toBe('+19185550111');
+  });
+
+  it('with no forwarding number the fallback takes a voicemail, and it is kept', async () => {
+    const { id, phoneNumber } = await phoneTenant({ forwardingNumber: null });
+    const down = createApp({ ...t.deps, temporal: new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) }) });
+    const call = newCall(phoneNumber);
+    const list = verbs((await post('/twilio/voice/incoming', call, { app: down })).body);
+    expect(list.map(([name]) => name)).toEqual(['Say', 'Record']);
+    const action = actionOf(list[1]![1]);
+    expect(action).toBe('/twilio/voice/fallback-recording');
+    await post(action, { ...call, RecordingSid: 'REfallback0000000000000000000000001', RecordingUrl: 'https://api.twilio.com/r/1', RecordingDuration: '9' }, { app: down });
+    expect(await forTenant(t.deps.db, id).voicemail.count({ where: { callSid: call.CallSid } })).toBe(1);
+  });
+});

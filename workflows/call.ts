@@ -1,0 +1,103 @@
+import * as wf from '@temporalio/workflow';
+import type { CallActivities, MessagingActivities } from '../activities/contracts.ts';
+import { callOutcome, initialCallState, respond, type CallContext, type CallEvent, type CallState, type Effect } from '../domain/ivr.ts';
+
+// One phone call (`call:<CallSid>`): each Twilio request is an update whose result is the TwiML;
+// the status callback ends it. Side effects (texts, voicemail, the call log) run from the main
+// loop, after the TwiML has gone back, so the caller never waits for them.
+
+export interface CallInput {
+  callSid: string;
+  from: string;
+  to: string;
+  startedAt: string;
+  context: CallContext;
+}
+
+export interface CallEnded {
+  callStatus: string;
+  durationSec: number;
+}
+
+export const callStepUpdate = wf.defineUpdate<string, [CallEvent]>('callStep');
+export const callEndedSignal = wf.defineSignal<[CallEnded]>('callEnded');
+export const callStateQuery = wf.defineQuery<CallState>('callState');
+
+const { recordCall, storeVoicemail } = wf.proxyActivities<CallActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 20 },
+});
+const { sendSms } = wf.proxyActivities<MessagingActivities>({
+  startToCloseTimeout: '20 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 20 },
+});
+
+/** A status callback that never comes (lost webhook) must not keep a call open forever. */
+const LONGEST_CALL = '4 hours';
+
+export async function callWorkflow(input: CallInput): Promise<{ outcome: string }> {
+  const { context: ctx, callSid, from } = input;
+  let state = initialCallState();
+  const effects: Effect[] = [];
+  let ended: CallEnded | undefined;
+
+  wf.setHandler(callStateQuery, () => state);
+  wf.setHandler(
+    callStepUpdate,
+    (event) => {
+      const turn = respond(ctx, state, event, callSid, from, new Date());
+      state = turn.state;
+      effects.push(...turn.effects);
+      return turn.twiml;
+    },
+    {
+      validator: (_event: CallEvent) => {
+        if (ended) throw new Error('the call has already ended');
+      },
+    },
+  );
+  wf.setHandler(callEndedSignal, (signal) => {
+    ended ??= signal;
+  });
+
+  const automationsOn = ctx.status !== 'suspended' && ctx.status !== 'closed';
+  const perform = async (effect: Effect) => {
+    if (effect.type === 'text-info-to-caller') {
+      const body = ctx.texts.infoSms ?? `Thanks for calling ${ctx.businessName}! Reply to this text with what you need and we'll get you booked.`;
+      await sendSms({ tenantId: ctx.tenantId, to: from, body, idempotencyKey: `call:${callSid}:info`, kind: 'reply' });
+    } else {
+      const { callerName } = await storeVoicemail({ tenantId: ctx.tenantId, callSid, recordingSid: effect.recordingSid, recordingUrl: effect.recordingUrl, from, durationSec: effect.durationSec });
+      const owner = ctx.ownerNotifyPhone ?? ctx.forwardingNumber;
+      if (owner) {
+        const who = callerName ? `${callerName} (${from})` : from;
+        await sendSms({ tenantId: ctx.tenantId, to: owner, body: `New voicemail from ${who}, ${effect.durationSec}s. Listen: ${ctx.appUrl}/t/${ctx.tenantId}/voicemails`, idempotencyKey: `call:${callSid}:voicemail:${effect.recordingSid}`, kind: 'owner-alert' });
+      }
+    }
+  };
+
+  while (!ended) {
+    const ready = await wf.condition(() => effects.length > 0 || ended !== undefined, LONGEST_CALL);
+    if (!ready) ended = { callStatus: 'unknown', durationSec: 0 };
+    while (effects.length > 0) await perform(effects.shift()!);
+  }
+  await wf.condition(wf.allHandlersFinished);
+  while (effects.length > 0) await perform(effects.shift()!);
+
+  const outcome = callOutcome(state, ended.callStatus);
+  if (automationsOn && ctx.missedCallTextBack && outcome !== 'answered') {
+    const body = ctx.texts.missedCall ?? `Sorry we missed your call at ${ctx.businessName}! Reply here and we'll get right back to you.`;
+    await sendSms({ tenantId: ctx.tenantId, to: from, body, idempotencyKey: `call:${callSid}:missed`, kind: 'automation' });
+  }
+  await recordCall({
+    tenantId: ctx.tenantId,
+    callSid,
+    from,
+    to: input.to,
+    startedAt: input.startedAt,
+    endedAt: new Date().toISOString(),
+    durationSec: ended.durationSec,
+    digits: state.digits.join(','),
+    outcome,
+  });
+  return { outcome };
+}
