@@ -1,10 +1,24 @@
-// `npm run bench`: every benchmark, each printing its table and writing bench/results/<name>.json.
+// `npm run bench [-- foundation|ivr]`: the benchmarks, each printing its table and writing
+// bench/results/<name>.json. Never part of the test suite's pass/fail.
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { runFoundationBench } from './foundation.ts';
+import { runIvrBench } from './ivr.ts';
 import { printTable, writeResults } from './measure.ts';
 
 Runtime.install({ logger: new DefaultLogger('WARN') });
-const results = await runFoundationBench();
-printTable('Foundation: tenant-scoped reads and tenant creation', results);
-console.log(`results written to ${await writeResults('foundation', { results })}`);
+const only = process.argv[2];
+
+if (!only || only === 'foundation') {
+  const results = await runFoundationBench();
+  printTable('Foundation: tenant-scoped reads and tenant creation', results);
+  console.log(`results written to ${await writeResults('foundation', { results })}`);
+}
+
+if (!only || only === 'ivr') {
+  const { rows, floors } = await runIvrBench();
+  console.log('\nIVR: concurrent simulated callers, per webhook (signed, over HTTP, real worker + Temporal + Postgres)');
+  console.table(rows.map((r) => ({ callers: r.callers, webhook: r.step, n: r.n, 'p50 ms': r.p50Ms, 'p95 ms': r.p95Ms, 'p99 ms': r.p99Ms, 'calls/s': r.callsPerSec ?? '' })));
+  printTable('IVR floors (same run)', floors);
+  console.log(`results written to ${await writeResults('ivr', { rows, floors })}`);
+}
 process.exit(0);

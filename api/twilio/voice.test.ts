@@ -8,15 +8,22 @@ import { forTenant } from '../../prisma/tenant-db.ts';
 import { createTestApp, type TestApp } from '../../tests/app-harness.ts';
 import { uniqueId } from '../../tests/stack.ts';
 import { twimlText, twimlVerbs, type TwimlNode } from '../../tests/twiml.ts';
+import { startTwilioFake, type TwilioFake } from '../../tests/twilio-fake.ts';
 import { callStateQuery } from '../../workflows/call.ts';
 import { createApp } from '../app.ts';
 import { signTwilioRequest } from './signature.ts';
 
 let t: TestApp;
+let twilioFake: TwilioFake;
 beforeAll(async () => {
-  t = await createTestApp();
+  twilioFake = await startTwilioFake();
+  t = await createTestApp({ env: twilioFake.env });
 });
-afterAll(async () => t?.close());
+afterAll(async () => {
+  await t?.close();
+  await twilioFake?.close();
+});
+const textsTo = (number: string) => twilioFake.messages().filter((m) => m.to === number);
 
 type Node = TwimlNode;
 const verbs = twimlVerbs;
@@ -35,7 +42,7 @@ async function post(path: string, params: Record<string, string>, options: { app
 }
 
 let numberSeq = 1000 + Math.floor(Math.random() * 8000);
-async function phoneTenant(options: { tier?: TenantTier; ivrMode?: IvrMode; status?: TenantStatus; forwardingNumber?: string | null; businessHours?: BusinessHours; sip?: boolean; jokes?: boolean } = {}) {
+async function phoneTenant(options: { tier?: TenantTier; ivrMode?: IvrMode; status?: TenantStatus; forwardingNumber?: string | null; businessHours?: BusinessHours; sip?: boolean; jokes?: boolean; textBack?: boolean } = {}) {
   const id = uniqueId('voice');
   const phoneNumber = `+1918555${String(numberSeq++).padStart(4, '0')}`;
   await t.deps.db.tenant.create({
@@ -53,7 +60,7 @@ async function phoneTenant(options: { tier?: TenantTier; ivrMode?: IvrMode; stat
           jokesEnabled: options.jokes ?? false,
           sipDomain: options.sip ? 'shiny.sip.twilio.com' : null,
           sipUsername: options.sip ? 'owner' : null,
-          missedCallTextBack: false,
+          missedCallTextBack: options.textBack ?? false,
         },
       },
     },
@@ -61,7 +68,9 @@ async function phoneTenant(options: { tier?: TenantTier; ivrMode?: IvrMode; stat
   return { id, phoneNumber };
 }
 
-const newCall = (to: string) => ({ CallSid: `CA${uniqueId('').replace(/-/g, '')}`.slice(0, 34), From: '+19185550199', To: to, CallStatus: 'ringing', Direction: 'inbound' });
+let callerSeq = 2000 + Math.floor(Math.random() * 7000);
+/** A new call from a caller of its own, so texts to the caller can be counted per test. */
+const newCall = (to: string) => ({ CallSid: `CA${uniqueId('').replace(/-/g, '')}`.slice(0, 34), From: `+1918556${String(callerSeq++).padStart(4, '0')}`, To: to, CallStatus: 'ringing', Direction: 'inbound' });
 const actionOf = (node: Node) => String(node['@action']);
 
 describe('POST /twilio/voice/incoming', () => {
@@ -94,9 +103,10 @@ describe('POST /twilio/voice/incoming', () => {
 
   it('simple mode forwards straight away with the caller’s number as caller ID', async () => {
     const { phoneNumber } = await phoneTenant({ ivrMode: 'simple' });
-    const [[name, dial]] = verbs((await post('/twilio/voice/incoming', newCall(phoneNumber))).body) as [[string, Node]];
+    const call = newCall(phoneNumber);
+    const [[name, dial]] = verbs((await post('/twilio/voice/incoming', call)).body) as [[string, Node]];
     expect(name).toBe('Dial');
-    expect(dial['@callerId']).toBe('+19185550199');
+    expect(dial['@callerId']).toBe(call.From);
     expect(text(dial.Number)).toBe('+19185550111');
     expect((dial.Number as Node)['@url']).toBeUndefined();
   });
@@ -209,6 +219,39 @@ describe('walking the IVR', () => {
     await post('/twilio/voice/status', { ...call, CallStatus: 'completed', CallDuration: '40' });
     await expect.poll(() => forTenant(t.deps.db, id).voicemail.findMany({ where: { callSid: call.CallSid } }), { timeout: 15_000 }).toHaveLength(1);
     await expect.poll(async () => (await callLog(id, call.CallSid))[0]?.outcome, { timeout: 15_000 }).toBe('voicemail');
+    const ownerTexts = textsTo('+19185550111').filter((m) => m.body.includes(call.From));
+    expect(ownerTexts).toHaveLength(1);
+    expect(ownerTexts[0]!.body).toMatch(new RegExp(`New voicemail from \\${call.From}, 14s\\. Listen: .*/t/${id}/voicemails`));
+  });
+
+  it('press 1: the info message, and the price sheet texted to the caller exactly once', async () => {
+    const { call, menuUrl } = await start();
+    const first = verbs((await post(menuUrl, { ...call, Digits: '1' })).body);
+    expect(first[0]![0]).toBe('Gather');
+    expect(text(first[0]![1].Say)).toMatch(/texting you our prices/);
+    await post(menuUrl, { ...call, Digits: '1' }); // Twilio retrying the same request
+    await post(actionOf(first[0]![1]), { ...call, Digits: '1' }); // the caller pressing 1 again
+    await expect.poll(() => textsTo(call.From).length, { timeout: 15_000 }).toBe(1);
+    expect(textsTo(call.From)[0]!.body).toMatch(/Thanks for calling Shiny/);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(textsTo(call.From)).toHaveLength(1);
+  });
+
+  it('a caller who hangs up gets one missed-call text, however often Twilio reports it', async () => {
+    const { id, call } = await start({ textBack: true });
+    await post('/twilio/voice/status', { ...call, CallStatus: 'completed', CallDuration: '3' });
+    await post('/twilio/voice/status', { ...call, CallStatus: 'completed', CallDuration: '3' });
+    await expect.poll(async () => (await callLog(id, call.CallSid))[0]?.outcome, { timeout: 15_000 }).toBe('abandoned');
+    expect(textsTo(call.From).map((m) => m.body)).toEqual([expect.stringMatching(/Sorry we missed your call/)]);
+  });
+
+  it('a suspended tenant’s caller gets no automations', async () => {
+    const { phoneNumber } = await phoneTenant({ status: 'suspended', textBack: true });
+    const call = newCall(phoneNumber);
+    await post('/twilio/voice/incoming', call);
+    await post('/twilio/voice/status', { ...call, CallStatus: 'completed', CallDuration: '5' });
+    await expect.poll(() => t.deps.temporal.workflow.getHandle(workflowIds.call(call.CallSid)).describe().then((d) => d.status.name), { timeout: 15_000 }).toBe('COMPLETED');
+    expect(textsTo(call.From)).toHaveLength(0);
   });
 
   it('press 3 records a voicemail; press 7 tells a joke only when enabled', async () => {
