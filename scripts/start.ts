@@ -97,7 +97,9 @@ async function main() {
   step('starting the worker and the API');
   const worker = await startWorker({ address: config.TEMPORAL_ADDRESS!, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, masterKey, logger, activityDeps: deps });
   stops.push(() => worker.shutdown());
-  await reconcileBillingWorkflows(deps.db, deps.temporal, config.TEMPORAL_TASK_QUEUE);
+  await reconcileBillingWorkflows(deps.db, deps.temporal, config.TEMPORAL_TASK_QUEUE, {
+    onError: (tenantId, error) => logger.warn({ err: error, tenantId }, 'billing workflow not reconciled'),
+  });
   const api = await startApiServer(deps, config.PORT);
   stops.push(() => api.close());
 

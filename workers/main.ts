@@ -23,8 +23,10 @@ async function main() {
   await ensureSearchAttributes(client.connection, config.TEMPORAL_NAMESPACE);
   const db = createPrismaClient(appConnectionString(config, masterKey), { maxConnections: 10 });
   const worker = await startWorker({ ...settings, logger, activityDeps: { db, config, masterKey, logger } });
-  const reconciled = await reconcileBillingWorkflows(db, client, config.TEMPORAL_TASK_QUEUE);
-  logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, ...reconciled }, 'worker polling');
+  logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE }, 'worker polling');
+  void reconcileBillingWorkflows(db, client, config.TEMPORAL_TASK_QUEUE, {
+    onError: (tenantId, error) => logger.warn({ err: error, tenantId }, 'billing workflow not reconciled'),
+  }).then((result) => logger.info(result, 'billing workflows reconciled'));
 
   const stop = async () => {
     await worker.shutdown();

@@ -31,17 +31,27 @@ export const queryBillingState = (client: Client, tenantId: string): Promise<Ten
 
 /**
  * Makes Temporal agree with the registry: every tenant has its billing workflow, with the tier and
- * closing the database records. Run at start-up, after a worker is polling (queries need one).
+ * closing the database records. Run when a worker starts (queries need a worker); one tenant that
+ * cannot be checked in time is logged and skipped, never holding up the rest.
  */
-export async function reconcileBillingWorkflows(db: PrismaClient, client: Client, taskQueue: string): Promise<{ started: number; corrected: number }> {
+export async function reconcileBillingWorkflows(db: PrismaClient, client: Client, taskQueue: string, options: { perTenantMs?: number; onError?: (tenantId: string, error: unknown) => void } = {}) {
   const tenants = await db.tenantConfig.findMany({ select: { tenantId: true, tier: true, status: true } });
   let corrected = 0;
+  let failed = 0;
   for (const { tenantId, tier, status } of tenants) {
-    await startTenantBilling(client, taskQueue, { id: tenantId, tier, status });
-    const state = await queryBillingState(client, tenantId);
-    if (state.tier !== tier) await signalTierChanged(client, tenantId, tier);
-    if (status === 'closed' && state.status !== 'closed') await signalTenantClosed(client, tenantId);
-    if (state.tier !== tier || (status === 'closed' && state.status !== 'closed')) corrected += 1;
+    try {
+      await client.connection.withDeadline(Date.now() + (options.perTenantMs ?? 5_000), async () => {
+        await startTenantBilling(client, taskQueue, { id: tenantId, tier, status });
+        const state = await queryBillingState(client, tenantId);
+        const closing = status === 'closed' && state.status !== 'closed';
+        if (state.tier !== tier) await signalTierChanged(client, tenantId, tier);
+        if (closing) await signalTenantClosed(client, tenantId);
+        if (state.tier !== tier || closing) corrected += 1;
+      });
+    } catch (error) {
+      failed += 1;
+      options.onError?.(tenantId, error);
+    }
   }
-  return { started: tenants.length, corrected };
+  return { checked: tenants.length, corrected, failed };
 }

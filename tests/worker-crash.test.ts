@@ -1,0 +1,98 @@
+// A worker killed (SIGKILL) in the middle of a call, and another started: the call still
+// completes, its log is written once, and nothing is texted twice.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../api/app.ts';
+import { signTwilioRequest } from '../api/twilio/signature.ts';
+import { twilioCredentials } from '../domain/twilio-credentials.ts';
+import { forTenant } from '../prisma/tenant-db.ts';
+import { createTestApp, type TestApp } from './app-harness.ts';
+import { testStack, uniqueId } from './stack.ts';
+import { startTwilioFake, type TwilioFake } from './twilio-fake.ts';
+import { twimlVerbs } from './twiml.ts';
+
+let t: TestApp;
+let fake: TwilioFake;
+const workers: ChildProcess[] = [];
+const taskQueue = uniqueId('crash-tq');
+
+beforeAll(async () => {
+  fake = await startTwilioFake();
+  t = await createTestApp({ env: fake.env });
+});
+afterAll(async () => {
+  for (const worker of workers) if (worker.exitCode === null) worker.kill('SIGKILL');
+  await t?.close();
+  await fake?.close();
+});
+
+/** `npm run worker` as its own process, on this test's task queue. */
+async function startWorkerProcess(): Promise<ChildProcess> {
+  const stack = testStack();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'workers/main.ts'], {
+    env: {
+      ...process.env,
+      ...fake.env,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      DATABASE_URL: stack.adminDatabaseUrl,
+      APP_DATABASE_URL: stack.appDatabaseUrl,
+      TEMPORAL_ADDRESS: stack.temporalAddress,
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      SERVICEPRO_ENCRYPTION_KEY: stack.masterKeyBase64,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  workers.push(child);
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  await expect.poll(() => output, { timeout: 60_000, interval: 200 }).toMatch(/worker polling|Error/);
+  expect(output).toMatch(/worker polling/);
+  return child;
+}
+
+describe('a worker killed mid-call', () => {
+  it('another worker finishes the call: one call log, one voicemail, one text to the owner', async () => {
+    const id = uniqueId('crash');
+    const phoneNumber = `+1918557${String(1000 + Math.floor(Math.random() * 8999))}`;
+    await t.deps.db.tenant.create({
+      data: {
+        id, slug: id,
+        config: { create: { businessName: 'Crash Test Detailing', tier: 'pro', status: 'active' } },
+        phoneConfig: { create: { phoneNumber, ivrMode: 'ivr', forwardingNumber: '+19185550122', missedCallTextBack: false } },
+      },
+    });
+    // The API as deployed, sending calls to the worker processes' task queue.
+    const api = createApp({ ...t.deps, config: { ...t.deps.config, TEMPORAL_TASK_QUEUE: taskQueue, TWILIO_WEBHOOK_DEADLINE_MS: 20_000 } });
+    const { authToken } = twilioCredentials(t.deps.config, t.deps.masterKey);
+    const post = async (path: string, params: Record<string, string>) => {
+      const r = await api.request(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signTwilioRequest(authToken, `${t.deps.config.PUBLIC_BASE_URL}${path}`, params) },
+        body: new URLSearchParams(params).toString(),
+      });
+      return twimlVerbs(await r.text());
+    };
+    const actionOf = (verbs: ReturnType<typeof twimlVerbs>, name: string) => String(verbs.find(([verb]) => verb === name)![1]['@action']);
+    const call = { CallSid: `CA${'c'.repeat(8)}${Date.now()}${Math.floor(Math.random() * 1e6)}`.slice(0, 34), From: '+19185550188', To: phoneNumber, CallStatus: 'ringing', Direction: 'inbound' };
+
+    const first = await startWorkerProcess();
+    const menu = await post('/twilio/voice/incoming', call);
+    const dial = await post(actionOf(menu, 'Gather'), { ...call, Digits: '2' });
+    const record = await post(actionOf(dial, 'Dial'), { ...call, DialCallStatus: 'no-answer' });
+    const bye = await post(actionOf(record, 'Record'), { ...call, RecordingSid: `RE${call.CallSid.slice(2)}`, RecordingUrl: 'https://api.twilio.com/r/crash', RecordingDuration: '21' });
+    expect(bye.map(([verb]) => verb)).toEqual(['Say', 'Hangup']);
+    // Storing the voicemail and texting the owner are under way now: kill the worker without warning.
+    first.kill('SIGKILL');
+
+    await startWorkerProcess();
+    await post('/twilio/voice/status', { ...call, CallStatus: 'completed', CallDuration: '48' });
+
+    const tenantDb = forTenant(t.deps.db, id);
+    await expect.poll(() => tenantDb.call.count({ where: { callSid: call.CallSid } }), { timeout: 45_000 }).toBe(1);
+    expect(await tenantDb.call.findFirst({ where: { callSid: call.CallSid } })).toMatchObject({ outcome: 'voicemail', digits: '2', durationSec: 48 });
+    expect(await tenantDb.voicemail.count({ where: { callSid: call.CallSid } })).toBe(1);
+    expect(fake.messages().filter((m) => m.to === '+19185550122' && m.body.includes(call.From))).toHaveLength(1);
+  }, 150_000);
+});
