@@ -31,8 +31,8 @@ export const queryBillingState = (client: Client, tenantId: string): Promise<Ten
 
 /**
  * Makes Temporal agree with the registry: every tenant has its billing workflow, with the tier and
- * closing the database records. Run when a worker starts (queries need a worker); one tenant that
- * cannot be checked in time is logged and skipped, never holding up the rest.
+ * closing the database records. It reads the workflow's search attributes (kept current by the
+ * workflow), so it needs no worker; one tenant that cannot be checked in time is logged and skipped.
  */
 export async function reconcileBillingWorkflows(db: PrismaClient, client: Client, taskQueue: string, options: { perTenantMs?: number; onError?: (tenantId: string, error: unknown) => void } = {}) {
   const tenants = await db.tenantConfig.findMany({ select: { tenantId: true, tier: true, status: true } });
@@ -42,11 +42,12 @@ export async function reconcileBillingWorkflows(db: PrismaClient, client: Client
     try {
       await client.connection.withDeadline(Date.now() + (options.perTenantMs ?? 5_000), async () => {
         await startTenantBilling(client, taskQueue, { id: tenantId, tier, status });
-        const state = await queryBillingState(client, tenantId);
-        const closing = status === 'closed' && state.status !== 'closed';
-        if (state.tier !== tier) await signalTierChanged(client, tenantId, tier);
+        const { typedSearchAttributes } = await client.workflow.getHandle(workflowIds.billing(tenantId)).describe();
+        const tierChanged = typedSearchAttributes.get(TenantTierKey) !== tier;
+        const closing = status === 'closed' && typedSearchAttributes.get(TenantStatusKey) !== 'closed';
+        if (tierChanged) await signalTierChanged(client, tenantId, tier);
         if (closing) await signalTenantClosed(client, tenantId);
-        if (state.tier !== tier || closing) corrected += 1;
+        if (tierChanged || closing) corrected += 1;
       });
     } catch (error) {
       failed += 1;

@@ -6,7 +6,7 @@ import { workflowIds } from '../domain/workflow-ids.ts';
 import { createTestApp, type TestApp } from '../tests/app-harness.ts';
 import { uniqueId } from '../tests/stack.ts';
 import { EncryptionCodec } from '../workers/codec.ts';
-import { queryBillingState, signalTenantClosed, signalTierChanged, startTenantBilling } from '../workers/tenant-billing.ts';
+import { queryBillingState, reconcileBillingWorkflows, signalTenantClosed, signalTierChanged, startTenantBilling } from '../workers/tenant-billing.ts';
 import { workflowBundle } from '../workers/worker.ts';
 
 let t: TestApp;
@@ -45,6 +45,20 @@ describe('billing:<tenantId> workflow', () => {
     for (let i = 0; i < 45; i++) await signalTierChanged(t.deps.temporal, id, tiers[i % 3]!);
     await expect.poll(async () => (await handle.describe()).runId, { timeout: 20_000 }).not.toBe(firstRun);
     await expect.poll(() => queryBillingState(t.deps.temporal, id), { timeout: 20_000 }).toMatchObject({ changes: 45, tier: 'starter' });
+  });
+
+  it('reconciliation starts a missing billing workflow and corrects a stale tier', async () => {
+    const missing = uniqueId('missing');
+    const stale = uniqueId('stale');
+    for (const id of [missing, stale]) await t.deps.db.tenant.create({ data: { id, slug: id, config: { create: { businessName: id, tier: 'elite' } } } });
+    await startTenantBilling(t.deps.temporal, t.taskQueue, { id: stale, tier: 'starter', status: 'trialing' });
+    const failures: string[] = [];
+    const result = await reconcileBillingWorkflows(t.deps.db, t.deps.temporal, t.taskQueue, { perTenantMs: 2_000, onError: (id) => failures.push(id) });
+    expect(result.corrected).toBeGreaterThanOrEqual(1);
+    expect(failures).not.toContain(missing);
+    expect(failures).not.toContain(stale);
+    expect(await queryBillingState(t.deps.temporal, missing)).toMatchObject({ tier: 'elite' });
+    await expect.poll(() => queryBillingState(t.deps.temporal, stale)).toMatchObject({ tier: 'elite' });
   });
 
   it('replays a recorded history deterministically', async () => {

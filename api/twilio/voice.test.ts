@@ -281,6 +281,15 @@ describe('never silence', () => {
     expect(text(dial.Number)).toBe('+19185550111');
   });
 
+  it('with no worker polling (Temporal slow) the caller is forwarded when the deadline passes', async () => {
+    const { phoneNumber } = await phoneTenant();
+    const stalled = createApp({ ...t.deps, config: { ...t.deps.config, TEMPORAL_TASK_QUEUE: uniqueId('nobody-polls'), TWILIO_WEBHOOK_DEADLINE_MS: 1_000 } });
+    const { body, ms } = await post('/twilio/voice/incoming', newCall(phoneNumber), { app: stalled });
+    expect(ms).toBeGreaterThanOrEqual(900);
+    expect(ms).toBeLessThan(3_000);
+    expect(verbs(body)[0]![0]).toBe('Dial');
+  });
+
   it('with no forwarding number the fallback takes a voicemail, and it is kept', async () => {
     const { id, phoneNumber } = await phoneTenant({ forwardingNumber: null });
     const down = createApp({ ...t.deps, temporal: new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) }) });
