@@ -3,7 +3,7 @@ import { toE164 } from '../domain/phone.ts';
 import { isQuietHours } from '../domain/quiet-hours.ts';
 import { smsSegments } from '../domain/sms-segments.ts';
 import { forTenant } from '../prisma/tenant-db.ts';
-import type { Message } from '../prisma/client.ts';
+import type { MessageModel as Message } from '../prisma/client.ts';
 import type { ConversationActivities, MessagingActivities, SendSmsInput, SendSmsResult } from './contracts.ts';
 import type { ActivityDeps } from './index.ts';
 import { phoneLabel, recordInboundMessage } from './messaging-store.ts';
@@ -34,7 +34,8 @@ const isPermanent = (status: number | undefined) => status !== undefined && stat
  * The one path for every outbound text. The outbox row (unique per tenant and idempotency key)
  * is written first, so a retried activity finds it and sends at most once; opt-outs and quiet
  * hours are enforced here, not by callers; segments are counted into the month's usage only for
- * texts that really went out.
+ * texts that really went out. Twilio takes no idempotency key for messages, so one window remains:
+ * a worker dying after Twilio accepted a text but before the row says `sent` sends it again.
  */
 export function createMessagingActivities(deps: ActivityDeps): MessagingActivities & ConversationActivities {
   const { db, logger } = deps;

@@ -1,4 +1,5 @@
 import twilio from 'twilio';
+import type TwilioRequestClient from 'twilio/lib/base/RequestClient.js';
 import type { Config } from '../domain/config.ts';
 import { twilioCredentials } from '../domain/twilio-credentials.ts';
 
@@ -25,7 +26,7 @@ class RebasedRequestClient extends twilio.RequestClient {
     super(options);
   }
 
-  override request<TData>(opts: Parameters<twilio.RequestClient['request']>[0]) {
+  override request<TData>(opts: TwilioRequestClient.RequestOptions<TData>) {
     return super.request<TData>({ ...opts, uri: rebaseTwilioUrl(opts.uri, this.baseUrl) });
   }
 }

@@ -27,10 +27,19 @@ const { recordCall, storeVoicemail } = wf.proxyActivities<CallActivities>({
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 20 },
 });
-const { sendSms } = wf.proxyActivities<MessagingActivities>({
+const messaging = wf.proxyActivities<MessagingActivities>({
   startToCloseTimeout: '20 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 20 },
 });
+
+/** A text that can never go out (a landline caller, no sender number) must not fail the call. */
+async function sendSms(input: Parameters<MessagingActivities['sendSms']>[0]) {
+  try {
+    await messaging.sendSms(input);
+  } catch (error) {
+    wf.log.warn('text not sent', { idempotencyKey: input.idempotencyKey, error: String(error) });
+  }
+}
 
 /** A status callback that never comes (lost webhook) must not keep a call open forever. */
 const LONGEST_CALL = '4 hours';

@@ -60,7 +60,7 @@ export function createTwilioSandbox(options: TwilioSandboxOptions) {
   const keep = options.keep ?? 200;
   const messages: SandboxMessage[] = [];
   const expectedAuth = `Basic ${Buffer.from(`${options.accountSid}:${options.authToken}`).toString('base64')}`;
-  let failures: { remaining: number; status: 500 } = { remaining: 0, status: 500 };
+  let failures: { remaining: number; to?: string } = { remaining: 0 };
   let attempts = 0;
 
   const app = new Hono();
@@ -75,13 +75,13 @@ export function createTwilioSandbox(options: TwilioSandboxOptions) {
 
   app.post('/2010-04-01/Accounts/:sid/Messages.json', async (c) => {
     attempts += 1;
-    if (failures.remaining > 0) {
-      failures.remaining -= 1;
-      return twilioError(c, failures.status, 20500, 'Internal Server Error');
-    }
     const form = await c.req.parseBody();
     const field = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : null);
     const to = field('To');
+    if (failures.remaining > 0 && (!failures.to || failures.to === to)) {
+      failures.remaining -= 1;
+      return twilioError(c, 500, 20500, 'Internal Server Error');
+    }
     const body = field('Body') ?? '';
     if (!to || !E164.test(to)) return twilioError(c, 400, 21211, `The 'To' number ${to ?? ''} is not a valid phone number.`);
     if (!field('From') && !field('MessagingServiceSid')) return twilioError(c, 400, 21603, "A 'From' or 'MessagingServiceSid' parameter is required to send a message.");
@@ -122,14 +122,14 @@ export function createTwilioSandbox(options: TwilioSandboxOptions) {
     messages: (): readonly SandboxMessage[] => [...messages],
     /** Create-message requests received, failed ones included. */
     attempts: () => attempts,
-    /** The next `count` create-message requests fail with a 500, as during a Twilio outage. */
-    failNext(count: number) {
-      failures = { remaining: count, status: 500 };
+    /** The next `count` create-message requests (to `to`, when given) fail with a 500, as in a Twilio outage. */
+    failNext(count: number, options: { to?: string } = {}) {
+      failures = { remaining: count, to: options.to };
     },
     reset() {
       messages.length = 0;
       attempts = 0;
-      failures = { remaining: 0, status: 500 };
+      failures = { remaining: 0 };
     },
   };
 }

@@ -1,0 +1,145 @@
+import { ApplicationFailure } from '@temporalio/common';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { forTenant } from '../prisma/tenant-db.ts';
+import { createTestApp, type TestApp } from '../tests/app-harness.ts';
+import { createSmsTenant, randomPhone } from '../tests/sms-fixtures.ts';
+import { uniqueId } from '../tests/stack.ts';
+import { startTwilioFake, type TwilioFake } from '../tests/twilio-fake.ts';
+import { createMessagingActivities } from './messaging.ts';
+
+// sendSms called directly (as the worker would) against the real database and the Twilio fake.
+
+let t: TestApp;
+let fake: TwilioFake;
+let acts: ReturnType<typeof createMessagingActivities>;
+
+beforeAll(async () => {
+  fake = await startTwilioFake();
+  t = await createTestApp({ env: fake.env });
+  acts = createMessagingActivities(t.deps);
+});
+afterAll(async () => {
+  await t?.close();
+  await fake?.close();
+});
+
+const sentTo = (to: string) => fake.messages().filter((m) => m.to === to);
+const row = (tenantId: string, idempotencyKey: string) => forTenant(t.deps.db, tenantId).message.findFirstOrThrow({ where: { idempotencyKey } });
+const usage = async (tenantId: string) => (await forTenant(t.deps.db, tenantId).usageCounter.findFirst({ where: { period: new Date().toISOString().slice(0, 7) } }))?.smsSegments ?? 0;
+// 03:30 UTC in January is 21:30 in Chicago (quiet); 18:00 UTC is noon there.
+const NIGHT = '2026-01-15T03:30:00Z';
+const NOON = '2026-01-15T18:00:00Z';
+
+describe('sendSms', () => {
+  it('sends from the tenant number, stores the outbox row and counts segments into the month', async () => {
+    const { tenantId, number } = await createSmsTenant(t);
+    const to = randomPhone();
+    const result = await acts.sendSms({ tenantId, to, body: 'Your groomer is on the way!', idempotencyKey: uniqueId('k'), kind: 'reply' });
+    expect(result).toMatchObject({ status: 'sent', segments: 1 });
+    expect(sentTo(to)).toEqual([expect.objectContaining({ from: number, body: 'Your groomer is on the way!' })]);
+    const stored = await forTenant(t.deps.db, tenantId).message.findUniqueOrThrow({ where: { id: result.messageId } });
+    expect(stored).toMatchObject({ direction: 'outbound', status: 'sent', fromNumber: number, toNumber: to, providerSid: sentTo(to)[0]!.sid, segments: 1 });
+    expect(stored.sentAt).toBeInstanceOf(Date);
+    expect(await usage(tenantId)).toBe(1);
+  });
+
+  it('a repeated call with the same key sends once and counts once', async () => {
+    const { tenantId } = await createSmsTenant(t);
+    const to = randomPhone();
+    const input = { tenantId, to, body: 'Booked for Friday 10am.', idempotencyKey: uniqueId('k'), kind: 'reply' as const };
+    const first = await acts.sendSms(input);
+    const again = await Promise.all([acts.sendSms(input), acts.sendSms(input)]);
+    expect(again.map((r) => r.messageId)).toEqual([first.messageId, first.messageId]);
+    expect(again.map((r) => r.status)).toEqual(['sent', 'sent']);
+    expect(sentTo(to)).toHaveLength(1);
+    expect(await usage(tenantId)).toBe(1);
+  });
+
+  it('after a Twilio 500 the row stays queued, and the retry sends exactly once', async () => {
+    const { tenantId } = await createSmsTenant(t);
+    const to = randomPhone();
+    const input = { tenantId, to, body: 'Reminder: pickup at 5pm', idempotencyKey: uniqueId('k'), kind: 'automation' as const, now: NOON };
+    fake.failNext(1, { to });
+    await expect(acts.sendSms(input)).rejects.toMatchObject({ status: 500 });
+    expect(await row(tenantId, input.idempotencyKey)).toMatchObject({ status: 'queued' });
+    expect(await usage(tenantId)).toBe(0);
+    await expect(acts.sendSms(input)).resolves.toMatchObject({ status: 'sent' });
+    expect(sentTo(to)).toHaveLength(1);
+    expect(await usage(tenantId)).toBe(1);
+  });
+
+  it('counts unicode segments (UCS-2: 70 per single text, 67 per part)', async () => {
+    const { tenantId } = await createSmsTenant(t);
+    const to = randomPhone();
+    const body = `Thanks for visiting! 🐶✨ ${'See you soon. '.repeat(8)}`; // 137 UTF-16 units in UCS-2: more than 2 × 67
+    const result = await acts.sendSms({ tenantId, to, body, idempotencyKey: uniqueId('k'), kind: 'reply' });
+    expect(result).toMatchObject({ status: 'sent', segments: 3 });
+    await acts.sendSms({ tenantId, to, body: 'a'.repeat(161), idempotencyKey: uniqueId('k'), kind: 'reply' }); // GSM-7, 2 segments
+    expect(await usage(tenantId)).toBe(5);
+  });
+
+  it('does not send to an opted-out number, and does not count it', async () => {
+    const { tenantId } = await createSmsTenant(t);
+    const to = randomPhone();
+    await acts.setOptOut({ tenantId, phone: to });
+    const result = await acts.sendSms({ tenantId, to, body: 'Spring special!', idempotencyKey: uniqueId('k'), kind: 'automation', now: NOON });
+    expect(result.status).toBe('blocked_opt_out');
+    expect(sentTo(to)).toHaveLength(0);
+    expect(await usage(tenantId)).toBe(0);
+
+    await acts.clearOptOut({ tenantId, phone: to });
+    expect((await acts.sendSms({ tenantId, to, body: 'Spring special!', idempotencyKey: uniqueId('k'), kind: 'automation', now: NOON })).status).toBe('sent');
+  });
+
+  it('holds automations during quiet hours in the tenant time zone, but not replies or owner alerts', async () => {
+    const { tenantId } = await createSmsTenant(t, { timeZone: 'America/Chicago' });
+    const to = randomPhone();
+    const automation = await acts.sendSms({ tenantId, to, body: 'We missed your call!', idempotencyKey: uniqueId('k'), kind: 'automation', now: NIGHT });
+    expect(automation.status).toBe('blocked_quiet_hours');
+    expect(sentTo(to)).toHaveLength(0);
+    expect((await acts.sendSms({ tenantId, to, body: 'Got it, see you at 9.', idempotencyKey: uniqueId('k'), kind: 'reply', now: NIGHT })).status).toBe('sent');
+    expect((await acts.sendSms({ tenantId, to, body: 'New voicemail', idempotencyKey: uniqueId('k'), kind: 'owner-alert', now: NIGHT })).status).toBe('sent');
+
+    // The same instant is daytime in a tenant on the US west coast.
+    const west = await createSmsTenant(t, { timeZone: 'America/Los_Angeles' });
+    expect((await acts.sendSms({ tenantId: west.tenantId, to, body: 'We missed your call!', idempotencyKey: uniqueId('k'), kind: 'automation', now: NIGHT })).status).toBe('sent');
+  });
+
+  it('a number Twilio rejects fails for good: stored as failed, non-retryable, never re-sent', async () => {
+    const { tenantId } = await createSmsTenant(t);
+    const input = { tenantId, to: '+1555', body: 'hello', idempotencyKey: uniqueId('k'), kind: 'reply' as const };
+    const attempts = fake.attempts();
+    const error = await acts.sendSms(input).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApplicationFailure);
+    expect(error).toMatchObject({ nonRetryable: true, type: 'TwilioRejected' });
+    expect(await row(tenantId, input.idempotencyKey)).toMatchObject({ status: 'failed', error: expect.stringContaining('21211') });
+    await expect(acts.sendSms(input)).resolves.toMatchObject({ status: 'failed' });
+    expect(fake.attempts()).toBe(attempts + 1);
+  });
+
+  it('cancelQueuedTexts cancels only queued outbound texts to that number', async () => {
+    const { tenantId, number } = await createSmsTenant(t);
+    const to = randomPhone();
+    const tenantDb = forTenant(t.deps.db, tenantId);
+    const base = { direction: 'outbound' as const, fromNumber: number, body: 'x' };
+    await tenantDb.message.createMany({
+      data: [
+        { ...base, idempotencyKey: uniqueId('q1'), toNumber: to, status: 'queued' },
+        { ...base, idempotencyKey: uniqueId('q2'), toNumber: to, status: 'queued' },
+        { ...base, idempotencyKey: uniqueId('s'), toNumber: to, status: 'sent' },
+        { ...base, idempotencyKey: uniqueId('o'), toNumber: randomPhone(), status: 'queued' },
+      ],
+    });
+    expect(await acts.cancelQueuedTexts({ tenantId, phone: to })).toBe(2);
+    const statuses = (await tenantDb.message.findMany({ where: { body: 'x' }, orderBy: { idempotencyKey: 'asc' } })).map((m) => `${m.toNumber === to ? 'to' : 'other'}:${m.status}`).sort();
+    expect(statuses).toEqual(['other:queued', 'to:cancelled', 'to:cancelled', 'to:sent']);
+  });
+
+  it('a tenant with a messaging service sends through it instead of a From number', async () => {
+    const { tenantId } = await createSmsTenant(t);
+    await t.deps.db.tenantPhoneConfig.update({ where: { tenantId }, data: { messagingServiceSid: 'MG0123456789abcdef0123456789abcdef' } });
+    const to = randomPhone();
+    await acts.sendSms({ tenantId, to, body: 'hi', idempotencyKey: uniqueId('k'), kind: 'reply' });
+    expect(sentTo(to)).toEqual([expect.objectContaining({ from: null, messagingServiceSid: 'MG0123456789abcdef0123456789abcdef' })]);
+  });
+});
