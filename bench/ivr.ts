@@ -108,12 +108,14 @@ export async function runIvrBench(): Promise<{ rows: IvrRow[]; floors: Series[] 
       }
     }
 
-    floors.push(await measure('floor: bare Hono route, static TwiML (c=50)', 2000, 50, () => fetch(`http://127.0.0.1:${floorPort}/static`, { method: 'POST', body: 'Digits=1' }).then((r) => r.text())));
+    // Floors at the same concurrency as each level of callers.
     const handles = await Promise.all(
       Array.from({ length: 50 }, (_, i) => deps.temporal.workflow.start(floorWorkflow, { workflowId: `bench-floor-${Date.now()}-${i}`, taskQueue: 'bench-floor' })),
     );
-    floors.push(await measure('floor: bare Temporal update, empty handler (c=1)', 300, 1, (i) => handles[Math.abs(i) % 50]!.executeUpdate(pingUpdate, { args: ['x'] })));
-    floors.push(await measure('floor: bare Temporal update, empty handler (c=50)', 2000, 50, (i) => handles[Math.abs(i) % 50]!.executeUpdate(pingUpdate, { args: ['x'] })));
+    for (const callers of LEVELS) {
+      floors.push(await measure(`floor: bare Hono route, static TwiML (c=${callers})`, 2000, callers, () => fetch(`http://127.0.0.1:${floorPort}/static`, { method: 'POST', body: 'Digits=1' }).then((r) => r.text())));
+      floors.push(await measure(`floor: bare Temporal update, empty handler (c=${callers})`, 1000, callers, (i) => handles[Math.abs(i) % handles.length]!.executeUpdate(pingUpdate, { args: ['x'] })));
+    }
     await Promise.all(handles.map((handle) => handle.signal(doneSignal)));
   } finally {
     floorWorker.shutdown();
