@@ -7,6 +7,7 @@ import { codecRoutes } from './codec/routes.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import { errorBody, handleError } from './errors.ts';
 import { healthRoutes } from './health.ts';
+import { tenantRoutes } from './tenants/routes.ts';
 import { voiceRoutes } from './twilio/voice.ts';
 import { smsRoutes } from './twilio/sms.ts';
 import { twilioSandboxRoutes } from './sandbox/twilio.ts';
@@ -30,6 +31,7 @@ export function createApp(deps: AppDeps, options: { loginAttemptsPerWindow?: num
   app.route('/twilio/voice', voiceRoutes());
   app.route('/twilio/sms', smsRoutes());
   app.route('/sandbox/twilio', twilioSandboxRoutes(deps)); // the offline Twilio, only when no account is configured
+  app.route('/api/tenants/:tenantId', tenantRoutes());
   app.all('/api/*', (c) => c.json(errorBody('not_found', `No API route for ${c.req.method} ${c.req.path}.`), 404));
 
   if (deps.webDist) {

@@ -147,6 +147,16 @@ describe('simulateCall against a fake voice server', () => {
     expect(result.endedBy).toBe('end-of-twiml');
   });
 
+  it('hangUpWhenDone: at a menu with no keys left the caller hangs up instead of waiting in silence', async () => {
+    const result = await call({ digits: ['9'], hangUpWhenDone: true });
+    expect(paths()).toEqual(['incoming', 'step?s=menu', 'status']);
+    expect(result.endedBy).toBe('caller-hung-up');
+    expect(result.lines.at(-1)).toEqual({ leg: 'caller', kind: 'hangup', text: 'hangs up' });
+    // A voicemail is still left when the keys lead to one.
+    const voicemail = await call({ digits: ['3'], hangUpWhenDone: true });
+    expect(voicemail.steps.some((s) => s.params.RecordingSid)).toBe(true);
+  });
+
   it('a wrong auth token is refused (403): the error is reported, the caller hears the apology', async () => {
     const result = await call({ authToken: 'not-the-token', digits: ['1'] });
     expect(result.endedBy).toBe('error');

@@ -18,6 +18,12 @@ export interface SimulateCallOptions {
   callSid?: string;
   /** Whether the person a `<Dial>` rings picks up and accepts the screening prompt (presses 1). */
   answerScreening?: boolean;
+  /**
+   * What the caller does at a `<Gather>` once `digits` are used up: by default nothing (Twilio's
+   * no-input path); with this set, they hang up, as a caller who got what they wanted would.
+   * A `<Record>` still gets a message either way.
+   */
+  hangUpWhenDone?: boolean;
   /** How long a `<Record>`ed voicemail is. */
   recordingDurationSec?: number;
   /** Where requests actually go when it differs from baseUrl (e.g. the server's own address). */
@@ -61,7 +67,7 @@ export interface SimulatedCall {
   pressed: string[];
   /** Simulated length of the call (speech, pauses, rings, recordings), sent as CallDuration. */
   durationSec: number;
-  endedBy: 'hangup' | 'end-of-twiml' | 'reject' | 'media-stream' | 'error' | 'too-many-steps';
+  endedBy: 'hangup' | 'caller-hung-up' | 'end-of-twiml' | 'reject' | 'media-stream' | 'error' | 'too-many-steps';
   error?: string;
 }
 
@@ -124,8 +130,8 @@ export async function simulateCall(options: SimulateCallOptions): Promise<Simula
     return url;
   }
 
-  async function send(request: Request): Promise<SimulatedStep> {
-    if (call.steps.length >= maxRequests) throw new SimulatorError(`Stopped after ${maxRequests} requests: the TwiML seems to loop.`);
+  async function send(request: Request, { final = false } = {}): Promise<SimulatedStep> {
+    if (!final && call.steps.length >= maxRequests) throw new SimulatorError(`Stopped after ${maxRequests} requests: the TwiML seems to loop.`);
     // Twilio signs POSTs over URL + sorted form fields, GETs over the URL with its query.
     const url = new URL(request.url);
     if (request.method === 'GET') for (const [key, value] of Object.entries(request.params)) url.searchParams.set(key, value);
@@ -267,7 +273,7 @@ export async function simulateCall(options: SimulateCallOptions): Promise<Simula
     const recordingSid = twilioSid('RE');
     const recordingUrl = `https://api.twilio.com/${API_VERSION}/Accounts/${accountSid}/Recordings/${recordingSid}`;
     if (verb.attrs.playBeep !== 'false') line('caller', 'play', '(beep)');
-    line('caller', 'record', `leaves a ${duration}-second message, then presses #`);
+    line('caller', 'record', `leaves a message (${duration} s), then presses #`);
     seconds += duration;
     const recording = { RecordingUrl: recordingUrl, RecordingSid: recordingSid, RecordingDuration: String(duration) };
     const action: Request = { leg: 'caller', method: methodOf(verb.attrs.method), url: resolve(verb.attrs.action, documentUrl), params: { ...callerParams('in-progress'), ...recording, Digits: '#' } };
@@ -290,6 +296,11 @@ export async function simulateCall(options: SimulateCallOptions): Promise<Simula
       if (sound(verb, 'caller')) continue;
       switch (verb.name) {
         case 'Gather': {
+          if (digits.length === 0 && options.hangUpWhenDone) {
+            for (const child of verbsOf(verb)) sound(child, 'caller');
+            line('caller', 'hangup', 'hangs up');
+            return { kind: 'end', endedBy: 'caller-hung-up' };
+          }
           const flow = gather(verb, document.url, 'caller', digits.shift());
           if (flow) return flow;
           break;
@@ -342,7 +353,7 @@ export async function simulateCall(options: SimulateCallOptions): Promise<Simula
 
   call.durationSec = Math.max(1, seconds);
   try {
-    await send({ leg: 'caller', method: 'POST', url: `${baseUrl}/twilio/voice/status`, params: { ...callerParams('completed'), CallDuration: String(call.durationSec) } });
+    await send({ leg: 'caller', method: 'POST', url: `${baseUrl}/twilio/voice/status`, params: { ...callerParams('completed'), CallDuration: String(call.durationSec) } }, { final: true });
   } catch (error) {
     call.error ??= `The status callback failed: ${(error as Error).message}`;
     line('system', 'error', `status callback: ${(error as Error).message}`);

@@ -1,16 +1,13 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { toE164 } from '../../domain/phone.ts';
+import { SMS_TEXT_MAX, SPOKEN_TEXT_MAX } from '../../domain/phone-settings-limits.ts';
 import { IVR_MODES } from '../../domain/tenancy.ts';
 import { MAX_PERIODS_PER_DAY, periodProblems, WEEKDAYS, type Weekday } from '../../domain/weekly-hours.ts';
 
 // PATCH /api/tenants/:tenantId/phone-settings: every field optional (only what is sent changes);
 // `null` clears an optional field. Messages are written for the business owner who reads them.
 
-/** Spoken texts: long enough for a friendly greeting, short enough that callers stay on. */
-export const SPOKEN_TEXT_MAX = 600;
-/** Texted templates: at most three SMS segments. */
-export const SMS_TEXT_MAX = 459;
 
 const blankToNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
 

@@ -3,11 +3,21 @@ import { LoginPage } from './pages/LoginPage.tsx';
 import { MemberHomePage } from './pages/MemberHomePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { TenantRegistryPage } from './pages/TenantRegistryPage.tsx';
+import { TenantArea } from './pages/tenant/TenantArea.tsx';
 import { Redirect, usePathname } from './lib/router.ts';
 import type { User } from './api/types.ts';
 
 function homeFor(user: User): string {
-  return user.isPlatformOwner ? '/admin/tenants' : '/app';
+  if (user.isPlatformOwner) return '/admin/tenants';
+  // A member of one business lands in it; members of several pick one on /app.
+  const [only, ...others] = user.memberships;
+  return only && others.length === 0 ? `/t/${encodeURIComponent(only.tenantId)}/calls` : '/app';
+}
+
+/** `/t/:tenantId` or `/t/:tenantId/:section`. */
+function tenantRoute(path: string): { tenantId: string; section: string | null } | null {
+  const match = /^\/t\/([^/]+)(?:\/([^/]+))?$/.exec(path);
+  return match ? { tenantId: decodeURIComponent(match[1]!), section: match[2] ?? null } : null;
 }
 
 export function App() {
@@ -48,6 +58,11 @@ export function App() {
 
   const { user } = state;
   const home = homeFor(user);
+  const tenant = tenantRoute(path);
+  if (tenant) {
+    if (!tenant.section) return <Redirect to={`/t/${encodeURIComponent(tenant.tenantId)}/calls`} />;
+    return <TenantArea user={user} onSignOut={signOut} tenantId={tenant.tenantId} section={tenant.section} />;
+  }
   switch (path) {
     case '/':
     case '/login':

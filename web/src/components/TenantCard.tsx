@@ -1,5 +1,6 @@
 import type { Tenant } from '../api/types.ts';
 import { brandColor, formatDate, formatPhone, industryLabel, initials } from '../lib/format.ts';
+import { Link } from '../lib/router.ts';
 import { ShieldIcon } from './ShieldIcon.tsx';
 import { StatusPill } from './StatusPill.tsx';
 import { TierBadge } from './TierBadge.tsx';
@@ -76,8 +77,12 @@ export function TenantCard({ tenant, highlighted = false, onEdit, onClose }: Ten
         )}
       </dl>
 
-      {(tenant.temporalUiUrl || (manageable && (onEdit || onClose))) && (
-        <footer className="tenant-card-actions">
+      <footer className="tenant-card-actions">
+        <span className="card-links">
+          <Link className="link-button" to={`/t/${encodeURIComponent(tenant.id)}/calls`}>
+            Open
+            <span className="visually-hidden"> {tenant.businessName}</span>
+          </Link>
           {tenant.temporalUiUrl && (
             <a className="link-button" href={tenant.temporalUiUrl} target="_blank" rel="noopener noreferrer">
               Workflows
@@ -85,24 +90,24 @@ export function TenantCard({ tenant, highlighted = false, onEdit, onClose }: Ten
               <span aria-hidden="true"> ↗</span>
             </a>
           )}
-          {manageable && (onEdit || onClose) && (
-            <span className="card-buttons">
-              {onEdit && (
-                <button type="button" className="button button-ghost" onClick={() => onEdit(tenant)}>
-                  Edit
-                  <span className="visually-hidden"> {tenant.businessName}</span>
-                </button>
-              )}
-              {onClose && (
-                <button type="button" className="button button-ghost button-danger" onClick={() => onClose(tenant)}>
-                  Close tenant
-                  <span className="visually-hidden"> {tenant.businessName}</span>
-                </button>
-              )}
-            </span>
-          )}
-        </footer>
-      )}
+        </span>
+        {manageable && (onEdit || onClose) && (
+          <span className="card-buttons">
+            {onEdit && (
+              <button type="button" className="button button-ghost" onClick={() => onEdit(tenant)}>
+                Edit
+                <span className="visually-hidden"> {tenant.businessName}</span>
+              </button>
+            )}
+            {onClose && (
+              <button type="button" className="button button-ghost button-danger" onClick={() => onClose(tenant)}>
+                Close tenant
+                <span className="visually-hidden"> {tenant.businessName}</span>
+              </button>
+            )}
+          </span>
+        )}
+      </footer>
     </article>
   );
 }

@@ -1,5 +1,5 @@
 // A tiny history-API router: the current path as React state, and navigate().
-import { useEffect, useSyncExternalStore } from 'react';
+import { createElement, useEffect, useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
 
 const CHANGE_EVENT = 'servicepro:navigate';
 
@@ -29,4 +29,23 @@ export function usePathname(): string {
 export function Redirect({ to }: { to: string }) {
   useEffect(() => navigate(to, { replace: true }), [to]);
   return null;
+}
+
+/** An in-app link: a real <a href> (new tab, copy link work) that navigates without a reload. */
+export function Link({ to, children, ...rest }: Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'> & { to: string }) {
+  return createElement(
+    'a',
+    {
+      ...rest,
+      href: to,
+      onClick: (event: MouseEvent<HTMLAnchorElement>) => {
+        rest.onClick?.(event);
+        if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+        event.preventDefault();
+        navigate(to);
+        window.scrollTo(0, 0);
+      },
+    },
+    children,
+  );
 }

@@ -1,7 +1,8 @@
 import type { User } from '../api/types.ts';
 import { AppHeader } from '../components/AppHeader.tsx';
+import { Link } from '../lib/router.ts';
 
-/** Where business owners and staff land until their own dashboard ships. */
+/** Where members of several businesses choose one (members of one go straight to it). */
 export function MemberHomePage({ user, onSignOut }: { user: User; onSignOut: () => void }) {
   return (
     <div className="app-shell">
@@ -11,11 +12,14 @@ export function MemberHomePage({ user, onSignOut }: { user: User; onSignOut: () 
           <h1>Welcome{user.name ? `, ${user.name}` : ''}</h1>
           {user.memberships.length > 0 ? (
             <>
-              <p>Your business dashboard is on its way. You have access to:</p>
+              <p>Choose a business:</p>
               <ul className="membership-list">
                 {user.memberships.map((membership) => (
                   <li key={membership.tenantId}>
-                    <strong>{membership.businessName}</strong> <span className="muted">({membership.role === 'owner' ? 'owner' : 'staff'})</span>
+                    <Link to={`/t/${encodeURIComponent(membership.tenantId)}/calls`}>
+                      <strong>{membership.businessName}</strong>
+                    </Link>{' '}
+                    <span className="muted">({membership.role === 'owner' ? 'owner' : 'staff'})</span>
                   </li>
                 ))}
               </ul>

@@ -1,0 +1,206 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSecret } from '../../domain/secrets.ts';
+import { createTestApp, type TestApp } from '../../tests/app-harness.ts';
+import { testStack } from '../../tests/stack.ts';
+import { createTenant } from '../../tests/tenant-fixtures.ts';
+import { SIP_PASSWORD_PURPOSE } from './phone-settings.ts';
+
+let t: TestApp;
+let owner: string;
+let admin: pg.Client;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  owner = await t.ownerToken();
+  admin = new pg.Client({ connectionString: testStack().adminDatabaseUrl });
+  await admin.connect();
+});
+afterAll(async () => {
+  await admin?.end();
+  await t?.close();
+});
+
+type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
+type Settings = Record<string, unknown> & { planLocks: { ivrModes: Record<string, string | null>; sip: string | null } };
+const json = async <T,>(r: Response) => (await r.json()) as T;
+const path = (id: string) => `/api/tenants/${id}/phone-settings`;
+const patch = (id: string, body: unknown, token = owner) => t.call('PATCH', path(id), { token, body });
+const settingsOf = async (r: Response) => (await json<{ phoneSettings: Settings }>(r)).phoneSettings;
+
+describe('GET /api/tenants/:tenantId/phone-settings', () => {
+  it('a tenant without a number gets the defaults, phoneNumber null, and its plan limits', async () => {
+    const { id } = await createTenant(t, owner, 'starter', { withNumber: false });
+    const r = await t.call('GET', path(id), { token: owner });
+    expect(r.status).toBe(200);
+    const settings = await settingsOf(r);
+    expect(settings).toMatchObject({ tenantId: id, tier: 'starter', phoneNumber: null, ivrMode: 'simple', effectiveIvrMode: 'simple', businessHours: null, timeZone: 'America/Chicago', missedCallTextBack: true, jokesEnabled: false, sipPasswordSet: false });
+    expect(settings.planLocks.ivrModes).toEqual({
+      simple: null,
+      ivr: 'The phone menu (IVR) is part of the Pro plan — upgrade to use it.',
+      'ai-voice': 'The AI voice receptionist is part of the Elite plan — upgrade to use it.',
+    });
+    expect(settings.planLocks.sip).toMatch(/Elite plan/);
+  });
+
+  it('PATCH without a number is a 409 that says the platform owner must assign one', async () => {
+    const { id } = await createTenant(t, owner, 'pro', { withNumber: false });
+    const r = await patch(id, { greetingText: 'Hello' });
+    expect(r.status).toBe(409);
+    const { error } = await json<ErrorBody>(r);
+    expect(error.code).toBe('phone_number_required');
+    expect(error.message).toMatch(/platform owner must assign a number/);
+  });
+
+  it('404 for a business that does not exist (platform owner)', async () => {
+    expect((await t.call('GET', path('no-such-business'), { token: owner })).status).toBe(404);
+  });
+});
+
+describe('PATCH /api/tenants/:tenantId/phone-settings', () => {
+  it('400 naming each bad field', async () => {
+    const { id } = await createTenant(t, owner, 'pro');
+    const r = await patch(id, {
+      forwardingNumber: '12345',
+      timeZone: 'Mars/Olympus_Mons',
+      businessHours: { mon: [['08:00', '12:00'], ['11:00', '17:00']], tue: [['17:00', '09:00']], wed: [['8am', '5pm']] },
+      greetingText: 'x'.repeat(601),
+      ownerNotifyEmail: 'not-an-email',
+      ivrMode: 'robot',
+    });
+    expect(r.status).toBe(400);
+    const { error } = await json<ErrorBody>(r);
+    expect(error.code).toBe('validation_failed');
+    expect(error.fields).toMatchObject({
+      forwardingNumber: expect.stringMatching(/valid phone number/),
+      timeZone: expect.stringMatching(/time zone/),
+      'businessHours.mon.1': 'This overlaps 08:00–12:00',
+      'businessHours.tue.0': expect.stringMatching(/closing time must be after the opening time/),
+      'businessHours.wed.0': expect.stringMatching(/24-hour times/),
+      greetingText: 'Greeting must be 600 characters or fewer',
+      ownerNotifyEmail: expect.stringMatching(/email address/),
+      ivrMode: expect.stringMatching(/simple, ivr or ai-voice/),
+    });
+  });
+
+  it('400 for an unknown day, an unknown field and an empty body', async () => {
+    const { id } = await createTenant(t, owner, 'pro');
+    const r = await patch(id, { businessHours: { monday: [['08:00', '17:00']] }, color: 'red' });
+    expect(Object.keys((await json<ErrorBody>(r)).error.fields ?? {}).sort()).toEqual(['_', 'businessHours']);
+    expect((await patch(id, {})).status).toBe(400);
+  });
+
+  it('changes only the fields sent, normalises numbers and hours, and audits the change', async () => {
+    const { id, phoneNumber } = await createTenant(t, owner, 'pro');
+    const r = await patch(id, {
+      forwardingNumber: '(918) 555-0111',
+      businessHours: { tue: [['13:00', '17:00'], ['08:00', '12:00']], mon: [['08:00', '12:00'], ['12:00', '17:00']], sun: [] },
+      timeZone: 'America/New_York',
+      greetingText: '  Thanks for calling!  ',
+      jokesEnabled: true,
+    });
+    expect(r.status).toBe(200);
+    const settings = await settingsOf(r);
+    expect(settings).toMatchObject({
+      phoneNumber,
+      ivrMode: 'ivr',
+      forwardingNumber: '+19185550111',
+      businessHours: { mon: [['08:00', '12:00'], ['12:00', '17:00']], tue: [['08:00', '12:00'], ['13:00', '17:00']] },
+      timeZone: 'America/New_York',
+      greetingText: 'Thanks for calling!',
+      jokesEnabled: true,
+      missedCallTextBack: true,
+    });
+
+    const second = await settingsOf(await patch(id, { missedCallTextBack: false, greetingText: '' }));
+    expect(second).toMatchObject({ forwardingNumber: '+19185550111', jokesEnabled: true, missedCallTextBack: false, greetingText: null, timeZone: 'America/New_York' });
+    expect(await settingsOf(await t.call('GET', path(id), { token: owner }))).toEqual(second);
+
+    const { rows } = await admin.query(`SELECT action, before->>'forwardingNumber' AS before, after->>'forwardingNumber' AS after FROM audit_log WHERE tenant_id = $1 AND action = 'phone_settings.updated' ORDER BY id`, [id]);
+    expect(rows).toEqual([
+      { action: 'phone_settings.updated', before: null, after: '+19185550111' },
+      { action: 'phone_settings.updated', before: '+19185550111', after: '+19185550111' },
+    ]);
+  });
+
+  it('hours with no open period are stored as "no hours" (answer at any time); null clears them', async () => {
+    const { id } = await createTenant(t, owner, 'pro');
+    expect((await settingsOf(await patch(id, { businessHours: { mon: [['09:00', '17:00']] } }))).businessHours).toEqual({ mon: [['09:00', '17:00']] });
+    expect((await settingsOf(await patch(id, { businessHours: { mon: [] } }))).businessHours).toBeNull();
+    await patch(id, { businessHours: { fri: [['09:00', '17:00']] } });
+    expect((await settingsOf(await patch(id, { businessHours: null }))).businessHours).toBeNull();
+  });
+
+  it('starter may only use simple forwarding: ivr is a 403 with the plan message; pro may not use ai-voice', async () => {
+    const starter = await createTenant(t, owner, 'starter');
+    const r = await patch(starter.id, { ivrMode: 'ivr' });
+    expect(r.status).toBe(403);
+    const { error } = await json<ErrorBody>(r);
+    expect(error).toMatchObject({ code: 'plan_required', message: 'The phone menu (IVR) is part of the Pro plan — upgrade to use it.', fields: { ivrMode: 'The phone menu (IVR) is part of the Pro plan — upgrade to use it.' } });
+    expect((await patch(starter.id, { ivrMode: 'simple' })).status).toBe(200);
+    expect((await patch(starter.id, { sipDomain: 'starter.sip.twilio.com' })).status).toBe(403);
+
+    const pro = await createTenant(t, owner, 'pro');
+    const aiVoice = await patch(pro.id, { ivrMode: 'ai-voice' });
+    expect(aiVoice.status).toBe(403);
+    expect((await json<ErrorBody>(aiVoice)).error.message).toMatch(/Elite plan/);
+    expect((await settingsOf(await t.call('GET', path(pro.id), { token: owner }))).ivrMode).toBe('ivr');
+  });
+
+  it('the SIP password is encrypted at rest, opens with the key, and is never returned', async () => {
+    const { id } = await createTenant(t, owner, 'elite');
+    const password = 'Sip-Secret-Pass-42';
+    const r = await patch(id, { sipDomain: 'Clean-Machine.sip.twilio.com', sipUsername: 'owner.desk', sipPassword: password, ivrMode: 'ai-voice' });
+    expect(r.status).toBe(200);
+    const raw = await r.text();
+    expect(raw).not.toContain(password);
+    expect(raw).not.toContain('sipPasswordEncrypted');
+    const settings = JSON.parse(raw).phoneSettings as Settings;
+    expect(settings).toMatchObject({ sipDomain: 'clean-machine.sip.twilio.com', sipUsername: 'owner.desk', sipPasswordSet: true, ivrMode: 'ai-voice' });
+    expect(settings).not.toHaveProperty('sipPassword');
+    expect(await (await t.call('GET', path(id), { token: owner })).text()).not.toContain(password);
+
+    const { rows } = await admin.query('SELECT sip_password_encrypted AS sealed FROM tenant_phone_config WHERE tenant_id = $1', [id]);
+    const sealed = rows[0].sealed as string;
+    expect(sealed).not.toContain(password);
+    expect(sealed).toMatch(/^v1\./);
+    expect(openSecret(t.deps.masterKey, sealed, SIP_PASSWORD_PURPOSE)).toBe(password);
+    const audit = await admin.query("SELECT coalesce(before::text, '') || coalesce(after::text, '') AS entry FROM audit_log WHERE tenant_id = $1", [id]);
+    for (const row of audit.rows) expect(row.entry).not.toContain(password);
+
+    const weak = await patch(id, { sipPassword: 'short' });
+    expect((await json<ErrorBody>(weak)).error.fields?.sipPassword).toMatch(/12 characters/);
+    expect((await settingsOf(await patch(id, { sipPassword: null }))).sipPasswordSet).toBe(false);
+  });
+});
+
+describe('who may read and change phone settings', () => {
+  it('staff can read but not change (403); the owner can', async () => {
+    const { id } = await createTenant(t, owner, 'pro');
+    const staff = await t.memberToken(id, 'staff');
+    expect((await t.call('GET', path(id), { token: staff })).status).toBe(200);
+    const r = await patch(id, { greetingText: 'Hi' }, staff);
+    expect(r.status).toBe(403);
+    expect((await json<ErrorBody>(r)).error.code).toBe('forbidden');
+    const tenantOwner = await t.memberToken(id, 'owner');
+    expect((await patch(id, { greetingText: 'Hi' }, tenantOwner)).status).toBe(200);
+  });
+
+  it("another tenant's member gets 403; no session gets 401", async () => {
+    const a = await createTenant(t, owner, 'pro');
+    const b = await createTenant(t, owner, 'pro');
+    const bOwner = await t.memberToken(b.id, 'owner');
+    expect((await t.call('GET', path(a.id), { token: bOwner })).status).toBe(403);
+    expect((await patch(a.id, { greetingText: 'Hi' }, bOwner)).status).toBe(403);
+    expect((await t.call('GET', path(a.id))).status).toBe(401);
+  });
+
+  it('GET /api/tenants/:tenantId tells the app who the business is and whether the user may manage it', async () => {
+    const { id, phoneNumber } = await createTenant(t, owner, 'pro');
+    const staff = await t.memberToken(id, 'staff');
+    const r = await t.call('GET', `/api/tenants/${id}`, { token: staff });
+    expect((await json<{ tenant: object }>(r)).tenant).toMatchObject({ id, tier: 'pro', phoneNumber, role: 'staff', canManage: false });
+    const asOwner = await json<{ tenant: object }>(await t.call('GET', `/api/tenants/${id}`, { token: owner }));
+    expect(asOwner.tenant).toMatchObject({ role: null, canManage: true });
+  });
+});

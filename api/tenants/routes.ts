@@ -1,0 +1,71 @@
+import { zValidator } from '@hono/zod-validator';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { requireAccess } from '../auth/session.ts';
+import type { AppEnv } from '../context.ts';
+import { ApiError, validationFailed } from '../errors.ts';
+import { callLog } from './call-log.ts';
+import { listMessages } from './messages.ts';
+import { pageFrom } from './pagination.ts';
+import { phoneSettingsInput } from './phone-settings-input.ts';
+import { phoneSettings } from './phone-settings.ts';
+import { ownAddress, runSimulatedCall, simulatedCallInput } from './simulator.ts';
+
+const rejectInvalid = (result: { success: boolean; error?: unknown }) => {
+  if (!result.success) throw validationFailed(result.error as z.ZodError);
+};
+
+const voicemailChange = z.strictObject({ listened: z.boolean({ error: 'listened must be true or false' }) });
+
+/**
+ * `/api/tenants/:tenantId`: one business's own resources, for its members and the platform owner.
+ * Reading is for every member; changing settings and placing test calls is for owners.
+ */
+export function tenantRoutes() {
+  const member = requireAccess({ kind: 'tenant-member' });
+  const owner = requireAccess({ kind: 'tenant-member', roles: ['owner'] });
+  const tenantId = (c: { req: { param: (name: 'tenantId') => string | undefined } }) => c.req.param('tenantId') ?? '';
+
+  return new Hono<AppEnv>()
+    .get('/', member, async (c) => {
+      const { db } = c.get('deps');
+      const user = c.get('user');
+      const id = tenantId(c);
+      const tenant = await db.tenant.findUnique({ where: { id }, include: { config: true, phoneConfig: true } });
+      if (!tenant?.config) throw new ApiError(404, 'not_found', `There is no business “${id}”.`);
+      const role = user.memberships.find((m) => m.tenantId === id)?.role ?? null;
+      return c.json({
+        tenant: {
+          id,
+          businessName: tenant.config.businessName,
+          tier: tenant.config.tier,
+          status: tenant.config.status,
+          industry: tenant.config.industry,
+          primaryColor: tenant.config.primaryColor,
+          logoUrl: tenant.config.logoUrl,
+          phoneNumber: tenant.phoneConfig?.phoneNumber ?? null,
+          closedAt: tenant.closedAt?.toISOString() ?? null,
+          role,
+          canManage: user.isPlatformOwner || role === 'owner',
+        },
+      });
+    })
+    .get('/phone-settings', member, async (c) => c.json({ phoneSettings: await phoneSettings(c.get('deps')).get(tenantId(c)) }))
+    .patch('/phone-settings', owner, zValidator('json', phoneSettingsInput, rejectInvalid), async (c) => {
+      const updated = await phoneSettings(c.get('deps')).update(tenantId(c), c.req.valid('json'), c.get('user').id);
+      return c.json({ phoneSettings: updated });
+    })
+    .get('/calls', member, async (c) => c.json(await callLog(c.get('deps').db, tenantId(c)).calls(pageFrom(c.req.query()))))
+    .get('/voicemails', member, async (c) =>
+      c.json(await callLog(c.get('deps').db, tenantId(c)).voicemails(pageFrom(c.req.query()), { unlistenedOnly: c.req.query('unlistened') === 'true' })),
+    )
+    .patch('/voicemails/:id', member, zValidator('json', voicemailChange, rejectInvalid), async (c) => {
+      const voicemail = await callLog(c.get('deps').db, tenantId(c)).markListened(c.req.param('id'), c.req.valid('json').listened);
+      return c.json({ voicemail });
+    })
+    .get('/messages', member, async (c) => c.json(await listMessages(c.get('deps').db, tenantId(c), pageFrom(c.req.query()))))
+    .post('/simulator/calls', owner, zValidator('json', simulatedCallInput, rejectInvalid), async (c) => {
+      const call = await runSimulatedCall(c.get('deps'), tenantId(c), c.req.valid('json'), ownAddress(c.env));
+      return c.json({ call });
+    });
+}

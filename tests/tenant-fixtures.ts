@@ -1,0 +1,21 @@
+import type { TenantTier } from '../domain/tenancy.ts';
+import type { TestApp } from './app-harness.ts';
+import { uniqueId } from './stack.ts';
+
+/** A made-up but valid US number in 918-555-xxxx; tests share one database, so collisions are retried. */
+export function randomNumber(): string {
+  return `+1918555${String(Math.floor(Math.random() * 10_000)).padStart(4, '0')}`;
+}
+
+/** A tenant created through the admin API, with a phone number unless `withNumber` is false. */
+export async function createTenant(t: TestApp, ownerToken: string, tier: TenantTier, options: { withNumber?: boolean } = {}) {
+  const withNumber = options.withNumber ?? true;
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const id = uniqueId(tier);
+    const phoneNumber = withNumber ? randomNumber() : undefined;
+    const response = await t.call('POST', '/api/admin/tenants', { token: ownerToken, body: { id, businessName: `Test ${id}`, tier, phoneNumber } });
+    if (response.status === 201) return { id, phoneNumber: phoneNumber ?? null };
+    if (response.status !== 409) throw new Error(`creating a tenant failed: ${response.status} ${await response.text()}`);
+  }
+  throw new Error('no free phone number after 10 tries');
+}

@@ -1,0 +1,127 @@
+// Shapes of the tenant API (/api/tenants/:tenantId/...) as the tenant app uses them.
+import type { WeeklyHours } from '../../../domain/weekly-hours.ts';
+import type { IvrMode, Role, TenantStatus, Tier } from './types.ts';
+
+export interface TenantSummary {
+  id: string;
+  businessName: string;
+  tier: Tier;
+  status: TenantStatus;
+  industry: string | null;
+  primaryColor: string;
+  logoUrl: string | null;
+  phoneNumber: string | null;
+  closedAt: string | null;
+  role: Role | null;
+  /** Owners and the platform owner may change settings and place test calls. */
+  canManage: boolean;
+}
+
+export interface PhoneSettings {
+  tenantId: string;
+  tier: Tier;
+  phoneNumber: string | null;
+  ivrMode: IvrMode;
+  effectiveIvrMode: IvrMode;
+  forwardingNumber: string | null;
+  /** null: no hours set, calls are answered at any time. */
+  businessHours: WeeklyHours | null;
+  timeZone: string;
+  greetingText: string | null;
+  infoText: string | null;
+  infoSmsText: string | null;
+  afterHoursText: string | null;
+  missedCallText: string | null;
+  autoReplyText: string | null;
+  jokesEnabled: boolean;
+  missedCallTextBack: boolean;
+  ownerNotifyPhone: string | null;
+  ownerNotifyEmail: string | null;
+  sipDomain: string | null;
+  sipUsername: string | null;
+  sipPasswordSet: boolean;
+  /** Why an option is not in the plan (null = available). */
+  planLocks: { ivrModes: Record<IvrMode, string | null>; sip: string | null };
+  updatedAt: string | null;
+}
+
+/** PATCH body: only the fields that change; null clears. */
+export type PhoneSettingsChanges = Partial<
+  Omit<PhoneSettings, 'tenantId' | 'tier' | 'phoneNumber' | 'effectiveIvrMode' | 'sipPasswordSet' | 'planLocks' | 'updatedAt'> & { sipPassword: string | null }
+>;
+
+export type CallOutcome = 'answered' | 'voicemail' | 'missed' | 'abandoned';
+
+export interface CallEntry {
+  id: string;
+  callSid: string;
+  from: string;
+  to: string;
+  callerName: string | null;
+  startedAt: string;
+  endedAt: string | null;
+  durationSec: number;
+  digits: string[];
+  outcome: CallOutcome;
+}
+
+export interface VoicemailEntry {
+  id: string;
+  callSid: string;
+  from: string;
+  callerName: string | null;
+  recordingUrl: string;
+  durationSec: number;
+  listened: boolean;
+  createdAt: string;
+}
+
+export type MessageStatus = 'received' | 'queued' | 'sent' | 'blocked_opt_out' | 'blocked_quiet_hours' | 'cancelled' | 'failed';
+
+export interface MessageEntry {
+  id: string;
+  direction: 'inbound' | 'outbound';
+  from: string;
+  to: string;
+  counterpart: string;
+  customerName: string | null;
+  body: string;
+  status: MessageStatus;
+  segments: number;
+  error: string | null;
+  createdAt: string;
+}
+
+export interface Paged<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface SimulatedStep {
+  leg: 'caller' | 'callee';
+  method: 'GET' | 'POST';
+  url: string;
+  params: Record<string, string>;
+  status: number;
+  ms: number;
+  twiml: string;
+}
+
+export interface TranscriptLine {
+  leg: 'caller' | 'callee' | 'system';
+  kind: string;
+  text: string;
+}
+
+export interface SimulatedCall {
+  callSid: string;
+  from: string;
+  to: string;
+  steps: SimulatedStep[];
+  lines: TranscriptLine[];
+  heard: string[];
+  pressed: string[];
+  durationSec: number;
+  endedBy: string;
+  error?: string;
+}
