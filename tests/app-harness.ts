@@ -6,6 +6,7 @@ import type { AppDeps, AppEnv } from '../api/context.ts';
 import { closeDeps, createDeps } from '../api/deps.ts';
 import { createLogger } from '../api/logger.ts';
 import { startApiServer } from '../api/server.ts';
+import { freePort } from '../scripts/ports.ts';
 import { parseConfig } from '../domain/config.ts';
 import { startWorker, type RunningWorker } from '../workers/worker.ts';
 import { testStack, uniqueId } from './stack.ts';
@@ -79,13 +80,19 @@ export async function createTestApp(options: { loginAttemptsPerWindow?: number; 
   };
 }
 
-/** The real API server on a free port, serving the built web app, for browser tests. */
+/**
+ * The real API on a free port, serving the built web app, with PUBLIC_BASE_URL its own address as
+ * under `npm start`: Twilio webhooks are signed for it and the local Twilio sandbox mounted in the
+ * API is reachable, so calls and texts work end to end offline (browser tests, the simulator).
+ */
 export async function startTestServer(options: { webDist?: string } = {}) {
   const stack = testStack();
-  const testApp = await createTestApp({ webDist: options.webDist ?? path.resolve('web/dist') });
-  const server = await startApiServer(testApp.deps, 0, '127.0.0.1');
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const testApp = await createTestApp({ webDist: options.webDist ?? path.resolve('web/dist'), env: { PUBLIC_BASE_URL: url } });
+  const server = await startApiServer(testApp.deps, port, '127.0.0.1');
   return {
-    url: server.url,
+    url,
     ownerEmail: stack.owner.email,
     ownerPassword: stack.owner.password,
     testApp,

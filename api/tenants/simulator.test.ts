@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { twilioCredentials } from '../../domain/twilio-credentials.ts';
 import { simulateCall, type SimulatedCall } from '../../scripts/call-simulator.ts';
 import { parseTwiml, verbsOf } from '../../scripts/twiml.ts';
-import { startOfflineServer } from '../../tests/offline-server.ts';
+import { startTestServer } from '../../tests/app-harness.ts';
 import { createTenant, randomNumber } from '../../tests/tenant-fixtures.ts';
 
-type Server = Awaited<ReturnType<typeof startOfflineServer>>;
+type Server = Awaited<ReturnType<typeof startTestServer>>;
 let server: Server;
 let owner: string;
 let infoText: string;
@@ -36,7 +36,7 @@ const callLogged = async (callSid: string) => {
 };
 
 beforeAll(async () => {
-  server = await startOfflineServer();
+  server = await startTestServer();
   owner = await server.testApp.ownerToken();
   const { body } = await api<{ phoneSettings: { forwardingNumber: string | null; infoText: string | null; ivrMode: string } }>('GET', '/api/tenants/root/phone-settings');
   expect(body.phoneSettings.ivrMode).toBe('ivr');

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWebApp } from '../../scripts/web-build.ts';
-import { startOfflineServer } from '../offline-server.ts';
+import { startTestServer } from '../app-harness.ts';
 import { createTenant } from '../tenant-fixtures.ts';
 
 const resultsDir = fileURLToPath(new URL('../../test-results/', import.meta.url));
@@ -15,7 +15,7 @@ const WAIT = { timeout: 30_000 };
 // Root's forwarding number after this test (the simulator API test sets the same one).
 const ROOT_FORWARDING = '+19185550111';
 
-let server: Awaited<ReturnType<typeof startOfflineServer>> | undefined;
+let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
 let webDist: string | undefined;
 let browser: Browser | undefined;
 let page: Page;
@@ -38,7 +38,7 @@ describe('tenant area: phone settings, SIP, call simulator (browser)', () => {
   beforeAll(async () => {
     webDist = await mkdtemp(path.join(tmpdir(), 'servicepro-web-'));
     await buildWebApp(webDist);
-    server = await startOfflineServer({ webDist });
+    server = await startTestServer({ webDist });
     ownerToken = await server.testApp.ownerToken();
     originalRootHours = (await api('GET', '/api/tenants/root/phone-settings')).phoneSettings.businessHours;
     browser = await chromium.launch({
