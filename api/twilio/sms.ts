@@ -5,29 +5,15 @@ import { toE164 } from '../../domain/phone.ts';
 import { workflowIds } from '../../domain/workflow-ids.ts';
 import { conversationWorkflow, inboundSmsSignal } from '../../workflows/conversation.ts';
 import { TenantIdKey } from '../../workflows/search-attributes.ts';
-import type { AppDeps, AppEnv } from '../context.ts';
+import type { AppEnv } from '../context.ts';
 import { verifyTwilioSignature, type TwilioParams } from './signature.ts';
+import { withinDeadline, xmlResponse } from './deadline.ts';
 
 type SmsEnv = AppEnv & { Variables: { twilioParams: TwilioParams } };
 
 // Replies go out through the sendSms activity (opt-outs, quiet hours, usage), never as TwiML.
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>';
-const emptyTwiml = () => new Response(EMPTY_TWIML, { headers: { 'content-type': 'text/xml; charset=utf-8' } });
-
-/** Temporal gets the webhook deadline, then the message is kept in the database instead. */
-async function withinDeadline<T>(deps: AppDeps, work: () => Promise<T>): Promise<T> {
-  const ms = deps.config.TWILIO_WEBHOOK_DEADLINE_MS;
-  let timer: NodeJS.Timeout | undefined;
-  // withDeadline bounds the gRPC call; the race also bounds the client's own connection retries.
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Temporal did not answer within ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([deps.temporal.connection.withDeadline(Date.now() + ms, work), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+const emptyTwiml = () => xmlResponse(EMPTY_TWIML);
 
 /**
  * `POST /twilio/sms/incoming`: a text to a tenant's number becomes a signal to the customer's

@@ -7,26 +7,13 @@ import { callEndedSignal, callStepUpdate, callWorkflow } from '../../workflows/c
 import { TenantIdKey } from '../../workflows/search-attributes.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { loadCallContext } from './call-context.ts';
+import { withinDeadline, xmlResponse } from './deadline.ts';
 import { verifyTwilioSignature, type TwilioParams } from './signature.ts';
 
 type VoiceEnv = AppEnv & { Variables: { twilioParams: TwilioParams } };
 
 const FALLBACK_RECORDING = '/twilio/voice/fallback-recording';
-const xml = (body: string) => new Response(body, { headers: { 'content-type': 'text/xml; charset=utf-8' } });
-
-/** Runs `work` against Temporal with the webhook deadline; the caller gets a fallback instead of silence. */
-async function withinDeadline<T>(deps: AppDeps, work: () => Promise<T>): Promise<T> {
-  const ms = deps.config.TWILIO_WEBHOOK_DEADLINE_MS;
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Temporal did not answer within ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([deps.temporal.connection.withDeadline(Date.now() + ms, work), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+const xml = xmlResponse;
 
 function eventFrom(kind: string | undefined, params: TwilioParams): CallEvent | null {
   switch (kind) {
