@@ -17,7 +17,7 @@ if (!only || only === 'foundation') {
 if (!only || only === 'ivr') {
   const { rows, floors } = await runIvrBench();
   console.log('\nIVR: concurrent simulated callers, per webhook (signed, over HTTP, real worker + Temporal + Postgres)');
-  console.table(rows.map((r) => ({ callers: r.callers, webhook: r.step, n: r.n, 'p50 ms': r.p50Ms, 'p95 ms': r.p95Ms, 'p99 ms': r.p99Ms, 'calls/s': r.callsPerSec ?? '' })));
+  console.table(rows.map((r) => ({ callers: r.callers, webhook: r.step, n: r.n, 'p50 ms': r.p50Ms, 'p95 ms': r.p95Ms, 'p99 ms': r.p99Ms, 'calls/s': r.callsPerSec ?? '', fallbacks: r.fallbacks ?? '' })));
   printTable('IVR floors (same run)', floors);
   console.log(`results written to ${await writeResults('ivr', { rows, floors })}`);
 }
