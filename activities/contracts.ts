@@ -84,3 +84,16 @@ export interface CallActivities {
   /** Upsert by RecordingSid; returns the voicemail's id and the caller's name when known. */
   storeVoicemail(voicemail: VoicemailRecord): Promise<{ voicemailId: string; callerName: string | null }>;
 }
+
+export interface SendEmailInput {
+  tenantId: string;
+  to: string;
+  subject: string;
+  text: string;
+  /** Unique per tenant: the outbox row that makes a retried send a no-op. */
+  idempotencyKey: string;
+}
+
+export interface MailActivities {
+  sendEmail(input: SendEmailInput): Promise<{ emailId: string; status: 'sent' | 'failed' }>;
+}

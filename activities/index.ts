@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../domain/config.ts';
 import type { PrismaClient } from '../prisma/client.ts';
 import { createCallActivities } from './calls.ts';
+import { createMailActivities } from './mail.ts';
 import { createMessagingActivities } from './messaging.ts';
 
 /** What activities are built from; tests point the providers' base URLs at local fakes. */
@@ -17,6 +18,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createCallActivities(deps.db),
     ...createMessagingActivities(deps),
+    ...createMailActivities(deps),
   };
 }
 

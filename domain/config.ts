@@ -42,6 +42,9 @@ export const configSchema = z
     STRIPE_SECRET_KEY: z.string().optional(),
     STRIPE_WEBHOOK_SECRET: z.string().optional(),
     STRIPE_API_BASE_URL: optionalUrl,
+    /** Outgoing mail (owner notifications): smtp://user:pass@host:587. Unset → mail is recorded, not sent. */
+    SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must look like smtp://user:password@host:587').optional(),
+    MAIL_FROM: z.string().default('ServicePro <no-reply@servicepro.local>'),
     OPENAI_API_KEY: z.string().optional(),
     OPENAI_BASE_URL: optionalUrl,
     OPENAI_MODEL: z.string().default('gpt-4o-mini'),

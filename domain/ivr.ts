@@ -22,6 +22,7 @@ export interface CallContext {
   jokesEnabled: boolean;
   missedCallTextBack: boolean;
   ownerNotifyPhone: string | null;
+  ownerNotifyEmail: string | null;
   texts: { greeting: string | null; info: string | null; infoSms: string | null; afterHours: string | null; missedCall: string | null };
   /** The tenant app, for links in texts to the owner. */
   appUrl: string;

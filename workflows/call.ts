@@ -1,5 +1,5 @@
 import * as wf from '@temporalio/workflow';
-import type { CallActivities, MessagingActivities } from '../activities/contracts.ts';
+import type { CallActivities, MailActivities, MessagingActivities } from '../activities/contracts.ts';
 import { callOutcome, initialCallState, respond, type CallContext, type CallEvent, type CallState, type Effect } from '../domain/ivr.ts';
 
 // One phone call (`call:<CallSid>`): each Twilio request is an update whose result is the TwiML;
@@ -30,6 +30,11 @@ const { recordCall, storeVoicemail } = wf.proxyActivities<CallActivities>({
 const messaging = wf.proxyActivities<MessagingActivities>({
   startToCloseTimeout: '20 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 20 },
+});
+
+const { sendEmail } = wf.proxyActivities<MailActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '5 seconds', maximumInterval: '5 minutes', maximumAttempts: 20 },
 });
 
 /** A text that can never go out (a landline caller, no sender number) must not fail the call. */
@@ -77,9 +82,20 @@ export async function callWorkflow(input: CallInput): Promise<{ outcome: string 
     } else {
       const { callerName } = await storeVoicemail({ tenantId: ctx.tenantId, callSid, recordingSid: effect.recordingSid, recordingUrl: effect.recordingUrl, from, durationSec: effect.durationSec });
       const owner = ctx.ownerNotifyPhone ?? ctx.forwardingNumber;
+      const who = callerName ? `${callerName} (${from})` : from;
+      const link = `${ctx.appUrl}/t/${ctx.tenantId}/voicemails`;
+      const key = `call:${callSid}:voicemail:${effect.recordingSid}`;
       if (owner) {
-        const who = callerName ? `${callerName} (${from})` : from;
-        await sendSms({ tenantId: ctx.tenantId, to: owner, body: `New voicemail from ${who}, ${effect.durationSec}s. Listen: ${ctx.appUrl}/t/${ctx.tenantId}/voicemails`, idempotencyKey: `call:${callSid}:voicemail:${effect.recordingSid}`, kind: 'owner-alert' });
+        await sendSms({ tenantId: ctx.tenantId, to: owner, body: `New voicemail from ${who}, ${effect.durationSec}s. Listen: ${link}`, idempotencyKey: key, kind: 'owner-alert' });
+      }
+      if (ctx.ownerNotifyEmail) {
+        await sendEmail({
+          tenantId: ctx.tenantId,
+          to: ctx.ownerNotifyEmail,
+          subject: `New voicemail from ${who}`,
+          text: `${who} left a ${effect.durationSec}-second voicemail for ${ctx.businessName}.\n\nListen in your ServicePro inbox: ${link}\n`,
+          idempotencyKey: key,
+        }).catch((error: unknown) => wf.log.warn('voicemail email not sent', { idempotencyKey: key, error: String(error) }));
       }
     }
   };

@@ -23,6 +23,7 @@ export async function loadCallContext(db: PrismaClient, calledNumber: string, ap
     jokesEnabled: phone.jokesEnabled,
     missedCallTextBack: phone.missedCallTextBack,
     ownerNotifyPhone: phone.ownerNotifyPhone,
+    ownerNotifyEmail: phone.ownerNotifyEmail,
     texts: {
       greeting: phone.greetingText,
       info: phone.infoText,

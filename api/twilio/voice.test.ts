@@ -9,19 +9,21 @@ import { createTestApp, type TestApp } from '../../tests/app-harness.ts';
 import { uniqueId } from '../../tests/stack.ts';
 import { twimlText, twimlVerbs, type TwimlNode } from '../../tests/twiml.ts';
 import { startTwilioFake, type TwilioFake } from '../../tests/twilio-fake.ts';
+import { startSmtpFake, type SmtpFake } from '../../tests/smtp-fake.ts';
 import { callStateQuery } from '../../workflows/call.ts';
 import { createApp } from '../app.ts';
 import { signTwilioRequest } from './signature.ts';
 
 let t: TestApp;
 let twilioFake: TwilioFake;
+let smtp: SmtpFake;
 beforeAll(async () => {
-  twilioFake = await startTwilioFake();
-  t = await createTestApp({ env: twilioFake.env });
+  [twilioFake, smtp] = await Promise.all([startTwilioFake(), startSmtpFake()]);
+  t = await createTestApp({ env: { ...twilioFake.env, ...smtp.env } });
 });
 afterAll(async () => {
   await t?.close();
-  await twilioFake?.close();
+  await Promise.all([twilioFake?.close(), smtp?.close()]);
 });
 const textsTo = (number: string) => twilioFake.messages().filter((m) => m.to === number);
 
@@ -42,7 +44,7 @@ async function post(path: string, params: Record<string, string>, options: { app
 }
 
 let numberSeq = 1000 + Math.floor(Math.random() * 8000);
-async function phoneTenant(options: { tier?: TenantTier; ivrMode?: IvrMode; status?: TenantStatus; forwardingNumber?: string | null; businessHours?: BusinessHours; sip?: boolean; jokes?: boolean; textBack?: boolean } = {}) {
+async function phoneTenant(options: { tier?: TenantTier; ivrMode?: IvrMode; status?: TenantStatus; forwardingNumber?: string | null; businessHours?: BusinessHours; sip?: boolean; jokes?: boolean; textBack?: boolean; ownerEmail?: string } = {}) {
   const id = uniqueId('voice');
   const phoneNumber = `+1918555${String(numberSeq++).padStart(4, '0')}`;
   await t.deps.db.tenant.create({
@@ -61,6 +63,7 @@ async function phoneTenant(options: { tier?: TenantTier; ivrMode?: IvrMode; stat
           sipDomain: options.sip ? 'shiny.sip.twilio.com' : null,
           sipUsername: options.sip ? 'owner' : null,
           missedCallTextBack: options.textBack ?? false,
+          ownerNotifyEmail: options.ownerEmail,
         },
       },
     },
@@ -208,8 +211,8 @@ describe('walking the IVR', () => {
     expect((await callLog(id, call.CallSid))[0]).toMatchObject({ outcome: 'answered', digits: '2', durationSec: 95, fromNumber: call.From });
   });
 
-  it('press 2, nobody answers: our voicemail, stored, and the call log says voicemail', async () => {
-    const { id, call, menuUrl } = await start();
+  it('press 2, nobody answers: our voicemail, stored, the owner texted and emailed once, the call log says voicemail', async () => {
+    const { id, call, menuUrl } = await start({ ownerEmail: 'owner@shiny.test' });
     const [[, dial]] = verbs((await post(menuUrl, { ...call, Digits: '2' })).body) as [[string, Node]];
     const afterDial = verbs((await post(actionOf(dial), { ...call, DialCallStatus: 'no-answer' })).body);
     expect(afterDial.map(([name]) => name)).toEqual(['Say', 'Record']);
@@ -222,6 +225,8 @@ describe('walking the IVR', () => {
     const ownerTexts = textsTo('+19185550111').filter((m) => m.body.includes(call.From));
     expect(ownerTexts).toHaveLength(1);
     expect(ownerTexts[0]!.body).toMatch(new RegExp(`New voicemail from \\${call.From}, 14s\\. Listen: .*/t/${id}/voicemails`));
+    await expect.poll(() => smtp.received().filter((m) => m.to.includes('owner@shiny.test')).length, { timeout: 15_000 }).toBe(1);
+    expect(smtp.received().find((m) => m.to.includes('owner@shiny.test'))!.raw).toMatch(/left a 14-second voicemail/);
   });
 
   it('press 1: the info message, and the price sheet texted to the caller exactly once', async () => {
