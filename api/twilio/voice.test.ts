@@ -1,4 +1,8 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
+import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BusinessHours } from '../../domain/business-hours.ts';
 import type { IvrMode, TenantStatus, TenantTier } from '../../domain/tenancy.ts';
@@ -11,6 +15,8 @@ import { twimlText, twimlVerbs, type TwimlNode } from '../../tests/twiml.ts';
 import { startTwilioFake, type TwilioFake } from '../../tests/twilio-fake.ts';
 import { startSmtpFake, type SmtpFake } from '../../tests/smtp-fake.ts';
 import { callStateQuery } from '../../workflows/call.ts';
+import { EncryptionCodec } from '../../workers/codec.ts';
+import { workflowBundle } from '../../workers/worker.ts';
 import { createApp } from '../app.ts';
 import { signTwilioRequest } from './signature.ts';
 
@@ -305,5 +311,31 @@ describe('never silence', () => {
     expect(action).toBe('/twilio/voice/fallback-recording');
     await post(action, { ...call, RecordingSid: 'REfallback0000000000000000000000001', RecordingUrl: 'https://api.twilio.com/r/1', RecordingDuration: '9' }, { app: down });
     expect(await forTenant(t.deps.db, id).voicemail.count({ where: { callSid: call.CallSid } })).toBe(1);
+  });
+});
+
+describe('determinism', () => {
+  const RECORDED = path.resolve('workflows/histories/call-press2-voicemail.json');
+
+  it('replays a recorded call (press 2, no answer, voicemail, texts) against the current workflow code', async () => {
+    if (process.env.RECORD_HISTORIES) {
+      const tenant = await phoneTenant({ ownerEmail: 'owner@recorded.test' });
+      const call = newCall(tenant.phoneNumber);
+      const menu = verbs((await post('/twilio/voice/incoming', call)).body);
+      const [[, dial]] = verbs((await post(actionOf(menu[0]![1]), { ...call, Digits: '2' })).body) as [[string, Node]];
+      const record = verbs((await post(actionOf(dial), { ...call, DialCallStatus: 'no-answer' })).body);
+      await post(actionOf(record[1]![1]), { ...call, RecordingSid: 'RErecorded', RecordingUrl: 'https://api.twilio.com/r/recorded', RecordingDuration: '12' });
+      await post('/twilio/voice/status', { ...call, CallStatus: 'completed', CallDuration: '30' });
+      const handle = t.deps.temporal.workflow.getHandle(workflowIds.call(call.CallSid));
+      await handle.result();
+      await writeFile(RECORDED, `${JSON.stringify(JSON.parse(historyToJSON(await handle.fetchHistory())), null, 2)}\n`);
+    }
+    const history = JSON.parse(await readFile(RECORDED, 'utf8'));
+    await Worker.runReplayHistory(
+      // The test stack's key, which recorded it (scripts/ephemeral-stack.ts).
+      { workflowBundle: await workflowBundle(), dataConverter: { payloadCodecs: [new EncryptionCodec(Buffer.alloc(32, 7))] } },
+      history,
+      'call:recorded',
+    );
   });
 });
