@@ -2,6 +2,7 @@
 // status callback, with signed webhooks over HTTP against the real API, worker, Temporal and
 // Postgres. Next to two floors measured in the same run: a bare Hono route returning static TwiML,
 // and a bare Temporal update round trip with an empty handler.
+import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { serve } from '@hono/node-server';
 import { NativeConnection, Worker } from '@temporalio/worker';
@@ -15,7 +16,7 @@ import { twilioCredentials } from '../domain/twilio-credentials.ts';
 import { startEphemeralStack } from '../scripts/ephemeral-stack.ts';
 import { freePort } from '../scripts/ports.ts';
 import { EncryptionCodec } from '../workers/codec.ts';
-import { startWorker } from '../workers/worker.ts';
+
 import { doneSignal, floorWorkflow, pingUpdate } from './floor-workflow.ts';
 import { measure, type Series } from './measure.ts';
 
@@ -24,6 +25,24 @@ const LEVELS = (process.env.BENCH_CALLERS ?? '10,50,200').split(',').map(Number)
 const CALLS_PER_LEVEL = Number(process.env.BENCH_CALLS ?? 400);
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 const round = (x: number) => Math.round(x * 10) / 10;
+
+async function startWorkerProcess(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'workers/main.ts'], { env: { ...process.env, NODE_ENV: 'test', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk) => {
+      output += chunk;
+      if (output.includes('worker polling')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`worker exited (${code}): ${output}`)));
+  });
+  return {
+    stop: () => new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    }),
+  };
+}
 
 export interface IvrRow {
   callers: number;
@@ -45,7 +64,11 @@ export async function runIvrBench(): Promise<{ rows: IvrRow[]; floors: Series[] 
     TEMPORAL_ADDRESS: stack.temporalAddress, TEMPORAL_TASK_QUEUE: 'bench-ivr', SERVICEPRO_ENCRYPTION_KEY: stack.masterKeyBase64,
   });
   const deps = await createDeps(config, createLogger('silent'));
-  const worker = await startWorker({ address: stack.temporalAddress, namespace: 'default', taskQueue: 'bench-ivr', masterKey: deps.masterKey, activityDeps: deps });
+  // The worker runs as its own process (`npm run worker`), as deployed: the API keeps its event loop.
+  const worker = await startWorkerProcess({
+    DATABASE_URL: stack.adminDatabaseUrl, APP_DATABASE_URL: stack.appDatabaseUrl, TEMPORAL_ADDRESS: stack.temporalAddress,
+    TEMPORAL_TASK_QUEUE: 'bench-ivr', SERVICEPRO_ENCRYPTION_KEY: stack.masterKeyBase64, PUBLIC_BASE_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: 'info',
+  });
   const api = await startApiServer(deps, port, '127.0.0.1');
   const { authToken } = twilioCredentials(config, deps.masterKey);
 
@@ -128,7 +151,7 @@ export async function runIvrBench(): Promise<{ rows: IvrRow[]; floors: Series[] 
     await floorConnection.close();
     floorServer.close();
     await api.close();
-    await worker.shutdown();
+    await worker.stop();
     await closeDeps(deps);
     await stack.stop();
   }
