@@ -97,3 +97,39 @@ export interface SendEmailInput {
 export interface MailActivities {
   sendEmail(input: SendEmailInput): Promise<{ emailId: string; status: 'sent' | 'failed' }>;
 }
+
+export type BillingTier = 'starter' | 'pro' | 'elite';
+export type BillingStatus = 'trialing' | 'active' | 'past_due' | 'suspended' | 'closed';
+
+/**
+ * Stripe through activities. Every mutating call takes `idempotencyKey`, which the workflow derives
+ * from its id and a step name (domain/billing.ts `stripeIdempotencyKey`), so a retried activity
+ * repeats the same request and Stripe never creates or charges twice.
+ */
+export interface BillingActivities {
+  /** The Stripe price id of each tier, found by lookup key and created when missing. */
+  ensurePrices(): Promise<Record<BillingTier, string>>;
+  /** The tenant's Stripe customer: the one in `tenant_billing`, or created once. */
+  ensureCustomer(input: { tenantId: string; idempotencyKey: string }): Promise<{ customerId: string }>;
+  /** The tenant's subscription (with a trial of `trialDays`, 0 = none): the stored one, or created once. */
+  ensureSubscription(input: { tenantId: string; tier: BillingTier; trialDays: number; idempotencyKey: string }): Promise<BillingSubscription>;
+  /** Moves the subscription to `to`'s price: an upgrade now with proration, a downgrade from the next period. */
+  changePlan(input: { tenantId: string; from: BillingTier; to: BillingTier; idempotencyKey: string }): Promise<{ timing: 'now' | 'period_end' | 'none' }>;
+  /** A Stripe Checkout (setup mode) link for the owner to add a card. */
+  createCheckoutLink(input: { tenantId: string; idempotencyKey: string; returnPath?: string }): Promise<{ url: string }>;
+  /** A Stripe Customer Portal link (invoices, cards, cancel). */
+  createPortalLink(input: { tenantId: string; idempotencyKey: string; returnPath?: string }): Promise<{ url: string }>;
+  /** Writes `tenant_config.status` (root is never suspended; a closed tenant stays closed). */
+  setTenantStatus(input: { tenantId: string; status: BillingStatus }): Promise<{ changed: boolean }>;
+  /** Where the owner is told about billing (from Phone settings). */
+  loadBillingOwner(input: { tenantId: string }): Promise<{ phone: string | null; email: string | null }>;
+}
+
+export interface BillingSubscription {
+  customerId: string;
+  subscriptionId: string;
+  /** Stripe's status: trialing, active, past_due, canceled, paused, … */
+  status: string;
+  trialEndsAt: string | null;
+  currentPeriodEnd: string | null;
+}

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../domain/config.ts';
 import type { PrismaClient } from '../prisma/client.ts';
+import { createBillingActivities } from './billing.ts';
 import { createCallActivities } from './calls.ts';
 import { createMailActivities } from './mail.ts';
 import { createMessagingActivities } from './messaging.ts';
@@ -19,6 +20,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createCallActivities(deps.db),
     ...createMessagingActivities(deps),
     ...createMailActivities(deps),
+    ...createBillingActivities(deps),
   };
 }
 

@@ -11,6 +11,8 @@ import { tenantRoutes } from './tenants/routes.ts';
 import { voiceRoutes } from './twilio/voice.ts';
 import { smsRoutes } from './twilio/sms.ts';
 import { twilioSandboxRoutes } from './sandbox/twilio.ts';
+import { stripeSandboxRoutes } from './sandbox/stripe.ts';
+import { stripeWebhookRoutes } from './stripe/webhook.ts';
 
 /** The whole HTTP surface: API route groups, the codec endpoint and, when built, the web app. */
 export function createApp(deps: AppDeps, options: { loginAttemptsPerWindow?: number } = {}) {
@@ -30,7 +32,9 @@ export function createApp(deps: AppDeps, options: { loginAttemptsPerWindow?: num
   app.route('/codec', codecRoutes({ temporalUiUrl: deps.config.TEMPORAL_UI_URL }));
   app.route('/twilio/voice', voiceRoutes());
   app.route('/twilio/sms', smsRoutes());
+  app.route('/stripe', stripeWebhookRoutes());
   app.route('/sandbox/twilio', twilioSandboxRoutes(deps)); // the offline Twilio, only when no account is configured
+  app.route('/sandbox/stripe', stripeSandboxRoutes(deps)); // the offline Stripe, only when no secret key is configured
   app.route('/api/tenants/:tenantId', tenantRoutes());
   app.all('/api/*', (c) => c.json(errorBody('not_found', `No API route for ${c.req.method} ${c.req.path}.`), 404));
 

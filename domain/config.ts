@@ -42,6 +42,14 @@ export const configSchema = z
     STRIPE_SECRET_KEY: z.string().optional(),
     STRIPE_WEBHOOK_SECRET: z.string().optional(),
     STRIPE_API_BASE_URL: optionalUrl,
+    /** Free trial on every tier, from onboarding. */
+    BILLING_TRIAL_DAYS: z.coerce.number().int().min(0).max(365).default(14),
+    /** How long a past-due tenant keeps working before it is suspended. */
+    BILLING_GRACE_DAYS: z.coerce.number().int().min(0).max(90).default(14),
+    /** Monthly price of each tier in cents (the Stripe prices are ensured by lookup key `servicepro_<tier>_monthly`). */
+    BILLING_PRICE_STARTER_CENTS: z.coerce.number().int().min(0).default(4_900),
+    BILLING_PRICE_PRO_CENTS: z.coerce.number().int().min(0).default(14_900),
+    BILLING_PRICE_ELITE_CENTS: z.coerce.number().int().min(0).default(29_900),
     /** Outgoing mail (owner notifications): smtp://user:pass@host:587. Unset → mail is recorded, not sent. */
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must look like smtp://user:password@host:587').optional(),
     MAIL_FROM: z.string().default('ServicePro <no-reply@servicepro.local>'),

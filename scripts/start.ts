@@ -12,7 +12,7 @@ import { createPrismaClient } from '../prisma/client.ts';
 import { prepareDatabase } from '../prisma/database.ts';
 import { seedPlatform } from '../prisma/seed.ts';
 import { ensureSearchAttributes } from '../workers/temporal.ts';
-import { reconcileBillingWorkflows } from '../workers/tenant-billing.ts';
+import { billingDurations, reconcileBillingWorkflows } from '../workers/tenant-billing.ts';
 import { startWorker } from '../workers/worker.ts';
 import { loadDevSecrets } from './dev-secrets.ts';
 import { startEmbeddedPostgres } from './embedded-postgres.ts';
@@ -99,6 +99,7 @@ async function main() {
   stops.push(() => worker.shutdown());
   await reconcileBillingWorkflows(deps.db, deps.temporal, config.TEMPORAL_TASK_QUEUE, {
     onError: (tenantId, error) => logger.warn({ err: error, tenantId }, 'billing workflow not reconciled'),
+    durations: billingDurations(config),
   });
   const api = await startApiServer(deps, config.PORT);
   stops.push(() => api.close());

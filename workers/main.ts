@@ -6,7 +6,7 @@ import { appConnectionString, masterKeyFrom } from '../api/deps.ts';
 import { ConfigError, parseConfig } from '../domain/config.ts';
 import { createPrismaClient } from '../prisma/client.ts';
 import { connectTemporalClient, ensureSearchAttributes } from './temporal.ts';
-import { reconcileBillingWorkflows } from './tenant-billing.ts';
+import { billingDurations, reconcileBillingWorkflows } from './tenant-billing.ts';
 import { startWorker } from './worker.ts';
 
 async function main() {
@@ -26,6 +26,7 @@ async function main() {
   logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE }, 'worker polling');
   void reconcileBillingWorkflows(db, client, config.TEMPORAL_TASK_QUEUE, {
     onError: (tenantId, error) => logger.warn({ err: error, tenantId }, 'billing workflow not reconciled'),
+    durations: billingDurations(config),
   }).then((result) => logger.info(result, 'billing workflows reconciled'));
 
   const stop = async () => {

@@ -3,14 +3,27 @@ import type { TenantStatus, TenantTier } from '../domain/tenancy.ts';
 import type { PrismaClient } from '../prisma/client.ts';
 import { workflowIds } from '../domain/workflow-ids.ts';
 import { TenantIdKey, TenantStatusKey, TenantTierKey } from '../workflows/search-attributes.ts';
-import { billingStateQuery, tenantBilling, tenantClosedSignal, tierChangedSignal, type TenantBillingState } from '../workflows/billing.ts';
+import type { Config } from '../domain/config.ts';
+import type { BillingEvent } from '../domain/billing.ts';
+import { billingStateQuery, stripeEventSignal, tenantBilling, tenantClosedSignal, tierChangedSignal, type BillingDurations, type TenantBillingState } from '../workflows/billing.ts';
 
-/** Starts the tenant's `billing:<id>` workflow; a second call for a running one is a no-op. */
-export async function startTenantBilling(client: Client, taskQueue: string, tenant: { id: string; tier: TenantTier; status: TenantStatus }) {
+const DAY_MS = 86_400_000;
+
+/** The billing timers from configuration: a trial of BILLING_TRIAL_DAYS (reminder 3 days before its end), a grace of BILLING_GRACE_DAYS. */
+export function billingDurations(config: Pick<Config, 'BILLING_TRIAL_DAYS' | 'BILLING_GRACE_DAYS'>): BillingDurations {
+  const trialMs = config.BILLING_TRIAL_DAYS * DAY_MS;
+  return { trialDays: config.BILLING_TRIAL_DAYS, trialMs, reminderBeforeMs: Math.min(3 * DAY_MS, trialMs), graceMs: config.BILLING_GRACE_DAYS * DAY_MS };
+}
+
+/**
+ * Starts the tenant's `billing:<id>` workflow; a second call for a running one is a no-op. With
+ * `durations` the workflow runs the Stripe life (customer, trial, dunning); without, tier and status only.
+ */
+export async function startTenantBilling(client: Client, taskQueue: string, tenant: { id: string; tier: TenantTier; status: TenantStatus }, durations?: BillingDurations) {
   await client.workflow.start(tenantBilling, {
     workflowId: workflowIds.billing(tenant.id),
     taskQueue,
-    args: [{ tenantId: tenant.id, tier: tenant.tier, status: tenant.status }],
+    args: [{ tenantId: tenant.id, tier: tenant.tier, status: tenant.status, ...(durations ? { stripe: { durations } } : {}) }],
     workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
     typedSearchAttributes: [
       { key: TenantIdKey, value: tenant.id },
@@ -26,6 +39,10 @@ export const signalTierChanged = (client: Client, tenantId: string, tier: Tenant
 export const signalTenantClosed = (client: Client, tenantId: string) =>
   client.workflow.getHandle(workflowIds.billing(tenantId)).signal(tenantClosedSignal);
 
+/** Hands a Stripe webhook event to the tenant's billing workflow (which applies each event id once). */
+export const signalStripeEvent = (client: Client, tenantId: string, event: Extract<BillingEvent, { eventId: string }>) =>
+  client.workflow.getHandle(workflowIds.billing(tenantId)).signal(stripeEventSignal, event);
+
 export const queryBillingState = (client: Client, tenantId: string): Promise<TenantBillingState> =>
   client.workflow.getHandle(workflowIds.billing(tenantId)).query(billingStateQuery);
 
@@ -34,14 +51,14 @@ export const queryBillingState = (client: Client, tenantId: string): Promise<Ten
  * closing the database records. It reads the workflow's search attributes (kept current by the
  * workflow), so it needs no worker; one tenant that cannot be checked in time is logged and skipped.
  */
-export async function reconcileBillingWorkflows(db: PrismaClient, client: Client, taskQueue: string, options: { perTenantMs?: number; onError?: (tenantId: string, error: unknown) => void } = {}) {
+export async function reconcileBillingWorkflows(db: PrismaClient, client: Client, taskQueue: string, options: { perTenantMs?: number; onError?: (tenantId: string, error: unknown) => void; durations?: BillingDurations } = {}) {
   const tenants = await db.tenantConfig.findMany({ select: { tenantId: true, tier: true, status: true } });
   let corrected = 0;
   let failed = 0;
   for (const { tenantId, tier, status } of tenants) {
     try {
       await client.connection.withDeadline(Date.now() + (options.perTenantMs ?? 5_000), async () => {
-        await startTenantBilling(client, taskQueue, { id: tenantId, tier, status });
+        await startTenantBilling(client, taskQueue, { id: tenantId, tier, status }, options.durations);
         const { typedSearchAttributes } = await client.workflow.getHandle(workflowIds.billing(tenantId)).describe();
         const tierChanged = typedSearchAttributes.get(TenantTierKey) !== tier;
         const closing = status === 'closed' && typedSearchAttributes.get(TenantStatusKey) !== 'closed';

@@ -1,6 +1,6 @@
 import { Prisma } from '../../prisma/client.ts';
 import { ROOT_TENANT_ID, tenantIdFromName } from '../../domain/tenancy.ts';
-import { startTenantBilling, signalTenantClosed, signalTierChanged } from '../../workers/tenant-billing.ts';
+import { billingDurations, startTenantBilling, signalTenantClosed, signalTierChanged } from '../../workers/tenant-billing.ts';
 import type { AppDeps } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import type { CreateTenantInput, UpdateTenantInput } from './tenant-input.ts';
@@ -155,7 +155,7 @@ export function tenantRegistry(deps: AppDeps) {
 
   async function startBilling(row: TenantRow) {
     try {
-      await startTenantBilling(temporal, config.TEMPORAL_TASK_QUEUE, { id: row.id, tier: row.config!.tier, status: row.config!.status });
+      await startTenantBilling(temporal, config.TEMPORAL_TASK_QUEUE, { id: row.id, tier: row.config!.tier, status: row.config!.status }, billingDurations(config));
     } catch (error) {
       // The tenant exists; start-up reconciliation (ensureBillingWorkflows) starts what is missing.
       logger.error({ err: error, tenantId: row.id }, 'could not start the billing workflow');

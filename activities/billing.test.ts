@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { stripeIdempotencyKey } from '../domain/billing.ts';
+import { ROOT_TENANT_ID } from '../domain/tenancy.ts';
+import { createTestApp, type TestApp } from '../tests/app-harness.ts';
+import { uniqueId } from '../tests/stack.ts';
+import { startStripeFake, type StripeFake } from '../tests/stripe-fake.ts';
+import { createBillingActivities } from './billing.ts';
+import type { BillingActivities } from './contracts.ts';
+
+let t: TestApp;
+let fake: StripeFake;
+let billing: BillingActivities;
+beforeAll(async () => {
+  fake = await startStripeFake();
+  t = await createTestApp({ env: fake.env });
+  billing = createBillingActivities(t.deps);
+});
+beforeEach(() => fake.reset());
+afterAll(async () => {
+  await t?.close();
+  await fake?.close();
+});
+
+async function newTenant(tier: 'starter' | 'pro' | 'elite' = 'pro') {
+  const id = uniqueId('bt');
+  await t.deps.db.tenant.create({ data: { id, slug: id, config: { create: { businessName: id, tier } } } });
+  return id;
+}
+const key = (tenantId: string, step: string) => stripeIdempotencyKey(`billing:${tenantId}`, step);
+
+describe('billing activities against the Stripe fake', () => {
+  it('ensures one price per tier by lookup key, however often it runs', async () => {
+    const first = await billing.ensurePrices();
+    const again = await billing.ensurePrices();
+    expect(again).toEqual(first);
+    expect(fake.prices().map((p) => [p.lookup_key, p.unit_amount])).toEqual([
+      ['servicepro_starter_monthly', 4_900],
+      ['servicepro_pro_monthly', 14_900],
+      ['servicepro_elite_monthly', 29_900],
+    ]);
+  });
+
+  it('creates the customer and a trialing subscription once, and remembers them in tenant_billing', async () => {
+    const tenantId = await newTenant();
+    const { customerId } = await billing.ensureCustomer({ tenantId, idempotencyKey: key(tenantId, 'ensure-customer') });
+    const sub = await billing.ensureSubscription({ tenantId, tier: 'pro', trialDays: 14, idempotencyKey: key(tenantId, 'ensure-subscription') });
+    expect(sub).toMatchObject({ customerId, status: 'trialing' });
+    expect(new Date(sub.trialEndsAt!).getTime() - Date.now()).toBeGreaterThan(13.9 * 86_400_000);
+
+    expect(await billing.ensureCustomer({ tenantId, idempotencyKey: 'another-key' })).toEqual({ customerId });
+    expect((await billing.ensureSubscription({ tenantId, tier: 'pro', trialDays: 14, idempotencyKey: 'another-key' })).subscriptionId).toBe(sub.subscriptionId);
+    expect(fake.customers()).toHaveLength(1);
+    expect(fake.subscriptions()).toHaveLength(1);
+    expect(fake.customers()[0]!.metadata).toEqual({ tenant_id: tenantId });
+    expect(await t.deps.db.tenantBilling.findUnique({ where: { tenantId } })).toMatchObject({ stripeCustomerId: customerId, stripeSubscriptionId: sub.subscriptionId, trialEndsAt: new Date(sub.trialEndsAt!) });
+    const creates = fake.requests().filter((r) => r.method === 'POST' && /\/v1\/(customers|subscriptions)$/.test(r.path));
+    expect(creates.map((r) => r.idempotencyKey)).toEqual([key(tenantId, 'ensure-customer'), key(tenantId, 'ensure-subscription')]);
+  });
+
+  it('a retried activity whose first response was lost creates one customer and one subscription', async () => {
+    const tenantId = await newTenant();
+    fake.failNext(1, { path: '/customers', afterCommit: true });
+    await expect(billing.ensureCustomer({ tenantId, idempotencyKey: key(tenantId, 'ensure-customer') })).rejects.toMatchObject({ statusCode: 500 });
+    expect(await t.deps.db.tenantBilling.findUnique({ where: { tenantId } })).toBeNull(); // the worker "died" before writing the row
+    const { customerId } = await billing.ensureCustomer({ tenantId, idempotencyKey: key(tenantId, 'ensure-customer') });
+
+    await billing.ensurePrices();
+    fake.failNext(1, { path: '/subscriptions', afterCommit: true });
+    await expect(billing.ensureSubscription({ tenantId, tier: 'starter', trialDays: 14, idempotencyKey: key(tenantId, 'ensure-subscription') })).rejects.toMatchObject({ statusCode: 500 });
+    fake.failNext(1, { path: '/subscriptions' }); // and an outage before the request ran
+    await expect(billing.ensureSubscription({ tenantId, tier: 'starter', trialDays: 14, idempotencyKey: key(tenantId, 'ensure-subscription') })).rejects.toMatchObject({ statusCode: 500 });
+    const sub = await billing.ensureSubscription({ tenantId, tier: 'starter', trialDays: 14, idempotencyKey: key(tenantId, 'ensure-subscription') });
+
+    expect(fake.customers().map((c) => c.id)).toEqual([customerId]);
+    expect(fake.subscriptions().map((s) => s.id)).toEqual([sub.subscriptionId]);
+  });
+
+  it('a subscription for a tenant without a customer fails without retries', async () => {
+    const tenantId = await newTenant();
+    await expect(billing.ensureSubscription({ tenantId, tier: 'pro', trialDays: 14, idempotencyKey: key(tenantId, 's') })).rejects.toMatchObject({ type: 'NoStripeCustomer', nonRetryable: true });
+  });
+
+  it('upgrades now with proration and downgrades without a credit, each change under its own key', async () => {
+    const tenantId = await newTenant('starter');
+    await billing.ensureCustomer({ tenantId, idempotencyKey: key(tenantId, 'ensure-customer') });
+    const sub = await billing.ensureSubscription({ tenantId, tier: 'starter', trialDays: 0, idempotencyKey: key(tenantId, 'ensure-subscription') });
+    expect(sub.status).toBe('active');
+    const prices = await billing.ensurePrices();
+
+    expect(await billing.changePlan({ tenantId, from: 'starter', to: 'elite', idempotencyKey: key(tenantId, 'change-plan:1') })).toEqual({ timing: 'now' });
+    expect(await billing.changePlan({ tenantId, from: 'elite', to: 'pro', idempotencyKey: key(tenantId, 'change-plan:2') })).toEqual({ timing: 'period_end' });
+    expect(await billing.changePlan({ tenantId, from: 'pro', to: 'pro', idempotencyKey: key(tenantId, 'change-plan:3') })).toEqual({ timing: 'none' });
+    const updates = fake.requests().filter((r) => r.method === 'POST' && r.path === `/v1/subscriptions/${sub.subscriptionId}`);
+    expect(updates.map((r) => [r.idempotencyKey, r.params.proration_behavior])).toEqual([
+      [key(tenantId, 'change-plan:1'), 'always_invoice'],
+      [key(tenantId, 'change-plan:2'), 'none'],
+    ]);
+    expect((fake.subscription(sub.subscriptionId)!.items as { data: Array<{ price: { id: string } }> }).data[0]!.price.id).toBe(prices.pro);
+  });
+
+  it('creates Checkout and Customer Portal links for the owner', async () => {
+    const tenantId = await newTenant();
+    const { customerId } = await billing.ensureCustomer({ tenantId, idempotencyKey: key(tenantId, 'ensure-customer') });
+    const checkout = await billing.createCheckoutLink({ tenantId, idempotencyKey: key(tenantId, 'checkout:1') });
+    const portal = await billing.createPortalLink({ tenantId, idempotencyKey: key(tenantId, 'portal:1') });
+    expect(checkout.url).toMatch(new RegExp(`^${fake.url}/pay/cs_test_`));
+    expect(portal.url).toMatch(new RegExp(`^${fake.url}/portal/bps_`));
+    expect(fake.sessions().map((s) => s.customer)).toEqual([customerId, customerId]);
+  });
+
+  it('sets the tenant status; never suspends root; a closed tenant stays closed', async () => {
+    const tenantId = await newTenant();
+    expect(await billing.setTenantStatus({ tenantId, status: 'past_due' })).toEqual({ changed: true });
+    expect(await billing.setTenantStatus({ tenantId, status: 'past_due' })).toEqual({ changed: false });
+    expect((await t.deps.db.tenantConfig.findUniqueOrThrow({ where: { tenantId } })).status).toBe('past_due');
+
+    expect(await billing.setTenantStatus({ tenantId: ROOT_TENANT_ID, status: 'suspended' })).toEqual({ changed: false });
+    expect((await t.deps.db.tenantConfig.findUnique({ where: { tenantId: ROOT_TENANT_ID } }))?.status ?? 'active').not.toBe('suspended');
+
+    await t.deps.db.tenantConfig.update({ where: { tenantId }, data: { status: 'closed' } });
+    expect(await billing.setTenantStatus({ tenantId, status: 'active' })).toEqual({ changed: false });
+  });
+});

@@ -1,0 +1,152 @@
+import { ApplicationFailure } from '@temporalio/common';
+import type Stripe from 'stripe';
+import { planChangeTiming, priceLookupKey } from '../domain/billing.ts';
+import { ROOT_TENANT_ID, TENANT_TIERS, type TenantTier } from '../domain/tenancy.ts';
+import type { BillingActivities, BillingSubscription } from './contracts.ts';
+import type { ActivityDeps } from './index.ts';
+import { createStripeClient } from './stripe-client.ts';
+
+const fromUnix = (seconds: number | null | undefined) => (seconds ? new Date(seconds * 1000) : null);
+
+/** A 4xx from Stripe (other than rate limiting and conflicts) fails the same way however often it is retried. */
+function rethrow(error: unknown): never {
+  const e = error as { statusCode?: number; message?: string; type?: string };
+  if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500 && e.statusCode !== 429 && e.statusCode !== 409) {
+    throw ApplicationFailure.create({ message: e.message ?? String(error), type: 'StripeRejected', nonRetryable: true, details: [{ status: e.statusCode, type: e.type }] });
+  }
+  throw error;
+}
+
+/**
+ * Stripe for the billing workflow. `tenant_billing` (a platform table: ids and dates only) remembers
+ * the customer and subscription, so a step that already happened is not repeated; the idempotency
+ * key covers the window between Stripe's answer and that row being written.
+ */
+export function createBillingActivities(deps: ActivityDeps, options: { stripe?: Stripe } = {}): BillingActivities {
+  const { db, config } = deps;
+  const stripe = options.stripe ?? createStripeClient(config, deps.masterKey);
+  const amounts: Record<TenantTier, number> = {
+    starter: config.BILLING_PRICE_STARTER_CENTS,
+    pro: config.BILLING_PRICE_PRO_CENTS,
+    elite: config.BILLING_PRICE_ELITE_CENTS,
+  };
+  const returnUrl = (path = '/billing') => `${config.PUBLIC_BASE_URL}${path}`;
+
+  async function billingRow(tenantId: string) {
+    const row = await db.tenantBilling.findUnique({ where: { tenantId } });
+    if (!row?.stripeCustomerId) throw ApplicationFailure.nonRetryable(`Tenant ${tenantId} has no Stripe customer yet.`, 'NoStripeCustomer');
+    return { ...row, stripeCustomerId: row.stripeCustomerId };
+  }
+
+  async function ensurePrices(): Promise<Record<TenantTier, string>> {
+    const lookupKeys = TENANT_TIERS.map(priceLookupKey);
+    const find = async () => new Map((await stripe.prices.list({ lookup_keys: lookupKeys, active: true, limit: 10 })).data.map((p) => [p.lookup_key, p.id]));
+    const found = await find();
+    for (const tier of TENANT_TIERS) {
+      const lookupKey = priceLookupKey(tier);
+      if (found.has(lookupKey)) continue;
+      try {
+        const price = await stripe.prices.create(
+          { currency: 'usd', unit_amount: amounts[tier], recurring: { interval: 'month' }, lookup_key: lookupKey, product_data: { name: `ServicePro ${tier[0]!.toUpperCase()}${tier.slice(1)}` } },
+          { idempotencyKey: `servicepro:price:${lookupKey}:${amounts[tier]}` },
+        );
+        found.set(lookupKey, price.id);
+      } catch (error) {
+        // Another worker created it meanwhile (the lookup key is taken): use theirs.
+        const again = await find();
+        if (!again.has(lookupKey)) rethrow(error);
+        found.set(lookupKey, again.get(lookupKey)!);
+      }
+    }
+    return Object.fromEntries(TENANT_TIERS.map((tier) => [tier, found.get(priceLookupKey(tier))!])) as Record<TenantTier, string>;
+  }
+
+  async function ensureCustomer({ tenantId, idempotencyKey }: { tenantId: string; idempotencyKey: string }) {
+    const existing = await db.tenantBilling.findUnique({ where: { tenantId }, select: { stripeCustomerId: true } });
+    if (existing?.stripeCustomerId) return { customerId: existing.stripeCustomerId };
+    // Only ids in Stripe's metadata: the webhook maps the customer back through tenant_billing.
+    const customer = await stripe.customers.create({ metadata: { tenant_id: tenantId } }, { idempotencyKey }).catch(rethrow);
+    await db.tenantBilling.upsert({ where: { tenantId }, create: { tenantId, stripeCustomerId: customer.id }, update: { stripeCustomerId: customer.id } });
+    return { customerId: customer.id };
+  }
+
+  function describe(customerId: string, subscription: Stripe.Subscription): BillingSubscription {
+    return {
+      customerId,
+      subscriptionId: subscription.id,
+      status: subscription.status,
+      trialEndsAt: fromUnix(subscription.trial_end)?.toISOString() ?? null,
+      currentPeriodEnd: fromUnix(subscription.items.data[0]?.current_period_end)?.toISOString() ?? null,
+    };
+  }
+
+  async function ensureSubscription(input: { tenantId: string; tier: TenantTier; trialDays: number; idempotencyKey: string }): Promise<BillingSubscription> {
+    const row = await billingRow(input.tenantId);
+    if (row.stripeSubscriptionId) return describe(row.stripeCustomerId, await stripe.subscriptions.retrieve(row.stripeSubscriptionId).catch(rethrow));
+    const prices = await ensurePrices();
+    const subscription = await stripe.subscriptions
+      .create(
+        {
+          customer: row.stripeCustomerId,
+          items: [{ price: prices[input.tier] }],
+          metadata: { tenant_id: input.tenantId },
+          ...(input.trialDays > 0 ? { trial_period_days: input.trialDays, trial_settings: { end_behavior: { missing_payment_method: 'pause' as const } } } : {}),
+        },
+        { idempotencyKey: input.idempotencyKey },
+      )
+      .catch(rethrow);
+    const described = describe(row.stripeCustomerId, subscription);
+    await db.tenantBilling.update({
+      where: { tenantId: input.tenantId },
+      data: { stripeSubscriptionId: subscription.id, trialEndsAt: fromUnix(subscription.trial_end), currentPeriodEnd: fromUnix(subscription.items.data[0]?.current_period_end) },
+    });
+    return described;
+  }
+
+  return {
+    ensurePrices,
+    ensureCustomer,
+    ensureSubscription,
+
+    async changePlan({ tenantId, from, to, idempotencyKey }) {
+      const timing = planChangeTiming(from, to);
+      const row = await billingRow(tenantId);
+      if (timing === 'none' || !row.stripeSubscriptionId) return { timing: 'none' as const };
+      const subscription = await stripe.subscriptions.retrieve(row.stripeSubscriptionId).catch(rethrow);
+      const item = subscription.items.data[0];
+      const prices = await ensurePrices();
+      if (!item || item.price.id === prices[to]) return { timing: 'none' as const };
+      // Upgrade: the difference is invoiced now. Downgrade: no credit; the lower price applies from the next period.
+      await stripe.subscriptions
+        .update(row.stripeSubscriptionId, { items: [{ id: item.id, price: prices[to] }], proration_behavior: timing === 'now' ? 'always_invoice' : 'none' }, { idempotencyKey })
+        .catch(rethrow);
+      return { timing };
+    },
+
+    async createCheckoutLink({ tenantId, idempotencyKey, returnPath }) {
+      const row = await billingRow(tenantId);
+      const session = await stripe.checkout.sessions
+        .create({ mode: 'setup', customer: row.stripeCustomerId, currency: 'usd', success_url: returnUrl(returnPath), cancel_url: returnUrl(returnPath) }, { idempotencyKey })
+        .catch(rethrow);
+      if (!session.url) throw ApplicationFailure.nonRetryable('Stripe returned a Checkout session without a URL.', 'StripeRejected');
+      return { url: session.url };
+    },
+
+    async createPortalLink({ tenantId, idempotencyKey, returnPath }) {
+      const row = await billingRow(tenantId);
+      const session = await stripe.billingPortal.sessions.create({ customer: row.stripeCustomerId, return_url: returnUrl(returnPath) }, { idempotencyKey }).catch(rethrow);
+      return { url: session.url };
+    },
+
+    async setTenantStatus({ tenantId, status }) {
+      if (tenantId === ROOT_TENANT_ID && status !== 'active') return { changed: false };
+      const { count } = await db.tenantConfig.updateMany({ where: { tenantId, status: { notIn: ['closed', status] } }, data: { status } });
+      return { changed: count > 0 };
+    },
+
+    async loadBillingOwner({ tenantId }) {
+      const phone = await db.tenantPhoneConfig.findUnique({ where: { tenantId }, select: { ownerNotifyPhone: true, ownerNotifyEmail: true } });
+      return { phone: phone?.ownerNotifyPhone ?? null, email: phone?.ownerNotifyEmail ?? null };
+    },
+  };
+}

@@ -1,0 +1,310 @@
+import { randomBytes } from 'node:crypto';
+import { Hono, type Context } from 'hono';
+import Stripe from 'stripe';
+import { stripeCredentials } from '../../domain/stripe-credentials.ts';
+import type { AppDeps } from '../context.ts';
+
+// Enough of Stripe's REST API for the official SDK to talk to: customers, prices (by lookup key),
+// subscriptions with a trial, Checkout and Customer Portal sessions — honouring Idempotency-Key
+// as Stripe does. Two uses, one code: mounted in our API at /sandbox/stripe when no Stripe account
+// is configured (offline `npm start`), and served on a free port by tests as the fake behind
+// STRIPE_API_BASE_URL. It also signs webhook events with the SDK's own helper.
+
+export interface StripeSandboxOptions {
+  secretKey: string;
+  webhookSecret: string;
+  /** Where Checkout / Portal "pages" live (links handed to owners). */
+  publicUrl?: string;
+}
+
+export interface SandboxRequest {
+  method: string;
+  path: string;
+  idempotencyKey: string | null;
+  params: Record<string, unknown>;
+  status: number;
+}
+
+type StripeObject = Record<string, unknown> & { id: string };
+type Failure = { remaining: number; path?: string; afterCommit: boolean };
+
+const DAY = 86_400;
+const now = () => Math.floor(Date.now() / 1000);
+const newId = (prefix: string) => `${prefix}_${randomBytes(12).toString('hex')}`;
+
+/** Stripe's form encoding (`items[0][price]=p`, `lookup_keys[]=a`) back into objects and arrays. */
+export function parseStripeForm(body: string): Record<string, unknown> {
+  const root: Record<string, unknown> = {};
+  for (const [rawKey, value] of new URLSearchParams(body)) {
+    const [head, ...rest] = rawKey.replace(/\]/g, '').split('[');
+    const keys = [head!, ...rest];
+    let node: Record<string, unknown> | unknown[] = root;
+    keys.forEach((key, i) => {
+      const last = i === keys.length - 1;
+      const container = node as Record<string, unknown>;
+      const slot = key === '' && Array.isArray(node) ? String(node.length) : key;
+      if (last) {
+        container[slot] = value;
+        return;
+      }
+      if (container[slot] === undefined) container[slot] = /^\d*$/.test(keys[i + 1]!) ? [] : {};
+      node = container[slot] as Record<string, unknown>;
+    });
+  }
+  return root;
+}
+
+const stripeError = (c: Context, status: 400 | 401 | 404 | 500, message: string, type = 'invalid_request_error', param?: string) =>
+  c.json({ error: { type, message, ...(param ? { param } : {}) } }, status);
+
+export function createStripeSandbox(options: StripeSandboxOptions) {
+  const customers = new Map<string, StripeObject>();
+  const prices = new Map<string, StripeObject>();
+  const subscriptions = new Map<string, StripeObject>();
+  const sessions = new Map<string, StripeObject>();
+  const idempotent = new Map<string, { status: number; body: unknown }>();
+  const requests: SandboxRequest[] = [];
+  let failure: Failure = { remaining: 0, afterCommit: false };
+  const publicUrl = (options.publicUrl ?? 'http://localhost:3000/sandbox/stripe').replace(/\/$/, '');
+  const webhookSigner = new Stripe(options.secretKey);
+
+  function createSubscription(params: Record<string, unknown>): StripeObject | string {
+    const customer = String(params.customer ?? '');
+    if (!customers.has(customer)) return `No such customer: '${customer}'`;
+    const items = (params.items as Array<Record<string, string>> | undefined) ?? [];
+    const price = prices.get(items[0]?.price ?? '');
+    if (!price) return `No such price: '${items[0]?.price ?? ''}'`;
+    const trialDays = Number(params.trial_period_days ?? 0);
+    const start = now();
+    const trialEnd = trialDays > 0 ? start + trialDays * DAY : null;
+    const periodEnd = trialEnd ?? start + 30 * DAY;
+    const id = newId('sub');
+    return {
+      id,
+      object: 'subscription',
+      customer,
+      status: trialEnd ? 'trialing' : 'active',
+      trial_start: trialEnd ? start : null,
+      trial_end: trialEnd,
+      cancel_at_period_end: false,
+      created: start,
+      metadata: (params.metadata as object) ?? {},
+      items: {
+        object: 'list',
+        data: [{ id: newId('si'), object: 'subscription_item', price, quantity: 1, subscription: id, current_period_start: start, current_period_end: periodEnd }],
+      },
+      default_payment_method: null,
+      latest_invoice: null,
+    };
+  }
+
+  const app = new Hono<{ Variables: { params: Record<string, unknown> } }>();
+
+  app.use('/v1/*', async (c, next) => {
+    if (c.req.header('authorization') !== `Bearer ${options.secretKey}`) {
+      return stripeError(c, 401, 'Invalid API Key provided.', 'invalid_request_error');
+    }
+    const raw = c.req.method === 'GET' ? new URL(c.req.url).search.slice(1) : await c.req.text();
+    const params = parseStripeForm(raw);
+    c.set('params', params);
+    const key = c.req.header('idempotency-key') ?? null;
+    const record = (status: number) => requests.push({ method: c.req.method, path: c.req.path, idempotencyKey: key, params, status });
+
+    const failing = failure.remaining > 0 && c.req.method === 'POST' && (!failure.path || c.req.path.endsWith(failure.path));
+    if (failing && !failure.afterCommit) {
+      failure.remaining -= 1;
+      record(500);
+      return stripeError(c, 500, 'Sandbox outage (before the request ran).', 'api_error');
+    }
+    const cacheKey = key && c.req.method === 'POST' ? `${c.req.method} ${key}` : null;
+    const saved = cacheKey ? idempotent.get(cacheKey) : undefined;
+    if (saved) {
+      record(saved.status);
+      return c.json(saved.body as object, saved.status as 200, { 'idempotent-replayed': 'true' });
+    }
+    await next();
+    if (cacheKey && c.res.status < 500) idempotent.set(cacheKey, { status: c.res.status, body: await c.res.clone().json() });
+    if (failing && failure.afterCommit) {
+      // The object exists and the result is saved under the key, but the response is "lost".
+      failure.remaining -= 1;
+      record(500);
+      c.res = undefined;
+      c.res = new Response(JSON.stringify({ error: { type: 'api_error', message: 'Sandbox outage (after the request ran).' } }), { status: 500, headers: { 'content-type': 'application/json' } });
+      return;
+    }
+    record(c.res.status);
+  });
+
+  const params = (c: Context<{ Variables: { params: Record<string, unknown> } }>) => c.get('params');
+
+  app.post('/v1/customers', (c) => {
+    const p = params(c);
+    const customer: StripeObject = {
+      id: newId('cus'),
+      object: 'customer',
+      email: p.email ?? null,
+      name: p.name ?? null,
+      metadata: p.metadata ?? {},
+      created: now(),
+      invoice_settings: { default_payment_method: null },
+      livemode: false,
+    };
+    customers.set(customer.id, customer);
+    return c.json(customer);
+  });
+  app.get('/v1/customers/:id', (c) => {
+    const customer = customers.get(c.req.param('id'));
+    return customer ? c.json(customer) : stripeError(c, 404, `No such customer: '${c.req.param('id')}'`, 'invalid_request_error', 'id');
+  });
+
+  app.get('/v1/prices', (c) => {
+    const p = params(c);
+    const lookupKeys = (p.lookup_keys as string[] | undefined) ?? null;
+    const data = [...prices.values()].filter((price) => !lookupKeys || lookupKeys.includes(String(price.lookup_key)));
+    return c.json({ object: 'list', data, has_more: false, url: '/v1/prices' });
+  });
+  app.post('/v1/prices', (c) => {
+    const p = params(c);
+    const lookupKey = typeof p.lookup_key === 'string' ? p.lookup_key : null;
+    if (lookupKey && [...prices.values()].some((price) => price.lookup_key === lookupKey) && p.transfer_lookup_key !== 'true') {
+      return stripeError(c, 400, `A price (\`${lookupKey}\`) already uses that lookup key.`, 'invalid_request_error', 'lookup_key');
+    }
+    const recurring = p.recurring as { interval?: string } | undefined;
+    const price: StripeObject = {
+      id: newId('price'),
+      object: 'price',
+      active: true,
+      currency: p.currency ?? 'usd',
+      unit_amount: Number(p.unit_amount ?? 0),
+      lookup_key: lookupKey,
+      nickname: p.nickname ?? null,
+      recurring: recurring ? { interval: recurring.interval ?? 'month', interval_count: 1 } : null,
+      type: recurring ? 'recurring' : 'one_time',
+      product: newId('prod'),
+      metadata: p.metadata ?? {},
+    };
+    prices.set(price.id, price);
+    return c.json(price);
+  });
+
+  app.post('/v1/subscriptions', (c) => {
+    const created = createSubscription(params(c));
+    if (typeof created === 'string') return stripeError(c, 400, created);
+    subscriptions.set(created.id, created);
+    return c.json(created);
+  });
+  app.get('/v1/subscriptions/:id', (c) => {
+    const sub = subscriptions.get(c.req.param('id'));
+    return sub ? c.json(sub) : stripeError(c, 404, `No such subscription: '${c.req.param('id')}'`, 'invalid_request_error', 'id');
+  });
+  app.post('/v1/subscriptions/:id', (c) => {
+    const sub = subscriptions.get(c.req.param('id'));
+    if (!sub) return stripeError(c, 404, `No such subscription: '${c.req.param('id')}'`, 'invalid_request_error', 'id');
+    const p = params(c);
+    const items = (p.items as Array<Record<string, string>> | undefined) ?? [];
+    const list = sub.items as { data: Array<Record<string, unknown>> };
+    for (const item of items) {
+      const price = prices.get(item.price ?? '');
+      if (!price) return stripeError(c, 400, `No such price: '${item.price ?? ''}'`);
+      const existing = list.data.find((d) => d.id === item.id);
+      if (existing) existing.price = price;
+      else return stripeError(c, 400, `No such subscription item: '${item.id ?? ''}'`);
+    }
+    if (p.cancel_at_period_end !== undefined) sub.cancel_at_period_end = p.cancel_at_period_end === 'true';
+    if (p.metadata) sub.metadata = { ...(sub.metadata as object), ...(p.metadata as object) };
+    sub.proration_behavior_last = p.proration_behavior ?? 'create_prorations';
+    return c.json(sub);
+  });
+
+  app.post('/v1/checkout/sessions', (c) => {
+    const p = params(c);
+    if (!customers.has(String(p.customer ?? ''))) return stripeError(c, 400, `No such customer: '${String(p.customer ?? '')}'`, 'invalid_request_error', 'customer');
+    const id = newId('cs_test');
+    const session: StripeObject = { id, object: 'checkout.session', mode: p.mode ?? 'setup', customer: p.customer, success_url: p.success_url ?? null, cancel_url: p.cancel_url ?? null, status: 'open', url: `${publicUrl}/pay/${id}` };
+    sessions.set(id, session);
+    return c.json(session);
+  });
+  app.post('/v1/billing_portal/sessions', (c) => {
+    const p = params(c);
+    if (!customers.has(String(p.customer ?? ''))) return stripeError(c, 400, `No such customer: '${String(p.customer ?? '')}'`, 'invalid_request_error', 'customer');
+    const id = newId('bps');
+    const session: StripeObject = { id, object: 'billing_portal.session', customer: p.customer, return_url: p.return_url ?? null, url: `${publicUrl}/portal/${id}` };
+    sessions.set(id, session);
+    return c.json(session);
+  });
+
+  // What an owner's link opens offline: a plain page standing in for Stripe's hosted one.
+  app.get('/pay/:id', (c) => c.html(`<h1>ServicePro test checkout</h1><p>Session ${c.req.param('id')} — no real card is charged in the sandbox.</p>`));
+  app.get('/portal/:id', (c) => c.html(`<h1>ServicePro test billing portal</h1><p>Session ${c.req.param('id')}.</p>`));
+
+  /** A Stripe event as a webhook delivers it, signed with the SDK's own test helper. */
+  function signedEvent(type: string, object: Record<string, unknown>, eventOptions: { id?: string; created?: number; secret?: string } = {}) {
+    const event = {
+      id: eventOptions.id ?? newId('evt'),
+      object: 'event',
+      api_version: Stripe.API_VERSION,
+      created: eventOptions.created ?? now(),
+      data: { object },
+      livemode: false,
+      pending_webhooks: 1,
+      request: { id: null, idempotency_key: null },
+      type,
+    };
+    const payload = JSON.stringify(event);
+    const signature = webhookSigner.webhooks.generateTestHeaderString({ payload, secret: eventOptions.secret ?? options.webhookSecret });
+    return { event, payload, signature };
+  }
+
+  return {
+    app,
+    signedEvent,
+    /** POSTs a signed event to a webhook URL (our `/stripe/webhook`), as Stripe would. */
+    async sendEvent(url: string, type: string, object: Record<string, unknown>, eventOptions: { id?: string; created?: number } = {}) {
+      const { event, payload, signature } = signedEvent(type, object, eventOptions);
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': signature }, body: payload });
+      return { event, status: response.status };
+    },
+    customers: () => [...customers.values()],
+    prices: () => [...prices.values()],
+    subscriptions: () => [...subscriptions.values()],
+    subscription: (id: string) => subscriptions.get(id),
+    sessions: () => [...sessions.values()],
+    /** Every API request received, failed ones included, oldest first. */
+    requests: (): readonly SandboxRequest[] => [...requests],
+    /**
+     * The next `count` POSTs (to paths ending in `path`, when given) fail with a 500. `afterCommit`:
+     * the request runs and its result is saved under its idempotency key, but the caller sees a 500
+     * — a lost response, the case idempotency keys exist for.
+     */
+    failNext(count: number, failOptions: { path?: string; afterCommit?: boolean } = {}) {
+      failure = { remaining: count, path: failOptions.path, afterCommit: failOptions.afterCommit ?? false };
+    },
+    reset() {
+      for (const map of [customers, prices, subscriptions, sessions, idempotent]) map.clear();
+      requests.length = 0;
+      failure = { remaining: 0, afterCommit: false };
+    },
+  };
+}
+
+export type StripeSandbox = ReturnType<typeof createStripeSandbox>;
+
+const localSandboxes = new Map<string, StripeSandbox>();
+
+/**
+ * What the API mounts at /sandbox/stripe: the sandbox for the derived local key when no Stripe
+ * account is configured (one per process, so every app instance sees the same objects), else nothing.
+ */
+export function localStripeSandbox(deps: Pick<AppDeps, 'config' | 'masterKey'>): StripeSandbox | null {
+  const credentials = stripeCredentials(deps.config, deps.masterKey);
+  if (!credentials.sandbox) return null;
+  let sandbox = localSandboxes.get(credentials.secretKey);
+  if (!sandbox) {
+    sandbox = createStripeSandbox({ ...credentials, publicUrl: `${deps.config.PUBLIC_BASE_URL}/sandbox/stripe` });
+    localSandboxes.set(credentials.secretKey, sandbox);
+  }
+  return sandbox;
+}
+
+/** The sandbox's routes in sandbox mode; an empty group (so a 404) when a real account is configured. */
+export const stripeSandboxRoutes = (deps: Pick<AppDeps, 'config' | 'masterKey'>) => localStripeSandbox(deps)?.app ?? new Hono();

@@ -1,0 +1,200 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
+import { Worker } from '@temporalio/worker';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { workflowIds } from '../domain/workflow-ids.ts';
+import { createTestApp, type TestApp } from '../tests/app-harness.ts';
+import { randomPhone } from '../tests/sms-fixtures.ts';
+import { uniqueId } from '../tests/stack.ts';
+import { startStripeFake, type StripeFake } from '../tests/stripe-fake.ts';
+import { startTwilioFake, type TwilioFake } from '../tests/twilio-fake.ts';
+import { billingDurations, queryBillingState, signalTierChanged, startTenantBilling } from '../workers/tenant-billing.ts';
+import { EncryptionCodec } from '../workers/codec.ts';
+import { workflowBundle } from '../workers/worker.ts';
+import type { BillingDurations } from './billing.ts';
+
+const RECORDED = path.join(import.meta.dirname, 'histories', 'billing-stripe-dunning.json');
+
+// The Stripe life of a tenant with real Temporal and Postgres, Stripe and Twilio fakes at the HTTP
+// boundary (reached by the official SDKs), and webhook events signed with Stripe's own helper.
+// Durations are injected in seconds: nothing here sleeps for days.
+
+let t: TestApp;
+let stripe: StripeFake;
+let twilio: TwilioFake;
+beforeAll(async () => {
+  [stripe, twilio] = await Promise.all([startStripeFake(), startTwilioFake()]);
+  t = await createTestApp({ env: { ...stripe.env, ...twilio.env } });
+});
+afterAll(async () => {
+  await t?.close();
+  await Promise.all([stripe?.close(), twilio?.close()]);
+});
+
+const LONG = 600_000;
+const durations = (overrides: Partial<BillingDurations> = {}): BillingDurations => ({ trialDays: 14, trialMs: LONG, reminderBeforeMs: 1_000, graceMs: LONG, ...overrides });
+
+/** A tenant with a number and an owner phone, its billing workflow started with `durations`; resolves once Stripe is set up. */
+async function startTenant(status: 'trialing' | 'active', d: BillingDurations) {
+  const tenantId = uniqueId('life');
+  const owner = randomPhone();
+  await t.deps.db.tenant.create({
+    data: { id: tenantId, slug: tenantId, config: { create: { businessName: tenantId, tier: 'pro', status } }, phoneConfig: { create: { phoneNumber: randomPhone(), ownerNotifyPhone: owner } } },
+  });
+  await startTenantBilling(t.deps.temporal, t.taskQueue, { id: tenantId, tier: 'pro', status }, d);
+  const billing = await expect
+    .poll(() => t.deps.db.tenantBilling.findUnique({ where: { tenantId } }), { timeout: 15_000 })
+    .toMatchObject({ stripeCustomerId: expect.any(String), stripeSubscriptionId: expect.any(String) })
+    .then(() => t.deps.db.tenantBilling.findUniqueOrThrow({ where: { tenantId } }));
+  return { tenantId, owner, customerId: billing.stripeCustomerId! };
+}
+
+async function post(type: string, object: Record<string, unknown>, options: { id?: string; signature?: string } = {}) {
+  const { event, payload, signature } = stripe.signedEvent(type, object, { id: options.id });
+  const response = await t.app.request('/stripe/webhook', { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': options.signature ?? signature }, body: payload });
+  return { eventId: event.id, status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+const invoice = (customer: string, id: string, status: 'paid' | 'open') => ({ id, object: 'invoice', customer, status });
+const status = async (tenantId: string) => (await t.deps.db.tenantConfig.findUniqueOrThrow({ where: { tenantId } })).status;
+const searchStatus = async (tenantId: string) => (await t.deps.temporal.workflow.getHandle(workflowIds.billing(tenantId)).describe()).searchAttributes.TenantStatus;
+const textsTo = (phone: string) => twilio.messages().filter((m) => m.to === phone);
+
+describe('billing life with Stripe', () => {
+  it('trial → active on the first paid invoice (database, query and search attribute agree)', async () => {
+    const { tenantId, customerId } = await startTenant('trialing', durations());
+    expect(stripe.subscriptions().find((s) => s.customer === customerId)).toMatchObject({ status: 'trialing' });
+    expect((await post('invoice.paid', invoice(customerId, uniqueId('in'), 'paid'))).status).toBe(200);
+    await expect.poll(() => status(tenantId), { timeout: 10_000 }).toBe('active');
+    await expect.poll(() => searchStatus(tenantId)).toEqual(['active']);
+    expect(await queryBillingState(t.deps.temporal, tenantId)).toMatchObject({ status: 'active' });
+  });
+
+  it('trial → reminder 3 days (here: 1 s) before the end → suspended without a card, nothing deleted', async () => {
+    const { tenantId, owner } = await startTenant('trialing', durations({ trialMs: 3_000, reminderBeforeMs: 1_500 }));
+    await expect.poll(() => status(tenantId), { timeout: 15_000 }).toBe('suspended');
+    await expect.poll(() => searchStatus(tenantId)).toEqual(['suspended']);
+    expect(textsTo(owner).map((m) => m.body)).toEqual([expect.stringContaining('free trial ends')]);
+    expect(await t.deps.db.tenant.findUnique({ where: { id: tenantId } })).not.toBeNull();
+  });
+
+  it('active → past_due (owner warned once per invoice) → active when paid', async () => {
+    const { tenantId, owner, customerId } = await startTenant('active', durations());
+    const inv = uniqueId('in');
+    const failed = await post('invoice.payment_failed', invoice(customerId, inv, 'open'));
+    await post('invoice.payment_failed', invoice(customerId, inv, 'open'), { id: failed.eventId }); // redelivered
+    await post('invoice.payment_failed', invoice(customerId, inv, 'open')); // Stripe's next retry failed too
+    await expect.poll(() => status(tenantId), { timeout: 10_000 }).toBe('past_due');
+    await expect.poll(() => textsTo(owner).length, { timeout: 10_000 }).toBe(1);
+    expect(textsTo(owner)[0]!.body).toContain('payment did not go through');
+
+    await post('invoice.paid', invoice(customerId, inv, 'paid'));
+    await expect.poll(() => status(tenantId), { timeout: 10_000 }).toBe('active');
+    await expect.poll(() => searchStatus(tenantId)).toEqual(['active']);
+    expect(textsTo(owner)).toHaveLength(1);
+  });
+
+  it('past_due → suspended when the grace period passes', async () => {
+    const { tenantId, customerId } = await startTenant('active', durations({ graceMs: 2_000 }));
+    await post('invoice.payment_failed', invoice(customerId, uniqueId('in'), 'open'));
+    await expect.poll(() => status(tenantId), { timeout: 10_000 }).toBe('past_due');
+    await expect.poll(() => status(tenantId), { timeout: 15_000 }).toBe('suspended');
+  });
+
+  it('customer.subscription.updated: back to active from past due, and the card and period remembered for the billing page', async () => {
+    const { tenantId, customerId } = await startTenant('active', durations());
+    await post('invoice.payment_failed', invoice(customerId, uniqueId('in'), 'open'));
+    await expect.poll(() => status(tenantId), { timeout: 10_000 }).toBe('past_due');
+    const periodEnd = Math.floor(Date.now() / 1000) + 30 * 86_400;
+    await post('customer.subscription.updated', { id: 'sub_x', object: 'subscription', customer: customerId, status: 'active', default_payment_method: 'pm_card', items: { data: [{ current_period_end: periodEnd }] } });
+    await expect.poll(() => status(tenantId), { timeout: 10_000 }).toBe('active');
+    expect(await t.deps.db.tenantBilling.findUniqueOrThrow({ where: { tenantId } })).toMatchObject({ hasPaymentMethod: true, currentPeriodEnd: new Date(periodEnd * 1000) });
+  });
+
+  it('customer.subscription.deleted → suspended', async () => {
+    const { tenantId, customerId } = await startTenant('active', durations());
+    await post('customer.subscription.deleted', { id: 'sub_x', object: 'subscription', customer: customerId, status: 'canceled' });
+    await expect.poll(() => status(tenantId), { timeout: 10_000 }).toBe('suspended');
+  });
+
+  it('applies duplicates once and decides from the object, not the arrival order', async () => {
+    const { tenantId, owner, customerId } = await startTenant('trialing', durations());
+    const inv = uniqueId('in');
+    const paid = await post('invoice.paid', invoice(customerId, inv, 'paid'));
+    expect(await post('invoice.paid', invoice(customerId, inv, 'paid'), { id: paid.eventId })).toMatchObject({ status: 200, body: { duplicate: true } });
+    await post('invoice.payment_failed', invoice(customerId, inv, 'open')); // older failure, delivered late
+    await expect.poll(() => status(tenantId), { timeout: 10_000 }).toBe('active');
+    // Both events reached the workflow (the duplicate stopped at the edge) and were processed; the late one changed nothing.
+    expect(await t.deps.db.stripeEvent.count({ where: { tenantId } })).toBe(2);
+    await expect.poll(() => queryBillingState(t.deps.temporal, tenantId), { timeout: 10_000 }).toMatchObject({ stripeEventsProcessed: 2, status: 'active' });
+    expect(await status(tenantId)).toBe('active');
+    expect(textsTo(owner)).toHaveLength(0);
+  });
+
+  it('a bad signature → 400 and no signal; an unknown customer → 200 and no tenant touched', async () => {
+    const { tenantId, customerId } = await startTenant('active', durations());
+    const forged = await post('customer.subscription.deleted', { id: 'sub_x', object: 'subscription', customer: customerId, status: 'canceled' }, { signature: 't=1,v1=deadbeef' });
+    expect(forged.status).toBe(400);
+    const wrongSecret = stripe.signedEvent('customer.subscription.deleted', { id: 'sub_x', customer: customerId }, { secret: 'whsec_attacker' });
+    expect((await t.app.request('/stripe/webhook', { method: 'POST', headers: { 'stripe-signature': wrongSecret.signature }, body: wrongSecret.payload })).status).toBe(400);
+
+    const unknown = await post('invoice.payment_failed', invoice('cus_nobody', uniqueId('in'), 'open'));
+    expect(unknown).toMatchObject({ status: 200, body: { ignored: 'unknown customer' } });
+
+    const history = await t.deps.temporal.workflow.getHandle(workflowIds.billing(tenantId)).fetchHistory();
+    expect(history.events?.filter((e) => e.workflowExecutionSignaledEventAttributes)).toHaveLength(0);
+    expect(await t.deps.db.stripeEvent.count({ where: { eventId: { in: [forged.eventId, unknown.eventId] } } })).toBe(0);
+    expect(await status(tenantId)).toBe('active');
+  });
+
+  it('a retried activity (Stripe answered, the response was lost) creates one customer and one subscription', async () => {
+    stripe.failNext(1, { path: '/customers', afterCommit: true });
+    const { tenantId, customerId } = await startTenant('trialing', durations());
+    expect(stripe.customers().filter((c) => (c.metadata as Record<string, string>).tenant_id === tenantId).map((c) => c.id)).toEqual([customerId]);
+    expect(stripe.subscriptions().filter((s) => s.customer === customerId)).toHaveLength(1);
+    const creates = stripe.requests().filter((r) => r.path === '/v1/customers' && r.idempotencyKey === `billing:${tenantId}:ensure-customer`);
+    expect(creates.map((r) => r.status)).toEqual([500, 200]);
+  });
+
+  it('an upgrade moves the subscription to the new price now, with proration, under its own key', async () => {
+    const { tenantId, customerId } = await startTenant('active', durations());
+    await signalTierChanged(t.deps.temporal, tenantId, 'elite');
+    const subscription = stripe.subscriptions().find((s) => s.customer === customerId)!;
+    await expect
+      .poll(() => stripe.requests().filter((r) => r.path === `/v1/subscriptions/${subscription.id}` && r.method === 'POST').map((r) => [r.idempotencyKey, r.params.proration_behavior]), { timeout: 10_000 })
+      .toEqual([[`billing:${tenantId}:change-plan:1`, 'always_invoice']]);
+    const elite = stripe.prices().find((p) => p.lookup_key === 'servicepro_elite_monthly')!;
+    expect((subscription.items as { data: Array<{ price: { id: string } }> }).data[0]!.price.id).toBe(elite.id);
+    expect(await queryBillingState(t.deps.temporal, tenantId)).toMatchObject({ tier: 'elite', changes: 1 });
+  });
+
+  it('replays a recorded Stripe billing history deterministically', async () => {
+    if (process.env.RECORD_HISTORIES) {
+      const { tenantId, owner, customerId } = await startTenant('trialing', durations({ trialMs: 4_000, reminderBeforeMs: 2_000 }));
+      const firstRun = (await t.deps.temporal.workflow.getHandle(workflowIds.billing(tenantId)).describe()).runId;
+      await expect.poll(() => textsTo(owner).length, { timeout: 10_000 }).toBe(1); // the trial reminder
+      await post('invoice.paid', invoice(customerId, 'in_rec1', 'paid'));
+      await expect.poll(() => status(tenantId), { timeout: 10_000 }).toBe('active');
+      await post('invoice.payment_failed', invoice(customerId, 'in_rec2', 'open'));
+      await expect.poll(() => textsTo(owner).length, { timeout: 10_000 }).toBe(2);
+      await signalTierChanged(t.deps.temporal, tenantId, 'elite');
+      await post('invoice.paid', invoice(customerId, 'in_rec2', 'paid'));
+      await expect.poll(() => queryBillingState(t.deps.temporal, tenantId), { timeout: 10_000 }).toMatchObject({ status: 'active', tier: 'elite' });
+      // The first run: on the test server it grows past its suggested size and continues as new.
+      const history = await t.deps.temporal.workflow.getHandle(workflowIds.billing(tenantId), firstRun).fetchHistory();
+      await writeFile(RECORDED, `${JSON.stringify(JSON.parse(historyToJSON(history)), null, 2)}\n`);
+    }
+    const history = JSON.parse(await readFile(RECORDED, 'utf8'));
+    await Worker.runReplayHistory(
+      // The test stack's key, which recorded it (scripts/ephemeral-stack.ts).
+      { workflowBundle: await workflowBundle(), dataConverter: { payloadCodecs: [new EncryptionCodec(Buffer.alloc(32, 7))] } },
+      history,
+      'billing:recorded-stripe',
+    );
+  });
+
+  it('reads its durations from configuration', () => {
+    expect(billingDurations({ BILLING_TRIAL_DAYS: 14, BILLING_GRACE_DAYS: 7 })).toEqual({ trialDays: 14, trialMs: 14 * 86_400_000, reminderBeforeMs: 3 * 86_400_000, graceMs: 7 * 86_400_000 });
+    expect(billingDurations({ BILLING_TRIAL_DAYS: 2, BILLING_GRACE_DAYS: 0 }).reminderBeforeMs).toBe(2 * 86_400_000);
+  });
+});
