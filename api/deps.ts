@@ -12,7 +12,7 @@ export function masterKeyFrom(config: Config): Buffer {
   return Buffer.from(config.SERVICEPRO_ENCRYPTION_KEY, 'base64');
 }
 
-export function appConnectionString(config: Config, masterKey: Buffer): string {
+function appConnectionString(config: Config, masterKey: Buffer): string {
   if (config.APP_DATABASE_URL) return config.APP_DATABASE_URL;
   if (!config.DATABASE_URL) throw new ConfigError('DATABASE_URL is not set: point it at Postgres, or run `npm start` for the embedded one.');
   return appDatabaseUrl(config.DATABASE_URL, masterKey);

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { createStripeSandbox } from '../api/sandbox/stripe.ts';
+import { serveLocally } from './serve-local.ts';
 
 /**
  * The Stripe sandbox served on a free port with a real-looking test key and webhook secret, for
@@ -11,10 +10,7 @@ import { createStripeSandbox } from '../api/sandbox/stripe.ts';
 export async function startStripeFake() {
   const secretKey = `sk_test_${randomBytes(16).toString('hex')}`;
   const webhookSecret = `whsec_${randomBytes(16).toString('hex')}`;
-  const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve) => {
-    const server = serve({ fetch: (request) => sandbox.app.fetch(request), port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve({ server, port: info.port }));
-  });
-  const url = `http://127.0.0.1:${port}`;
+  const { url, close } = await serveLocally((request) => sandbox.app.fetch(request));
   // Created after the port is known (its Checkout links name it); no request arrives before.
   const sandbox = createStripeSandbox({ secretKey, webhookSecret, publicUrl: url });
   return {
@@ -23,11 +19,7 @@ export async function startStripeFake() {
     secretKey,
     webhookSecret,
     env: { STRIPE_API_BASE_URL: url, STRIPE_SECRET_KEY: secretKey, STRIPE_WEBHOOK_SECRET: webhookSecret },
-    close: () =>
-      new Promise<void>((done) => {
-        server.close(() => done());
-        if ('closeAllConnections' in server) server.closeAllConnections();
-      }),
+    close,
   };
 }
 

@@ -97,31 +97,5 @@ export interface Paged<T> {
   nextCursor: string | null;
 }
 
-export interface SimulatedStep {
-  leg: 'caller' | 'callee';
-  method: 'GET' | 'POST';
-  url: string;
-  params: Record<string, string>;
-  status: number;
-  ms: number;
-  twiml: string;
-}
-
-export interface TranscriptLine {
-  leg: 'caller' | 'callee' | 'system';
-  kind: string;
-  text: string;
-}
-
-export interface SimulatedCall {
-  callSid: string;
-  from: string;
-  to: string;
-  steps: SimulatedStep[];
-  lines: TranscriptLine[];
-  heard: string[];
-  pressed: string[];
-  durationSec: number;
-  endedBy: string;
-  error?: string;
-}
+// The simulator's own result, as the API returns it (a type-only import: nothing of scripts/ is bundled).
+export type { SimulatedCall, SimulatedStep, TranscriptLine } from '../../../scripts/call-simulator.ts';
