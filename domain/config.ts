@@ -46,6 +46,8 @@ export const configSchema = z
     BILLING_TRIAL_DAYS: z.coerce.number().int().min(0).max(365).default(14),
     /** How long a past-due tenant keeps working before it is suspended. */
     BILLING_GRACE_DAYS: z.coerce.number().int().min(0).max(90).default(14),
+    /** How long a suspended tenant's data is kept before a final export is made and its rows are purged. */
+    BILLING_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
     /** Monthly price of each tier in cents (the Stripe prices are ensured by lookup key `servicepro_<tier>_monthly`). */
     BILLING_PRICE_STARTER_CENTS: z.coerce.number().int().min(0).default(4_900),
     BILLING_PRICE_PRO_CENTS: z.coerce.number().int().min(0).default(14_900),
@@ -53,6 +55,12 @@ export const configSchema = z
     /** Outgoing mail (owner notifications): smtp://user:pass@host:587. Unset → mail is recorded, not sent. */
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must look like smtp://user:password@host:587').optional(),
     MAIL_FROM: z.string().default('ServicePro <no-reply@servicepro.local>'),
+    /** Where data exports (zip files) are written; default `<SERVICEPRO_DATA_DIR>/exports`. */
+    EXPORT_STORAGE_DIR: z.string().optional(),
+    /** How long a download link of an export works. */
+    EXPORT_LINK_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(72),
+    /** How often each tenant's SMS segments and call minutes are reported to Stripe (a Temporal Schedule). */
+    USAGE_REPORT_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
     OPENAI_API_KEY: z.string().optional(),
     OPENAI_BASE_URL: optionalUrl,
     OPENAI_MODEL: z.string().default('gpt-4o-mini'),
