@@ -1,3 +1,4 @@
+import type { Client } from '@temporalio/client';
 import type { Logger } from 'pino';
 import type { Config } from '../domain/config.ts';
 import type { PrismaClient } from '../prisma/client.ts';
@@ -12,6 +13,8 @@ export interface ActivityDeps {
   config: Config;
   masterKey: Buffer;
   logger: Logger;
+  /** For activities that talk back to workflows (e.g. export progress); the worker passes the API's client. */
+  temporal?: Client;
 }
 
 /** Every activity the worker registers, one factory per outside system. */
