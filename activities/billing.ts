@@ -108,19 +108,62 @@ export function createBillingActivities(deps: ActivityDeps, options: { stripe?: 
     ensureCustomer,
     ensureSubscription,
 
-    async changePlan({ tenantId, from, to, idempotencyKey }) {
+    async changePlan({ tenantId, from, to, idempotencyKey, prorate }) {
       const timing = planChangeTiming(from, to);
       const row = await billingRow(tenantId);
-      if (timing === 'none' || !row.stripeSubscriptionId) return { timing: 'none' as const };
+      if (timing === 'none' || !row.stripeSubscriptionId) return { timing: 'none' as const, currentPeriodEnd: row.currentPeriodEnd?.toISOString() ?? null };
       const subscription = await stripe.subscriptions.retrieve(row.stripeSubscriptionId).catch(rethrow);
       const item = subscription.items.data[0];
       const prices = await ensurePrices();
-      if (!item || item.price.id === prices[to]) return { timing: 'none' as const };
+      const currentPeriodEnd = fromUnix(item?.current_period_end)?.toISOString() ?? null;
+      if (!item || item.price.id === prices[to]) return { timing: 'none' as const, currentPeriodEnd };
       // Upgrade: the difference is invoiced now. Downgrade: no credit; the lower price applies from the next period.
       await stripe.subscriptions
-        .update(row.stripeSubscriptionId, { items: [{ id: item.id, price: prices[to] }], proration_behavior: timing === 'now' ? 'always_invoice' : 'none' }, { idempotencyKey })
+        .update(row.stripeSubscriptionId, { items: [{ id: item.id, price: prices[to] }], proration_behavior: timing === 'now' && prorate !== false ? 'always_invoice' : 'none' }, { idempotencyKey })
         .catch(rethrow);
-      return { timing };
+      return { timing, currentPeriodEnd };
+    },
+
+    async setTenantTier({ tenantId, tier }) {
+      const before = await db.tenantConfig.findUnique({ where: { tenantId }, select: { tier: true } });
+      if (!before || before.tier === tier) return { changed: false };
+      await db.$transaction([
+        db.tenantConfig.update({ where: { tenantId }, data: { tier } }),
+        db.auditLog.create({ data: { tenantId, action: 'plan.changed', before: { tier: before.tier }, after: { tier } } }),
+      ]);
+      return { changed: true };
+    },
+
+    async attachPaymentMethod({ tenantId, checkoutSessionId, idempotencyKey }) {
+      const row = await billingRow(tenantId);
+      const session = await stripe.checkout.sessions.retrieve(checkoutSessionId, { expand: ['setup_intent'] }).catch(rethrow);
+      const setupIntent = session.setup_intent;
+      const paymentMethod = setupIntent && typeof setupIntent === 'object' ? setupIntent.payment_method : null;
+      const paymentMethodId = typeof paymentMethod === 'string' ? paymentMethod : (paymentMethod?.id ?? null);
+      if (session.customer !== row.stripeCustomerId || !paymentMethodId) {
+        throw ApplicationFailure.nonRetryable(`Checkout session ${checkoutSessionId} saved no card for this tenant.`, 'StripeRejected');
+      }
+      await stripe.customers.update(row.stripeCustomerId, { invoice_settings: { default_payment_method: paymentMethodId } }, { idempotencyKey: `${idempotencyKey}:customer` }).catch(rethrow);
+      let resumed = false;
+      if (row.stripeSubscriptionId) {
+        const subscription = await stripe.subscriptions.update(row.stripeSubscriptionId, { default_payment_method: paymentMethodId }, { idempotencyKey: `${idempotencyKey}:subscription` }).catch(rethrow);
+        if (subscription.status === 'paused') {
+          // A trial that ended without a card paused the subscription: billing starts now (Stripe's default anchor on resume).
+          await stripe.subscriptions.resume(row.stripeSubscriptionId, {}, { idempotencyKey: `${idempotencyKey}:resume` }).catch(rethrow);
+          resumed = true;
+        }
+      }
+      await db.tenantBilling.update({ where: { tenantId }, data: { hasPaymentMethod: true } });
+      return { paymentMethodId, resumed };
+    },
+
+    async cancelSubscription({ tenantId, idempotencyKey }) {
+      const row = await db.tenantBilling.findUnique({ where: { tenantId } });
+      if (!row?.stripeSubscriptionId) return { canceled: false };
+      const subscription = await stripe.subscriptions.retrieve(row.stripeSubscriptionId).catch(rethrow);
+      if (subscription.status === 'canceled') return { canceled: false };
+      await stripe.subscriptions.cancel(row.stripeSubscriptionId, {}, { idempotencyKey }).catch(rethrow);
+      return { canceled: true };
     },
 
     async createCheckoutLink({ tenantId, idempotencyKey, returnPath }) {

@@ -105,6 +105,25 @@ describe('sendSms', () => {
     expect((await acts.sendSms({ tenantId: west.tenantId, to, body: 'We missed your call!', idempotencyKey: uniqueId('k'), kind: 'automation', now: NIGHT })).status).toBe('sent');
   });
 
+  it('past due stops campaigns but not automations; suspended stops both; replies and owner alerts still go', async () => {
+    const { tenantId } = await createSmsTenant(t);
+    const to = randomPhone();
+    const send = (kind: 'campaign' | 'automation' | 'reply' | 'owner-alert') => acts.sendSms({ tenantId, to, body: `${kind} text`, idempotencyKey: uniqueId('k'), kind, now: NOON });
+
+    await t.deps.db.tenantConfig.update({ where: { tenantId }, data: { status: 'past_due' } });
+    const campaign = await send('campaign');
+    expect(campaign.status).toBe('cancelled');
+    expect((await forTenant(t.deps.db, tenantId).message.findUniqueOrThrow({ where: { id: campaign.messageId } })).error).toMatch(/Campaigns are paused/);
+    expect((await send('automation')).status).toBe('sent');
+
+    await t.deps.db.tenantConfig.update({ where: { tenantId }, data: { status: 'suspended' } });
+    expect((await send('automation')).status).toBe('cancelled');
+    expect((await send('campaign')).status).toBe('cancelled');
+    expect((await send('reply')).status).toBe('sent');
+    expect((await send('owner-alert')).status).toBe('sent');
+    expect(sentTo(to).map((m) => m.body)).toEqual(['automation text', 'reply text', 'owner-alert text']);
+  });
+
   it('a number Twilio rejects fails for good: stored as failed, non-retryable, never re-sent', async () => {
     const { tenantId } = await createSmsTenant(t);
     const input = { tenantId, to: '+1555', body: 'hello', idempotencyKey: uniqueId('k'), kind: 'reply' as const };

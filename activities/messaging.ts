@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
+import { pausedByBilling } from '../domain/billing.ts';
 import { toE164 } from '../domain/phone.ts';
 import { isQuietHours } from '../domain/quiet-hours.ts';
 import { smsSegments } from '../domain/sms-segments.ts';
@@ -32,7 +33,7 @@ const isPermanent = (status: number | undefined) => status !== undefined && stat
 
 /**
  * The one path for every outbound text. The outbox row (unique per tenant and idempotency key)
- * is written first, so a retried activity finds it and sends at most once; opt-outs and quiet
+ * is written first, so a retried activity finds it and sends at most once; billing pauses, opt-outs and quiet
  * hours are enforced here, not by callers; segments are counted into the month's usage only for
  * texts that really went out. Twilio takes no idempotency key for messages, so one window remains:
  * a worker dying after Twilio accepted a text but before the row says `sent` sends it again.
@@ -69,12 +70,16 @@ export function createMessagingActivities(deps: ActivityDeps): MessagingActiviti
       await settle(row, 'failed', 'The tenant has no phone number to send from.');
       throw ApplicationFailure.nonRetryable(`Tenant ${input.tenantId} has no phone number to send from.`, 'NoSenderNumber');
     }
-    // (b) Opt-out, then (c) quiet hours for automations only.
+    // (b) Billing: campaigns stop first when a payment is past due, automations when suspended.
+    const billing = await db.tenantConfig.findUnique({ where: { tenantId: input.tenantId }, select: { status: true } });
+    const paused = pausedByBilling(billing?.status ?? 'active', input.kind);
+    if (paused) return settle(row, 'cancelled', paused);
+    // (c) Opt-out, then (d) quiet hours for automations and campaigns.
     if (await tenantDb.smsOptOut.findFirst({ where: { phoneNumber: to }, select: { phoneNumber: true } })) return settle(row, 'blocked_opt_out');
     const now = input.now ? new Date(input.now) : new Date();
-    if (input.kind === 'automation' && isQuietHours(now, phone.timeZone)) return settle(row, 'blocked_quiet_hours');
+    if ((input.kind === 'automation' || input.kind === 'campaign') && isQuietHours(now, phone.timeZone)) return settle(row, 'blocked_quiet_hours');
 
-    // (d) Send through the official SDK.
+    // (e) Send through the official SDK.
     let sent: { sid: string; numSegments?: string | null };
     try {
       sent = await twilio.messages.create({
@@ -98,7 +103,7 @@ export function createMessagingActivities(deps: ActivityDeps): MessagingActiviti
       throw error;
     }
 
-    // (e) Sent: the status and the month's usage change together, or not at all.
+    // (f) Sent: the status and the month's usage change together, or not at all.
     const segments = Number(sent.numSegments) > 0 ? Number(sent.numSegments) : row.segments;
     const sentAt = new Date();
     const period = sentAt.toISOString().slice(0, 7);

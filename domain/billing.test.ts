@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideBilling, EVENT_MEMORY, initialBillingLife, planChangeTiming, priceLookupKey, stripeIdempotencyKey, type BillingEffect, type BillingEvent, type BillingLife } from './billing.ts';
+import { decideBilling, EVENT_MEMORY, initialBillingLife, pausedByBilling, planChangeTiming, planChangeTimingFor, priceLookupKey, stripeIdempotencyKey, type BillingEffect, type BillingEvent, type BillingLife } from './billing.ts';
 
 describe('billing decisions', () => {
   it('names one Stripe price per tier by lookup key', () => {
@@ -104,5 +104,36 @@ describe('decideBilling', () => {
     for (let i = 0; i < EVENT_MEMORY + 10; i++) life = decideBilling(life, { kind: 'subscription.updated', eventId: `e${i}`, subscriptionStatus: 'active', hasPaymentMethod: true }).life;
     expect(life.seenEvents).toHaveLength(EVENT_MEMORY);
     expect(life.seenEvents.at(-1)).toBe(`e${EVENT_MEMORY + 9}`);
+  });
+});
+
+describe('plan changes and billing pauses', () => {
+  it('an upgrade applies now, a downgrade at the period end — except during the trial, when nothing is paid yet', () => {
+    expect(planChangeTimingFor('active', 'pro', 'elite')).toBe('now');
+    expect(planChangeTimingFor('active', 'elite', 'starter')).toBe('period_end');
+    expect(planChangeTimingFor('past_due', 'pro', 'starter')).toBe('period_end');
+    expect(planChangeTimingFor('trialing', 'elite', 'starter')).toBe('now');
+    expect(planChangeTimingFor('trialing', 'pro', 'pro')).toBe('none');
+  });
+
+  it('past due stops campaigns first; suspended or closed stops automations too; replies and owner alerts always go', () => {
+    expect(pausedByBilling('active', 'campaign')).toBeNull();
+    expect(pausedByBilling('trialing', 'automation')).toBeNull();
+    expect(pausedByBilling('past_due', 'campaign')).toMatch(/Campaigns are paused/);
+    expect(pausedByBilling('past_due', 'automation')).toBeNull();
+    for (const status of ['suspended', 'closed'] as const) {
+      expect(pausedByBilling(status, 'campaign')).not.toBeNull();
+      expect(pausedByBilling(status, 'automation')).toMatch(/Automations are paused/);
+      expect(pausedByBilling(status, 'reply')).toBeNull();
+      expect(pausedByBilling(status, 'owner-alert')).toBeNull();
+    }
+  });
+
+  it('a card saved through Checkout is attached once per event', () => {
+    const suspended = initialBillingLife('suspended', false);
+    const added = decideBilling(suspended, { kind: 'payment_method.added', eventId: 'e1', checkoutSessionId: 'cs_1' });
+    expect(added.life.hasPaymentMethod).toBe(true);
+    expect(added.effects).toEqual([{ type: 'attach-payment-method', checkoutSessionId: 'cs_1' }]);
+    expect(decideBilling(added.life, { kind: 'payment_method.added', eventId: 'e1', checkoutSessionId: 'cs_1' }).effects).toEqual([]);
   });
 });

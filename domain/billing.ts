@@ -13,6 +13,24 @@ export function planChangeTiming(from: TenantTier, to: TenantTier): 'now' | 'per
   return TIER_RANK[to] > TIER_RANK[from] ? 'now' : 'period_end';
 }
 
+/** During the trial nothing has been paid for, so a downgrade (like an upgrade) applies at once. */
+export function planChangeTimingFor(status: BillingLifeStatus, from: TenantTier, to: TenantTier): 'now' | 'period_end' | 'none' {
+  const timing = planChangeTiming(from, to);
+  return timing === 'period_end' && status === 'trialing' ? 'now' : timing;
+}
+
+/**
+ * Why an outgoing text is held back by the tenant's billing status, or null when it may go.
+ * Past due: campaigns stop first. Suspended or closed: every automation stops too. Replies to a
+ * customer and alerts to the owner always go (the owner must hear about billing).
+ */
+export function pausedByBilling(status: BillingLifeStatus, kind: 'reply' | 'owner-alert' | 'automation' | 'campaign'): string | null {
+  const paused = status === 'suspended' || status === 'closed';
+  if (kind === 'campaign' && (paused || status === 'past_due')) return 'Campaigns are paused while the account has an unpaid invoice.';
+  if (kind === 'automation' && paused) return 'Automations are paused while the account is paused.';
+  return null;
+}
+
 /**
  * The Stripe Idempotency-Key of one mutating step of a workflow: the workflow id plus a step name
  * the workflow chooses (stable across activity attempts and worker restarts, and unique per
@@ -52,6 +70,7 @@ export type BillingEvent =
   | { kind: 'subscription.updated'; eventId: string; subscriptionStatus: string; hasPaymentMethod: boolean }
   | { kind: 'subscription.deleted'; eventId: string }
   | { kind: 'trial_will_end'; eventId: string }
+  | { kind: 'payment_method.added'; eventId: string; checkoutSessionId: string }
   | { kind: 'trial.ended' }
   | { kind: 'grace.ended' };
 
@@ -59,7 +78,8 @@ export type BillingEffect =
   | { type: 'set-status'; status: BillingLifeStatus }
   | { type: 'warn-owner-payment-failed'; invoiceId: string }
   | { type: 'remind-trial-ending' }
-  | { type: 'start-grace' };
+  | { type: 'start-grace' }
+  | { type: 'attach-payment-method'; checkoutSessionId: string };
 
 export const initialBillingLife = (status: BillingLifeStatus, isRoot: boolean): BillingLife => ({
   status,
@@ -109,6 +129,11 @@ export function decideBilling(life: BillingLife, event: BillingEvent): { life: B
       if (event.subscriptionStatus === 'active' && next.status === 'past_due') moveTo('active');
       else if (event.subscriptionStatus === 'past_due' && next.status === 'active') moveTo('past_due');
       else if (['canceled', 'unpaid', 'paused', 'incomplete_expired'].includes(event.subscriptionStatus)) moveTo('suspended');
+      break;
+    case 'payment_method.added':
+      // Checkout saved a card: it becomes the default, and a paused subscription resumes (the invoice that follows decides the status).
+      next = { ...next, hasPaymentMethod: true };
+      effects.push({ type: 'attach-payment-method', checkoutSessionId: event.checkoutSessionId });
       break;
     case 'subscription.deleted':
       moveTo('suspended');

@@ -5,14 +5,23 @@ import { workflowIds } from '../domain/workflow-ids.ts';
 import { TenantIdKey, TenantStatusKey, TenantTierKey } from '../workflows/search-attributes.ts';
 import type { Config } from '../domain/config.ts';
 import type { BillingEvent } from '../domain/billing.ts';
-import { billingStateQuery, stripeEventSignal, tenantBilling, tenantClosedSignal, tierChangedSignal, type BillingDurations, type TenantBillingState } from '../workflows/billing.ts';
+import { billingStateQuery, changePlanUpdate, paymentLinkUpdate, stripeEventSignal, tenantBilling, tenantClosedSignal, tierChangedSignal, type BillingDurations, type PlanChangeResult, type TenantBillingState } from '../workflows/billing.ts';
 
 const DAY_MS = 86_400_000;
 
-/** The billing timers from configuration: a trial of BILLING_TRIAL_DAYS (reminder 3 days before its end), a grace of BILLING_GRACE_DAYS. */
-export function billingDurations(config: Pick<Config, 'BILLING_TRIAL_DAYS' | 'BILLING_GRACE_DAYS'>): BillingDurations {
+/**
+ * The billing timers from configuration: a trial of BILLING_TRIAL_DAYS (reminder 3 days before its
+ * end), a grace of BILLING_GRACE_DAYS, a retention window of BILLING_RETENTION_DAYS.
+ */
+export function billingDurations(config: Pick<Config, 'BILLING_TRIAL_DAYS' | 'BILLING_GRACE_DAYS' | 'BILLING_RETENTION_DAYS'>): BillingDurations {
   const trialMs = config.BILLING_TRIAL_DAYS * DAY_MS;
-  return { trialDays: config.BILLING_TRIAL_DAYS, trialMs, reminderBeforeMs: Math.min(3 * DAY_MS, trialMs), graceMs: config.BILLING_GRACE_DAYS * DAY_MS };
+  return {
+    trialDays: config.BILLING_TRIAL_DAYS,
+    trialMs,
+    reminderBeforeMs: Math.min(3 * DAY_MS, trialMs),
+    graceMs: config.BILLING_GRACE_DAYS * DAY_MS,
+    retentionMs: config.BILLING_RETENTION_DAYS * DAY_MS,
+  };
 }
 
 /**
@@ -43,6 +52,14 @@ export const signalTenantClosed = (client: Client, tenantId: string) =>
 export const signalStripeEvent = (client: Client, tenantId: string, event: Extract<BillingEvent, { eventId: string }>) =>
   client.workflow.getHandle(workflowIds.billing(tenantId)).signal(stripeEventSignal, event);
 
+/** The owner's plan change (an Update: the answer says when it takes effect). Needs a worker: wrap it in a deadline. */
+export const requestPlanChange = (client: Client, tenantId: string, tier: TenantTier): Promise<PlanChangeResult> =>
+  client.workflow.getHandle(workflowIds.billing(tenantId)).executeUpdate(changePlanUpdate, { args: [tier] });
+
+/** A Stripe Checkout (add a card) or Customer Portal link that returns the owner to `returnPath`. */
+export const requestPaymentLink = (client: Client, tenantId: string, kind: 'checkout' | 'portal', returnPath: string): Promise<{ url: string }> =>
+  client.workflow.getHandle(workflowIds.billing(tenantId)).executeUpdate(paymentLinkUpdate, { args: [{ kind, returnPath }] });
+
 export const queryBillingState = (client: Client, tenantId: string): Promise<TenantBillingState> =>
   client.workflow.getHandle(workflowIds.billing(tenantId)).query(billingStateQuery);
 
@@ -52,7 +69,8 @@ export const queryBillingState = (client: Client, tenantId: string): Promise<Ten
  * workflow), so it needs no worker; one tenant that cannot be checked in time is logged and skipped.
  */
 export async function reconcileBillingWorkflows(db: PrismaClient, client: Client, taskQueue: string, options: { perTenantMs?: number; onError?: (tenantId: string, error: unknown) => void; durations?: BillingDurations } = {}) {
-  const tenants = await db.tenantConfig.findMany({ select: { tenantId: true, tier: true, status: true } });
+  // A purged tenant's billing life has ended: nothing to start again.
+  const tenants = await db.tenantConfig.findMany({ where: { tenant: { purgedAt: null } }, select: { tenantId: true, tier: true, status: true } });
   let corrected = 0;
   let failed = 0;
   for (const { tenantId, tier, status } of tenants) {

@@ -194,7 +194,7 @@ describe('billing life with Stripe', () => {
   });
 
   it('reads its durations from configuration', () => {
-    expect(billingDurations({ BILLING_TRIAL_DAYS: 14, BILLING_GRACE_DAYS: 7 })).toEqual({ trialDays: 14, trialMs: 14 * 86_400_000, reminderBeforeMs: 3 * 86_400_000, graceMs: 7 * 86_400_000 });
-    expect(billingDurations({ BILLING_TRIAL_DAYS: 2, BILLING_GRACE_DAYS: 0 }).reminderBeforeMs).toBe(2 * 86_400_000);
+    expect(billingDurations({ BILLING_TRIAL_DAYS: 14, BILLING_GRACE_DAYS: 7, BILLING_RETENTION_DAYS: 180 })).toEqual({ trialDays: 14, trialMs: 14 * 86_400_000, reminderBeforeMs: 3 * 86_400_000, graceMs: 7 * 86_400_000, retentionMs: 180 * 86_400_000 });
+    expect(billingDurations({ BILLING_TRIAL_DAYS: 2, BILLING_GRACE_DAYS: 0, BILLING_RETENTION_DAYS: 30 }).reminderBeforeMs).toBe(2 * 86_400_000);
   });
 });

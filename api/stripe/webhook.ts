@@ -3,6 +3,7 @@ import Stripe from 'stripe';
 import type { BillingEvent } from '../../domain/billing.ts';
 import { stripeCredentials } from '../../domain/stripe-credentials.ts';
 import { signalStripeEvent } from '../../workers/tenant-billing.ts';
+import type { PrismaClient } from '../../prisma/client.ts';
 import type { AppEnv } from '../context.ts';
 
 type SignalledEvent = Extract<BillingEvent, { eventId: string }>;
@@ -27,9 +28,34 @@ export function billingEventOf(event: Stripe.Event): { customerId: string | null
       return { customerId, signal: { kind: 'subscription.deleted', eventId: event.id } };
     case 'customer.subscription.trial_will_end':
       return { customerId, signal: { kind: 'trial_will_end', eventId: event.id } };
+    case 'checkout.session.completed':
+      // Only the add-a-card session (setup mode) matters to billing; Stripe handles paid checkouts itself.
+      if (object.mode !== 'setup') return null;
+      return { customerId, signal: { kind: 'payment_method.added', eventId: event.id, checkoutSessionId: String(object.id) } };
     default:
       return null;
   }
+}
+
+const fromUnix = (seconds: number | null | undefined) => (seconds ? new Date(seconds * 1000) : null);
+
+/**
+ * The invoice as the billing page lists it. Events arrive in any order, so a paid or void invoice
+ * never goes back to open: the row only changes while it is still unsettled.
+ */
+async function rememberInvoice(db: PrismaClient, tenantId: string, invoice: Stripe.Invoice) {
+  const line = invoice.lines?.data?.[0]?.period;
+  const periodStart = fromUnix(line?.start ?? invoice.period_start);
+  const periodEnd = fromUnix(line?.end ?? invoice.period_end);
+  const issuedAt = fromUnix(invoice.created) ?? new Date();
+  await db.$executeRaw`
+    INSERT INTO billing_invoices (stripe_invoice_id, tenant_id, number, status, amount_due_cents, amount_paid_cents, currency, hosted_invoice_url, period_start, period_end, issued_at, updated_at)
+    VALUES (${invoice.id}, ${tenantId}, ${invoice.number ?? null}, ${invoice.status ?? 'open'}, ${invoice.amount_due ?? 0}, ${invoice.amount_paid ?? 0}, ${invoice.currency ?? 'usd'},
+            ${invoice.hosted_invoice_url ?? null}, ${periodStart}, ${periodEnd}, ${issuedAt}, now())
+    ON CONFLICT (stripe_invoice_id) DO UPDATE SET
+      number = EXCLUDED.number, status = EXCLUDED.status, amount_due_cents = EXCLUDED.amount_due_cents, amount_paid_cents = EXCLUDED.amount_paid_cents,
+      hosted_invoice_url = EXCLUDED.hosted_invoice_url, updated_at = now()
+    WHERE billing_invoices.status NOT IN ('paid', 'void')`;
 }
 
 /**
@@ -73,6 +99,7 @@ export function stripeWebhookRoutes() {
       return c.json({ error: 'try again' }, 503);
     }
     await db.stripeEvent.createMany({ data: [{ eventId: event.id, tenantId: billing.tenantId, type: event.type }], skipDuplicates: true });
+    if (event.type.startsWith('invoice.')) await rememberInvoice(db, billing.tenantId, event.data.object as Stripe.Invoice);
     if (event.type === 'customer.subscription.updated') {
       // What the billing page shows; the decisions themselves are the workflow's.
       const subscription = event.data.object;
