@@ -87,9 +87,9 @@ describe('billing activities against the Stripe fake', () => {
     expect(sub.status).toBe('active');
     const prices = await billing.ensurePrices();
 
-    expect(await billing.changePlan({ tenantId, from: 'starter', to: 'elite', idempotencyKey: key(tenantId, 'change-plan:1') })).toEqual({ timing: 'now' });
-    expect(await billing.changePlan({ tenantId, from: 'elite', to: 'pro', idempotencyKey: key(tenantId, 'change-plan:2') })).toEqual({ timing: 'period_end' });
-    expect(await billing.changePlan({ tenantId, from: 'pro', to: 'pro', idempotencyKey: key(tenantId, 'change-plan:3') })).toEqual({ timing: 'none' });
+    expect(await billing.changePlan({ tenantId, from: 'starter', to: 'elite', idempotencyKey: key(tenantId, 'change-plan:1') })).toEqual({ timing: 'now', currentPeriodEnd: expect.any(String) });
+    expect(await billing.changePlan({ tenantId, from: 'elite', to: 'pro', idempotencyKey: key(tenantId, 'change-plan:2') })).toEqual({ timing: 'period_end', currentPeriodEnd: expect.any(String) });
+    expect(await billing.changePlan({ tenantId, from: 'pro', to: 'pro', idempotencyKey: key(tenantId, 'change-plan:3') })).toEqual({ timing: 'none', currentPeriodEnd: expect.any(String) });
     const updates = fake.requests().filter((r) => r.method === 'POST' && r.path === `/v1/subscriptions/${sub.subscriptionId}`);
     expect(updates.map((r) => [r.idempotencyKey, r.params.proration_behavior])).toEqual([
       [key(tenantId, 'change-plan:1'), 'always_invoice'],

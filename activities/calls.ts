@@ -2,7 +2,10 @@ import type { PrismaClient } from '../prisma/client.ts';
 import { forTenant } from '../prisma/tenant-db.ts';
 import type { CallActivities, CallRecord, VoicemailRecord } from './contracts.ts';
 
-/** The call log and the voicemail inbox, written through the tenant-scoped client. */
+/** The billing period (UTC month, `YYYY-MM`) a call's minutes count towards: the month it started in. */
+export const usagePeriod = (at: Date) => at.toISOString().slice(0, 7);
+
+/** The call log, the month's call seconds, and the voicemail inbox, written through the tenant-scoped client. */
 export function createCallActivities(db: PrismaClient): CallActivities {
   const customerByPhone = (tenantId: string, phone: string) =>
     forTenant(db, tenantId).customer.findFirst({ where: { phone }, select: { id: true, name: true } });
@@ -21,10 +24,29 @@ export function createCallActivities(db: PrismaClient): CallActivities {
         digits: call.digits,
         outcome: call.outcome,
       };
-      await tenantDb.call.upsert({
-        where: { tenantId_callSid: { tenantId: call.tenantId, callSid: call.callSid } },
-        create: { callSid: call.callSid, ...fields },
-        update: fields,
+      await tenantDb.transaction(async (tx) => {
+        // One writer per CallSid at a time, so the "seconds already counted" we read below stays true.
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`call:${call.tenantId}:${call.callSid}`}))`;
+        const before = await tx.call.findFirst({ where: { callSid: call.callSid }, select: { durationSec: true, startedAt: true } });
+        await tx.call.upsert({
+          where: { tenantId_callSid: { tenantId: call.tenantId, callSid: call.callSid } },
+          create: { callSid: call.callSid, ...fields },
+          update: fields,
+        });
+        // Usage counts the difference from what this CallSid already added, so a retried
+        // recordCall adds nothing and a corrected duration replaces the old one.
+        const change = new Map<string, number>();
+        if (before) change.set(usagePeriod(before.startedAt), -before.durationSec);
+        const period = usagePeriod(fields.startedAt);
+        change.set(period, (change.get(period) ?? 0) + call.durationSec);
+        for (const [month, seconds] of change) {
+          if (seconds === 0) continue;
+          await tx.usageCounter.upsert({
+            where: { tenantId_period: { tenantId: call.tenantId, period: month } },
+            create: { period: month, callSeconds: Math.max(0, seconds) },
+            update: { callSeconds: { increment: seconds } },
+          });
+        }
       });
     },
 

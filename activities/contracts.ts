@@ -8,9 +8,10 @@ export interface SendSmsInput {
   idempotencyKey: string;
   /**
    * `reply` and `owner-alert` answer something a person just did or must know now, so quiet hours do
-   * not hold them; `automation` (missed-call text-back, reminders) respects quiet hours.
+   * not hold them; `automation` (missed-call text-back, reminders) respects quiet hours and stops while
+   * the tenant is suspended; `campaign` (marketing blasts) also stops while a payment is past due.
    */
-  kind: 'reply' | 'owner-alert' | 'automation';
+  kind: 'reply' | 'owner-alert' | 'automation' | 'campaign';
   /** Omitted: looked up by the `to` number; null: not a customer (e.g. the owner). */
   customerId?: string | null;
   /** ISO instant quiet hours are judged at; defaults to the activity's clock (tests pin it). */
@@ -114,7 +115,13 @@ export interface BillingActivities {
   /** The tenant's subscription (with a trial of `trialDays`, 0 = none): the stored one, or created once. */
   ensureSubscription(input: { tenantId: string; tier: BillingTier; trialDays: number; idempotencyKey: string }): Promise<BillingSubscription>;
   /** Moves the subscription to `to`'s price: an upgrade now with proration, a downgrade from the next period. */
-  changePlan(input: { tenantId: string; from: BillingTier; to: BillingTier; idempotencyKey: string }): Promise<{ timing: 'now' | 'period_end' | 'none' }>;
+  changePlan(input: { tenantId: string; from: BillingTier; to: BillingTier; idempotencyKey: string; /** false: no proration invoice (e.g. a cancelled downgrade restores the price already paid). */ prorate?: boolean }): Promise<{ timing: 'now' | 'period_end' | 'none'; currentPeriodEnd: string | null }>;
+  /** Writes `tenant_config.tier` (and the audit log) when a plan change takes effect. */
+  setTenantTier(input: { tenantId: string; tier: BillingTier }): Promise<{ changed: boolean }>;
+  /** The card a Checkout (setup mode) session saved becomes the default; a paused subscription resumes. */
+  attachPaymentMethod(input: { tenantId: string; checkoutSessionId: string; idempotencyKey: string }): Promise<{ paymentMethodId: string; resumed: boolean }>;
+  /** Stops billing a closed or purged tenant (no-op when there is no live subscription). */
+  cancelSubscription(input: { tenantId: string; idempotencyKey: string }): Promise<{ canceled: boolean }>;
   /** A Stripe Checkout (setup mode) link for the owner to add a card. */
   createCheckoutLink(input: { tenantId: string; idempotencyKey: string; returnPath?: string }): Promise<{ url: string }>;
   /** A Stripe Customer Portal link (invoices, cards, cancel). */
@@ -132,4 +139,45 @@ export interface BillingSubscription {
   status: string;
   trialEndsAt: string | null;
   currentPeriodEnd: string | null;
+}
+
+export interface RetentionActivities {
+  /**
+   * Deletes the tenant's business rows once `finalExportId` is ready (suspended or closed tenants
+   * only, never root); idempotent — a purged tenant answers with its first purge time.
+   */
+  purgeTenantData(input: { tenantId: string; finalExportId: string }): Promise<{ purgedAt: string; deleted: Record<string, number> }>;
+}
+
+export interface ReportTenantUsageResult {
+  smsSegments: number;
+  /** Call seconds rounded up to whole minutes. */
+  callMinutes: number;
+  /** Meter events Stripe took as new (a total it already holds is not sent again). */
+  sent: number;
+  skipped?: 'no_stripe_customer';
+}
+
+/** Usage metering: each month's running totals per tenant, reported to Stripe Billing Meters. */
+export interface UsageActivities {
+  /** Tenants with a Stripe customer (ids only). */
+  listBillableTenants(): Promise<string[]>;
+  /** Sends the month's cumulative SMS segments and call minutes; idempotent (one meter event per total). */
+  reportTenantUsage(input: { tenantId: string; period: string }): Promise<ReportTenantUsageResult>;
+}
+
+export type ExportReason = 'owner' | 'final';
+
+/** A tenant's data export (workflows/export.ts): the record, the zip, and telling the owner. */
+export interface ExportActivities {
+  /** The `data_exports` row, status running; with `exportId` (e.g. a workflow's uuid4) a retry finds the same row. */
+  createExportRecord(input: { tenantId: string; reason: ExportReason; requestedBy?: string | null; exportId?: string }): Promise<{ exportId: string }>;
+  /** Rows the export will hold, per entity and in all (the progress bar's 100 %). */
+  countExportRows(input: { tenantId: string }): Promise<{ total: number; perEntity: Record<string, number> }>;
+  /** Streams every entity as CSV and JSON into `<EXPORT_STORAGE_DIR>/<tenantId>/<exportId>.zip`; `fileName` is relative to that directory. */
+  writeExportArchive(input: { tenantId: string; exportId: string; workflowId?: string }): Promise<{ fileName: string; sizeBytes: number; rowCounts: Record<string, number> }>;
+  completeExport(input: { tenantId: string; exportId: string; fileName: string; sizeBytes: number; rowCounts: Record<string, number> }): Promise<void>;
+  failExport(input: { exportId: string; error: string }): Promise<void>;
+  /** Emails the owners the signed download link and texts the owner's phone (each once per export and address). */
+  announceExport(input: { tenantId: string; exportId: string; reason: ExportReason }): Promise<{ emailed: string[]; texted: boolean }>;
 }

@@ -4,8 +4,11 @@ import type { Config } from '../domain/config.ts';
 import type { PrismaClient } from '../prisma/client.ts';
 import { createBillingActivities } from './billing.ts';
 import { createCallActivities } from './calls.ts';
+import { createExportActivities } from './export.ts';
 import { createMailActivities } from './mail.ts';
 import { createMessagingActivities } from './messaging.ts';
+import { createUsageActivities } from './usage.ts';
+import { createRetentionActivities } from './retention.ts';
 
 /** What activities are built from; tests point the providers' base URLs at local fakes. */
 export interface ActivityDeps {
@@ -24,6 +27,9 @@ export function createActivities(deps: ActivityDeps) {
     ...createMessagingActivities(deps),
     ...createMailActivities(deps),
     ...createBillingActivities(deps),
+    ...createExportActivities(deps),
+    ...createUsageActivities(deps),
+    ...createRetentionActivities(deps),
   };
 }
 

@@ -12,6 +12,7 @@ import { createPrismaClient } from '../prisma/client.ts';
 import { prepareDatabase } from '../prisma/database.ts';
 import { seedPlatform } from '../prisma/seed.ts';
 import { ensureSearchAttributes } from '../workers/temporal.ts';
+import { ensureUsageSchedule } from '../workers/usage-schedule.ts';
 import { billingDurations, reconcileBillingWorkflows } from '../workers/tenant-billing.ts';
 import { startWorker } from '../workers/worker.ts';
 import { loadDevSecrets } from './dev-secrets.ts';
@@ -93,6 +94,8 @@ async function main() {
   const deps = await createDeps(config, logger, { webDist });
   stops.push(() => closeDeps(deps));
   await ensureSearchAttributes(deps.temporal.connection, config.TEMPORAL_NAMESPACE);
+  // Usage metering must never keep the product from starting: log, and the next start tries again.
+  await ensureUsageSchedule(deps.temporal, { taskQueue: config.TEMPORAL_TASK_QUEUE, intervalMinutes: config.USAGE_REPORT_INTERVAL_MINUTES }).catch((error: unknown) => logger.warn({ err: error }, 'usage schedule not ensured'));
 
   step('starting the worker and the API');
   const worker = await startWorker({ address: config.TEMPORAL_ADDRESS!, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, masterKey, logger, activityDeps: deps });

@@ -5,6 +5,7 @@ import { closeDeps, createDeps } from '../api/deps.ts';
 import { createLogger } from '../api/logger.ts';
 import { ConfigError, parseConfig } from '../domain/config.ts';
 import { ensureSearchAttributes } from './temporal.ts';
+import { ensureUsageSchedule } from './usage-schedule.ts';
 import { billingDurations, reconcileBillingWorkflows } from './tenant-billing.ts';
 import { startWorker } from './worker.ts';
 
@@ -16,6 +17,8 @@ async function main() {
   // The same connections as the API: the RLS-bound database role and the codec-wrapped client.
   const deps = await createDeps(config, logger);
   await ensureSearchAttributes(deps.temporal.connection, config.TEMPORAL_NAMESPACE);
+  // Usage metering must never keep the product from starting: log, and the next start tries again.
+  await ensureUsageSchedule(deps.temporal, { taskQueue: config.TEMPORAL_TASK_QUEUE, intervalMinutes: config.USAGE_REPORT_INTERVAL_MINUTES }).catch((error: unknown) => logger.warn({ err: error }, 'usage schedule not ensured'));
   const worker = await startWorker({ address: config.TEMPORAL_ADDRESS!, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, masterKey: deps.masterKey, logger, activityDeps: deps });
   logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE }, 'worker polling');
   void reconcileBillingWorkflows(deps.db, deps.temporal, config.TEMPORAL_TASK_QUEUE, {

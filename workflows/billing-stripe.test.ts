@@ -5,14 +5,13 @@ import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workflowIds } from '../domain/workflow-ids.ts';
 import { createTestApp, type TestApp } from '../tests/app-harness.ts';
-import { randomPhone } from '../tests/sms-fixtures.ts';
+import { billingFixtures } from '../tests/billing-fixtures.ts';
 import { uniqueId } from '../tests/stack.ts';
 import { startStripeFake, type StripeFake } from '../tests/stripe-fake.ts';
 import { startTwilioFake, type TwilioFake } from '../tests/twilio-fake.ts';
-import { billingDurations, queryBillingState, signalTierChanged, startTenantBilling } from '../workers/tenant-billing.ts';
+import { billingDurations, queryBillingState, signalTierChanged } from '../workers/tenant-billing.ts';
 import { EncryptionCodec } from '../workers/codec.ts';
 import { workflowBundle } from '../workers/worker.ts';
-import type { BillingDurations } from './billing.ts';
 
 const RECORDED = path.join(import.meta.dirname, 'histories', 'billing-stripe-dunning.json');
 
@@ -32,33 +31,7 @@ afterAll(async () => {
   await Promise.all([stripe?.close(), twilio?.close()]);
 });
 
-const LONG = 600_000;
-const durations = (overrides: Partial<BillingDurations> = {}): BillingDurations => ({ trialDays: 14, trialMs: LONG, reminderBeforeMs: 1_000, graceMs: LONG, ...overrides });
-
-/** A tenant with a number and an owner phone, its billing workflow started with `durations`; resolves once Stripe is set up. */
-async function startTenant(status: 'trialing' | 'active', d: BillingDurations) {
-  const tenantId = uniqueId('life');
-  const owner = randomPhone();
-  await t.deps.db.tenant.create({
-    data: { id: tenantId, slug: tenantId, config: { create: { businessName: tenantId, tier: 'pro', status } }, phoneConfig: { create: { phoneNumber: randomPhone(), ownerNotifyPhone: owner } } },
-  });
-  await startTenantBilling(t.deps.temporal, t.taskQueue, { id: tenantId, tier: 'pro', status }, d);
-  const billing = await expect
-    .poll(() => t.deps.db.tenantBilling.findUnique({ where: { tenantId } }), { timeout: 15_000 })
-    .toMatchObject({ stripeCustomerId: expect.any(String), stripeSubscriptionId: expect.any(String) })
-    .then(() => t.deps.db.tenantBilling.findUniqueOrThrow({ where: { tenantId } }));
-  return { tenantId, owner, customerId: billing.stripeCustomerId! };
-}
-
-async function post(type: string, object: Record<string, unknown>, options: { id?: string; signature?: string } = {}) {
-  const { event, payload, signature } = stripe.signedEvent(type, object, { id: options.id });
-  const response = await t.app.request('/stripe/webhook', { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': options.signature ?? signature }, body: payload });
-  return { eventId: event.id, status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
-const invoice = (customer: string, id: string, status: 'paid' | 'open') => ({ id, object: 'invoice', customer, status });
-const status = async (tenantId: string) => (await t.deps.db.tenantConfig.findUniqueOrThrow({ where: { tenantId } })).status;
-const searchStatus = async (tenantId: string) => (await t.deps.temporal.workflow.getHandle(workflowIds.billing(tenantId)).describe()).searchAttributes.TenantStatus;
-const textsTo = (phone: string) => twilio.messages().filter((m) => m.to === phone);
+const { durations, startTenant, post, invoice, status, searchStatus, textsTo } = billingFixtures(() => ({ t, stripe, twilio }));
 
 describe('billing life with Stripe', () => {
   it('trial → active on the first paid invoice (database, query and search attribute agree)', async () => {

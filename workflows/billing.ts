@@ -176,6 +176,8 @@ async function stripeBilling(state: TenantBillingState, publish: () => void, car
   let retentionEndsAt = carry.retentionEndsAt ?? null;
   let closing = carry.closing ?? false;
   let linksIssued = carry.linksIssued ?? 0;
+  /** A handler moved a timer (a downgrade scheduled): the loop recomputes what it waits for. */
+  let timersMoved = false;
   const events: Extract<BillingEvent, { eventId: string }>[] = [];
   const planChanges: PlanChange[] = [...(carry.pendingPlanChanges ?? [])];
 
@@ -227,6 +229,7 @@ async function stripeBilling(state: TenantBillingState, publish: () => void, car
       const periodEnd = billed?.currentPeriodEnd ? Date.parse(billed.currentPeriodEnd) : null;
       if (timing === 'period_end' && periodEnd !== null && periodEnd > Date.now()) {
         scheduledTier = { tier, at: periodEnd };
+        timersMoved = true;
         return { timing, tier, effectiveAt: iso(periodEnd) };
       }
       scheduledTier = null;
@@ -356,9 +359,10 @@ async function stripeBilling(state: TenantBillingState, publish: () => void, car
 
   for (;;) {
     const next = Math.min(reminderAt ?? Infinity, trialEndsAt ?? Infinity, graceEndsAt ?? Infinity, scheduledTier?.at ?? Infinity, retentionEndsAt ?? Infinity);
-    const ready = () => events.length > 0 || planChanges.length > 0 || closing || wf.workflowInfo().continueAsNewSuggested;
+    const ready = () => events.length > 0 || planChanges.length > 0 || closing || timersMoved || wf.workflowInfo().continueAsNewSuggested;
     if (next === Infinity) await wf.condition(ready);
     else if (next > Date.now()) await wf.condition(ready, next - Date.now());
+    timersMoved = false;
 
     const now = Date.now();
     if (reminderAt !== null && now >= reminderAt) {

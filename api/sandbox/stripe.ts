@@ -13,6 +13,8 @@ import type { AppDeps } from '../context.ts';
 export interface StripeSandboxOptions {
   secretKey: string;
   webhookSecret: string;
+  /** Where the sandbox delivers the events its own pages cause (a card added at /pay/…); unset: nowhere. */
+  webhookUrl?: string;
   /** Where Checkout / Portal "pages" live (links handed to owners). */
   publicUrl?: string;
 }
@@ -62,6 +64,10 @@ export function createStripeSandbox(options: StripeSandboxOptions) {
   const prices = new Map<string, StripeObject>();
   const subscriptions = new Map<string, StripeObject>();
   const sessions = new Map<string, StripeObject>();
+  const setupIntents = new Map<string, StripeObject>();
+  const meters = new Map<string, StripeObject>();
+  /** Accepted meter events by identifier: Stripe refuses an identifier it has seen (for at least 24 h). */
+  const meterEvents = new Map<string, StripeObject>();
   const idempotent = new Map<string, { status: number; body: unknown }>();
   const requests: SandboxRequest[] = [];
   let failure: Failure = { remaining: 0, afterCommit: false };
@@ -211,8 +217,43 @@ export function createStripeSandbox(options: StripeSandboxOptions) {
       else return stripeError(c, 400, `No such subscription item: '${item.id ?? ''}'`);
     }
     if (p.cancel_at_period_end !== undefined) sub.cancel_at_period_end = p.cancel_at_period_end === 'true';
+    if (typeof p.default_payment_method === 'string') sub.default_payment_method = p.default_payment_method;
     if (p.metadata) sub.metadata = { ...(sub.metadata as object), ...(p.metadata as object) };
     sub.proration_behavior_last = p.proration_behavior ?? 'create_prorations';
+    return c.json(sub);
+  });
+
+  app.post('/v1/customers/:id', (c) => {
+    const customer = customers.get(c.req.param('id'));
+    if (!customer) return stripeError(c, 404, `No such customer: '${c.req.param('id')}'`, 'invalid_request_error', 'id');
+    const p = params(c);
+    if (p.invoice_settings) customer.invoice_settings = { ...(customer.invoice_settings as object), ...(p.invoice_settings as object) };
+    if (p.metadata) customer.metadata = { ...(customer.metadata as object), ...(p.metadata as object) };
+    return c.json(customer);
+  });
+  app.get('/v1/checkout/sessions/:id', (c) => {
+    const session = sessions.get(c.req.param('id'));
+    if (!session) return stripeError(c, 404, `No such checkout.session: '${c.req.param('id')}'`, 'invalid_request_error', 'id');
+    const expand = (params(c).expand as string[] | undefined) ?? [];
+    const intent = typeof session.setup_intent === 'string' ? setupIntents.get(session.setup_intent) : undefined;
+    return c.json(expand.includes('setup_intent') && intent ? { ...session, setup_intent: intent } : session);
+  });
+  app.get('/v1/setup_intents/:id', (c) => {
+    const intent = setupIntents.get(c.req.param('id'));
+    return intent ? c.json(intent) : stripeError(c, 404, `No such setupintent: '${c.req.param('id')}'`, 'invalid_request_error', 'id');
+  });
+  app.post('/v1/subscriptions/:id/resume', (c) => {
+    const sub = subscriptions.get(c.req.param('id'));
+    if (!sub) return stripeError(c, 404, `No such subscription: '${c.req.param('id')}'`, 'invalid_request_error', 'id');
+    if (sub.status !== 'paused') return stripeError(c, 400, 'Only a paused subscription can be resumed.');
+    sub.status = 'active';
+    return c.json(sub);
+  });
+  app.delete('/v1/subscriptions/:id', (c) => {
+    const sub = subscriptions.get(c.req.param('id'));
+    if (!sub) return stripeError(c, 404, `No such subscription: '${c.req.param('id')}'`, 'invalid_request_error', 'id');
+    sub.status = 'canceled';
+    sub.canceled_at = now();
     return c.json(sub);
   });
 
@@ -233,9 +274,96 @@ export function createStripeSandbox(options: StripeSandboxOptions) {
     return c.json(session);
   });
 
+  // Billing Meters (usage-based billing): meters by event name, and meter events against them.
+  app.get('/v1/billing/meters', (c) => {
+    const status = params(c).status;
+    const data = [...meters.values()].filter((meter) => !status || meter.status === status);
+    return c.json({ object: 'list', data, has_more: false, url: '/v1/billing/meters' });
+  });
+  app.post('/v1/billing/meters', (c) => {
+    const p = params(c);
+    const eventName = typeof p.event_name === 'string' ? p.event_name : '';
+    const formula = (p.default_aggregation as { formula?: string } | undefined)?.formula;
+    if (!eventName) return stripeError(c, 400, 'Missing required param: event_name.', 'invalid_request_error', 'event_name');
+    if (!formula || !['sum', 'count', 'last'].includes(formula)) return stripeError(c, 400, 'Invalid default_aggregation[formula].', 'invalid_request_error', 'default_aggregation[formula]');
+    if ([...meters.values()].some((meter) => meter.event_name === eventName && meter.status === 'active')) {
+      return stripeError(c, 400, `An active meter with event_name \`${eventName}\` already exists.`, 'invalid_request_error', 'event_name');
+    }
+    const mapping = (p.customer_mapping as { event_payload_key?: string } | undefined)?.event_payload_key ?? 'stripe_customer_id';
+    const valueKey = (p.value_settings as { event_payload_key?: string } | undefined)?.event_payload_key ?? 'value';
+    const meter: StripeObject = {
+      id: newId('mtr'),
+      object: 'billing.meter',
+      created: now(),
+      display_name: p.display_name ?? eventName,
+      event_name: eventName,
+      default_aggregation: { formula },
+      customer_mapping: { event_payload_key: mapping, type: 'by_id' },
+      value_settings: { event_payload_key: valueKey },
+      event_time_window: null,
+      status: 'active',
+      livemode: false,
+    };
+    meters.set(meter.id, meter);
+    return c.json(meter);
+  });
+  app.post('/v1/billing/meter_events', (c) => {
+    const p = params(c);
+    const eventName = typeof p.event_name === 'string' ? p.event_name : '';
+    const meter = [...meters.values()].find((m) => m.event_name === eventName && m.status === 'active');
+    if (!meter) return stripeError(c, 400, `No active meter with event_name \`${eventName}\`.`, 'invalid_request_error', 'event_name');
+    const payload = (p.payload as Record<string, string> | undefined) ?? {};
+    const customerKey = (meter.customer_mapping as { event_payload_key: string }).event_payload_key;
+    const valueKey = (meter.value_settings as { event_payload_key: string }).event_payload_key;
+    if (!customers.has(String(payload[customerKey] ?? ''))) return stripeError(c, 400, `No such customer: '${String(payload[customerKey] ?? '')}'`, 'invalid_request_error', `payload[${customerKey}]`);
+    if (payload[valueKey] === undefined || !Number.isFinite(Number(payload[valueKey]))) return stripeError(c, 400, `payload[${valueKey}] must be a number.`, 'invalid_request_error', `payload[${valueKey}]`);
+    const identifier = typeof p.identifier === 'string' && p.identifier ? p.identifier : newId('mev');
+    // Stripe rejects a repeated identifier (rather than replaying it): 400, and not worth retrying.
+    if (meterEvents.has(identifier)) {
+      c.header('stripe-should-retry', 'false');
+      return stripeError(c, 400, `An event already exists with identifier ${identifier}.`, 'invalid_request_error', 'identifier');
+    }
+    const event: StripeObject = { id: identifier, object: 'billing.meter_event', created: now(), event_name: eventName, identifier, livemode: false, payload, timestamp: p.timestamp === undefined ? now() : Number(p.timestamp) };
+    meterEvents.set(identifier, event);
+    return c.json(event);
+  });
+
   // What an owner's link opens offline: a plain page standing in for Stripe's hosted one.
-  app.get('/pay/:id', (c) => c.html(`<h1>ServicePro test checkout</h1><p>Session ${c.req.param('id')} — no real card is charged in the sandbox.</p>`));
+  app.get('/pay/:id', (c) => {
+    const session = sessions.get(c.req.param('id'));
+    if (!session) return c.html('<h1>This checkout link is not known</h1><p>Open billing in ServicePro and try again.</p>', 404);
+    const done = session.status === 'complete';
+    return c.html(
+      `<h1>ServicePro test checkout</h1><p>No real card is charged in the sandbox.</p>` +
+        (done
+          ? `<p>A test card was saved.</p>`
+          : `<form method="post" action="${publicUrl}/pay/${session.id}"><button type="submit">Save test card 4242 4242 4242 4242</button></form>`) +
+        (session.success_url ? `<p><a href="${String(session.success_url)}">Back to ServicePro</a></p>` : ''),
+    );
+  });
+  app.post('/pay/:id', async (c) => {
+    const session = completeCheckout(c.req.param('id'));
+    if (!session) return c.html('<h1>This checkout link is not known</h1>', 404);
+    if (options.webhookUrl) await deliver(options.webhookUrl, 'checkout.session.completed', session).catch(() => {});
+    return c.redirect(String(session.success_url ?? `${publicUrl}/pay/${session.id}`), 303);
+  });
   app.get('/portal/:id', (c) => c.html(`<h1>ServicePro test billing portal</h1><p>Session ${c.req.param('id')}.</p>`));
+
+  /** The customer "enters" a test card on a setup-mode Checkout page: a payment method and a succeeded SetupIntent. */
+  function completeCheckout(sessionId: string): StripeObject | null {
+    const session = sessions.get(sessionId);
+    if (!session) return null;
+    if (session.status === 'complete') return session;
+    const intent: StripeObject = { id: newId('seti'), object: 'setup_intent', customer: session.customer, payment_method: newId('pm'), status: 'succeeded' };
+    setupIntents.set(intent.id, intent);
+    Object.assign(session, { status: 'complete', setup_intent: intent.id });
+    return session;
+  }
+
+  async function deliver(url: string, type: string, object: Record<string, unknown>) {
+    const { payload, signature } = signedEvent(type, object);
+    await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': signature }, body: payload });
+  }
 
   /** A Stripe event as a webhook delivers it, signed with the SDK's own test helper. */
   function signedEvent(type: string, object: Record<string, unknown>, eventOptions: { id?: string; created?: number; secret?: string } = {}) {
@@ -269,6 +397,10 @@ export function createStripeSandbox(options: StripeSandboxOptions) {
     subscriptions: () => [...subscriptions.values()],
     subscription: (id: string) => subscriptions.get(id),
     sessions: () => [...sessions.values()],
+    completeCheckout,
+    meters: () => [...meters.values()],
+    /** Meter events Stripe accepted (a repeated identifier is refused, so each appears once), oldest first. */
+    meterEvents: () => [...meterEvents.values()],
     /** Every API request received, failed ones included, oldest first. */
     requests: (): readonly SandboxRequest[] => [...requests],
     /**
@@ -280,7 +412,7 @@ export function createStripeSandbox(options: StripeSandboxOptions) {
       failure = { remaining: count, path: failOptions.path, afterCommit: failOptions.afterCommit ?? false };
     },
     reset() {
-      for (const map of [customers, prices, subscriptions, sessions, idempotent]) map.clear();
+      for (const map of [customers, prices, subscriptions, sessions, setupIntents, meters, meterEvents, idempotent]) map.clear();
       requests.length = 0;
       failure = { remaining: 0, afterCommit: false };
     },
@@ -300,7 +432,7 @@ export function localStripeSandbox(deps: Pick<AppDeps, 'config' | 'masterKey'>):
   if (!credentials.sandbox) return null;
   let sandbox = localSandboxes.get(credentials.secretKey);
   if (!sandbox) {
-    sandbox = createStripeSandbox({ ...credentials, publicUrl: `${deps.config.PUBLIC_BASE_URL}/sandbox/stripe` });
+    sandbox = createStripeSandbox({ ...credentials, publicUrl: `${deps.config.PUBLIC_BASE_URL}/sandbox/stripe`, webhookUrl: `${deps.config.PUBLIC_BASE_URL}/stripe/webhook` });
     localSandboxes.set(credentials.secretKey, sandbox);
   }
   return sandbox;

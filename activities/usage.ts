@@ -1,0 +1,156 @@
+import { ApplicationFailure } from '@temporalio/common';
+import type Stripe from 'stripe';
+import { z } from 'zod';
+import { forTenant } from '../prisma/tenant-db.ts';
+import type { ReportTenantUsageResult, UsageActivities } from './contracts.ts';
+import type { ActivityDeps } from './index.ts';
+import { createStripeClient } from './stripe-client.ts';
+
+/**
+ * Stripe Billing Meters for what a tenant used in a month. Aggregation `last`: every report sends
+ * the month's running total, and Stripe bills the latest one, so re-sending a total (a retried
+ * activity, a schedule that fired twice) can never bill twice.
+ */
+export const USAGE_METERS = {
+  smsSegments: { eventName: 'servicepro_sms_segments', displayName: 'ServicePro SMS segments' },
+  callMinutes: { eventName: 'servicepro_call_minutes', displayName: 'ServicePro call minutes' },
+} as const;
+type MeterKey = keyof typeof USAGE_METERS;
+
+const reportInput = z.object({
+  tenantId: z.string().min(1),
+  period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'period must be a month, YYYY-MM'),
+});
+
+/** The meter event's identifier: the same total for the same month is the same event, which Stripe refuses to take twice. */
+export const usageEventIdentifier = (tenantId: string, period: string, eventName: string, value: number) => `usage:${tenantId}:${period}:${eventName}:${value}`;
+
+/** Billed call minutes: every started minute counts, as carriers bill. */
+export const callMinutes = (seconds: number) => Math.ceil(Math.max(0, seconds) / 60);
+
+/** The first instant of a month and of the month after it (UTC, ms). */
+export function periodBounds(period: string): { start: number; end: number } {
+  const [year, month] = period.split('-').map(Number) as [number, number];
+  return { start: Date.UTC(year, month - 1, 1), end: Date.UTC(year, month, 1) };
+}
+
+/**
+ * When a month's total is stamped. The current month: now (Stripe's default, undefined). A past
+ * month (reported on the 1st for the last hours of the month before): its last second, so under
+ * `last` aggregation it can never be taken for the new month's total.
+ */
+export function usageEventTimestamp(period: string, now: Date): number | undefined {
+  const { end } = periodBounds(period);
+  return now.getTime() >= end ? Math.floor(end / 1000) - 1 : undefined;
+}
+
+interface StripeLikeError {
+  type?: string;
+  statusCode?: number;
+  message?: string;
+  raw?: { message?: string; code?: string };
+}
+
+/** Stripe's answer to an identifier it already holds: proof that this total was delivered before. */
+export function isDuplicateMeterEvent(error: unknown): boolean {
+  const e = error as StripeLikeError;
+  const message = e.raw?.message ?? e.message ?? '';
+  return e.statusCode === 400 && /already exists with identifier/i.test(message);
+}
+
+const isPermanent = (error: unknown) => {
+  const status = (error as StripeLikeError).statusCode;
+  return status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 409 && status !== 429;
+};
+
+export function createUsageActivities(deps: ActivityDeps): UsageActivities {
+  const { db, logger } = deps;
+  let stripe: Stripe | undefined;
+  const client = () => (stripe ??= createStripeClient(deps.config, deps.masterKey));
+  let metersReady: Promise<void> | undefined;
+
+  async function findMeter(eventName: string) {
+    for await (const meter of client().billing.meters.list({ status: 'active', limit: 100 })) {
+      if (meter.event_name === eventName) return meter;
+    }
+    return undefined;
+  }
+
+  /** Both meters exist: found by event name, else created once (a concurrent creator's meter is as good as ours). */
+  async function ensureMeters(): Promise<void> {
+    for (const { eventName, displayName } of Object.values(USAGE_METERS)) {
+      if (await findMeter(eventName)) continue;
+      try {
+        await client().billing.meters.create(
+          {
+            event_name: eventName,
+            display_name: displayName,
+            default_aggregation: { formula: 'last' },
+            customer_mapping: { type: 'by_id', event_payload_key: 'stripe_customer_id' },
+            value_settings: { event_payload_key: 'value' },
+          },
+          { idempotencyKey: `servicepro-meter:${eventName}` },
+        );
+      } catch (error) {
+        if (!(await findMeter(eventName))) throw error;
+      }
+    }
+  }
+
+  /** Once per worker process; a failure is forgotten so the next activity attempt tries again. */
+  const meters = () => (metersReady ??= ensureMeters().catch((error: unknown) => {
+    metersReady = undefined;
+    throw error;
+  }));
+
+  async function sendTotal(input: { tenantId: string; period: string; meter: MeterKey; customerId: string; value: number; timestamp?: number }): Promise<boolean> {
+    const { eventName } = USAGE_METERS[input.meter];
+    const identifier = usageEventIdentifier(input.tenantId, input.period, eventName, input.value);
+    try {
+      await client().billing.meterEvents.create({
+        event_name: eventName,
+        identifier,
+        payload: { stripe_customer_id: input.customerId, value: String(input.value) },
+        ...(input.timestamp === undefined ? {} : { timestamp: input.timestamp }),
+      });
+      return true;
+    } catch (error) {
+      if (isDuplicateMeterEvent(error)) return false;
+      if (isPermanent(error)) {
+        const message = (error as StripeLikeError).message ?? String(error);
+        throw ApplicationFailure.create({ message: `Stripe refused the ${eventName} total for tenant ${input.tenantId} (${input.period}): ${message}`, type: 'StripeUsageRejected', nonRetryable: true });
+      }
+      throw error; // 5xx, 429, network: Temporal retries the activity
+    }
+  }
+
+  return {
+    async listBillableTenants() {
+      const rows = await db.tenantBilling.findMany({ where: { stripeCustomerId: { not: null } }, select: { tenantId: true }, orderBy: { tenantId: 'asc' } });
+      return rows.map((row) => row.tenantId);
+    },
+
+    async reportTenantUsage(raw): Promise<ReportTenantUsageResult> {
+      const parsed = reportInput.safeParse(raw);
+      if (!parsed.success) throw ApplicationFailure.nonRetryable(`Bad usage report request: ${parsed.error.issues.map((i) => i.message).join('; ')}`, 'BadUsageReport');
+      const { tenantId, period } = parsed.data;
+      const now = new Date();
+      if (now.getTime() < periodBounds(period).start) throw ApplicationFailure.nonRetryable(`Period ${period} has not started yet.`, 'BadUsageReport');
+      const timestamp = usageEventTimestamp(period, now);
+
+      const billing = await db.tenantBilling.findUnique({ where: { tenantId }, select: { stripeCustomerId: true } });
+      const counter = await forTenant(db, tenantId).usageCounter.findFirst({ where: { period } });
+      const totals: Record<MeterKey, number> = { smsSegments: counter?.smsSegments ?? 0, callMinutes: callMinutes(counter?.callSeconds ?? 0) };
+      if (!billing?.stripeCustomerId) return { ...totals, sent: 0, skipped: 'no_stripe_customer' };
+
+      let sent = 0;
+      const nonZero = (Object.keys(totals) as MeterKey[]).filter((meter) => totals[meter] > 0);
+      if (nonZero.length > 0) await meters();
+      for (const meter of nonZero) {
+        if (await sendTotal({ tenantId, period, meter, customerId: billing.stripeCustomerId, value: totals[meter], timestamp })) sent += 1;
+      }
+      if (sent > 0) logger.info({ tenantId, period, ...totals, sent }, 'usage reported to Stripe');
+      return { ...totals, sent };
+    },
+  };
+}

@@ -1,0 +1,14 @@
+// Pure month arithmetic for the usage workflow (no Temporal imports, so tests can call it directly).
+
+const monthOf = (at: Date) => at.toISOString().slice(0, 7);
+
+/**
+ * The months to report at `now`: the current one, and on the first day of a month (UTC) the
+ * previous one too, so texts and calls of its last hours (after its last run) still reach Stripe.
+ */
+export function periodsToReport(now: Date): string[] {
+  const current = monthOf(now);
+  if (now.getUTCDate() !== 1) return [current];
+  const previous = monthOf(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)));
+  return [previous, current];
+}
