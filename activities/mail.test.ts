@@ -47,4 +47,18 @@ describe('sendEmail', () => {
     expect((await activities().sendEmail({ tenantId, to: 'owner@mailco.test', subject: 's', text: 't', idempotencyKey: 'vm:RE3' })).status).toBe('sent');
     expect(smtp.received()).toHaveLength(before);
   });
+
+  it('a mail an earlier attempt was handing to SMTP when its worker died is never sent again, and says why', async () => {
+    await forTenant(db, tenantId).emailMessage.create({ data: { idempotencyKey: 'vm:RE4', toAddress: 'owner@mailco.test', subject: 's', body: 't', status: 'sending' } });
+    const before = smtp.received().length;
+    expect((await activities(smtp.env).sendEmail({ tenantId, to: 'owner@mailco.test', subject: 's', text: 't', idempotencyKey: 'vm:RE4' })).status).toBe('failed');
+    expect(smtp.received()).toHaveLength(before);
+    expect(await forTenant(db, tenantId).emailMessage.findFirst({ where: { idempotencyKey: 'vm:RE4' } })).toMatchObject({ status: 'failed', error: expect.stringMatching(/worker stopped while sending/) });
+  });
+
+  it('an SMTP server that cannot be reached leaves the mail queued for the retry', async () => {
+    await expect(activities({ SMTP_URL: 'smtp://127.0.0.1:9' }).sendEmail({ tenantId, to: 'owner@mailco.test', subject: 's', text: 't', idempotencyKey: 'vm:RE5' })).rejects.toThrow();
+    expect((await forTenant(db, tenantId).emailMessage.findFirst({ where: { idempotencyKey: 'vm:RE5' } }))?.status).toBe('queued');
+    expect((await activities(smtp.env).sendEmail({ tenantId, to: 'owner@mailco.test', subject: 's', text: 't', idempotencyKey: 'vm:RE5' })).status).toBe('sent');
+  });
 });

@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
+import { MockActivityEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forTenant } from '../prisma/tenant-db.ts';
 import { createTestApp, type TestApp } from '../tests/app-harness.ts';
@@ -6,17 +7,20 @@ import { createSmsTenant, randomPhone } from '../tests/sms-fixtures.ts';
 import { uniqueId } from '../tests/stack.ts';
 import { startTwilioFake, type TwilioFake } from '../tests/twilio-fake.ts';
 import { createMessagingActivities } from './messaging.ts';
+import { createTwilioClient } from './twilio-client.ts';
 
 // sendSms called directly (as the worker would) against the real database and the Twilio fake.
 
 let t: TestApp;
 let fake: TwilioFake;
 let acts: ReturnType<typeof createMessagingActivities>;
+let twilioClient: ReturnType<typeof createTwilioClient>;
 
 beforeAll(async () => {
   fake = await startTwilioFake();
   t = await createTestApp({ env: fake.env });
   acts = createMessagingActivities(t.deps);
+  twilioClient = createTwilioClient(t.deps.config, t.deps.masterKey);
 });
 afterAll(async () => {
   await t?.close();
@@ -103,6 +107,21 @@ describe('sendSms', () => {
     // The same instant is daytime in a tenant on the US west coast.
     const west = await createSmsTenant(t, { timeZone: 'America/Los_Angeles' });
     expect((await acts.sendSms({ tenantId: west.tenantId, to, body: 'We missed your call!', idempotencyKey: uniqueId('k'), kind: 'automation', now: NIGHT })).status).toBe('sent');
+  });
+
+  it('a retried attempt finds the text an earlier attempt got to Twilio before its worker died, and does not send it again', async () => {
+    const { tenantId, number } = await createSmsTenant(t);
+    const to = randomPhone();
+    const input = { tenantId, to, body: 'Your appointment is confirmed.', idempotencyKey: uniqueId('k'), kind: 'reply' as const };
+    // The first attempt wrote its outbox row and Twilio accepted the text; then the worker died.
+    await forTenant(t.deps.db, tenantId).message.create({ data: { direction: 'outbound', idempotencyKey: input.idempotencyKey, fromNumber: number, toNumber: to, body: input.body, status: 'queued' } });
+    const accepted = await twilioClient.messages.create({ to, from: number, body: input.body });
+
+    const retried = (await new MockActivityEnvironment({ attempt: 2 }).run(acts.sendSms, input)) as Awaited<ReturnType<typeof acts.sendSms>>;
+    expect(retried.status).toBe('sent');
+    expect(sentTo(to)).toHaveLength(1);
+    expect(await row(tenantId, input.idempotencyKey)).toMatchObject({ status: 'sent', providerSid: accepted.sid });
+    expect(await usage(tenantId)).toBe(1);
   });
 
   it('past due stops campaigns but not automations; suspended stops both; replies and owner alerts still go', async () => {

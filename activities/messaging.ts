@@ -1,3 +1,4 @@
+import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { pausedByBilling } from '../domain/billing.ts';
 import { toE164 } from '../domain/phone.ts';
@@ -28,6 +29,15 @@ function twilioError(error: unknown): { status?: number; code?: number; message:
   };
 }
 
+/** A later attempt of the activity: an earlier one may have died after Twilio accepted the text. */
+function isRetry(): boolean {
+  try {
+    return Context.current().info.attempt > 1;
+  } catch {
+    return false; // called directly (tests, scripts): no earlier attempt
+  }
+}
+
 /** A 4xx (other than rate limiting and timeouts) will fail the same way however often it is retried. */
 const isPermanent = (status: number | undefined) => status !== undefined && status >= 400 && status < 500 && status !== 429 && status !== 408;
 
@@ -35,8 +45,9 @@ const isPermanent = (status: number | undefined) => status !== undefined && stat
  * The one path for every outbound text. The outbox row (unique per tenant and idempotency key)
  * is written first, so a retried activity finds it and sends at most once; billing pauses, opt-outs and quiet
  * hours are enforced here, not by callers; segments are counted into the month's usage only for
- * texts that really went out. Twilio takes no idempotency key for messages, so one window remains:
- * a worker dying after Twilio accepted a text but before the row says `sent` sends it again.
+ * texts that really went out. Twilio takes no idempotency key for messages, so a retried attempt
+ * first asks Twilio whether an earlier one already got the text out (a worker that died after
+ * Twilio accepted it, before the row said `sent`).
  */
 export function createMessagingActivities(deps: ActivityDeps): MessagingActivities & ConversationActivities {
   const { db, logger } = deps;
@@ -79,7 +90,13 @@ export function createMessagingActivities(deps: ActivityDeps): MessagingActiviti
     const now = input.now ? new Date(input.now) : new Date();
     if ((input.kind === 'automation' || input.kind === 'campaign') && isQuietHours(now, phone.timeZone)) return settle(row, 'blocked_quiet_hours');
 
-    // (e) Send through the official SDK.
+    // (e) A retry after a worker died mid-send: Twilio may already hold this text; never send it twice.
+    if (isRetry()) {
+      const earlier = await findAcceptedText(to, input.body, row.createdAt, phone);
+      if (earlier) return markSent(row, earlier);
+    }
+
+    // (f) Send through the official SDK.
     let sent: { sid: string; numSegments?: string | null };
     try {
       sent = await twilio.messages.create({
@@ -103,19 +120,31 @@ export function createMessagingActivities(deps: ActivityDeps): MessagingActiviti
       throw error;
     }
 
-    // (f) Sent: the status and the month's usage change together, or not at all.
+    return markSent(row, sent);
+  }
+
+  /** Sent: the status and the month's usage change together, or not at all. */
+  async function markSent(row: Message, sent: { sid: string; numSegments?: string | number | null }): Promise<SendSmsResult> {
     const segments = Number(sent.numSegments) > 0 ? Number(sent.numSegments) : row.segments;
     const sentAt = new Date();
     const period = sentAt.toISOString().slice(0, 7);
-    await tenantDb.transaction(async (tx) => {
+    await forTenant(db, row.tenantId).transaction(async (tx) => {
       await tx.message.update({ where: { id: row.id }, data: { status: 'sent', providerSid: sent.sid, sentAt, segments, error: null } });
       await tx.usageCounter.upsert({
-        where: { tenantId_period: { tenantId: input.tenantId, period } },
+        where: { tenantId_period: { tenantId: row.tenantId, period } },
         create: { period, smsSegments: segments },
         update: { smsSegments: { increment: segments } },
       });
     });
     return { messageId: row.id, status: 'sent', segments };
+  }
+
+  /** The same text to the same number from this tenant, accepted by Twilio since the outbox row was written. */
+  async function findAcceptedText(to: string, body: string, since: Date, from: { phoneNumber: string; messagingServiceSid: string | null }) {
+    const recent = await twilio.messages.list({ to, dateSentAfter: new Date(since.getTime() - 60_000), limit: 50 });
+    return recent.find(
+      (m) => m.body === body && new Date(m.dateCreated).getTime() >= since.getTime() - 1_000 && (from.messagingServiceSid ? m.messagingServiceSid === from.messagingServiceSid : m.from === from.phoneNumber),
+    );
   }
 
   return {

@@ -18,7 +18,7 @@ export function billingFixtures(fakes: () => { t: TestApp; stripe: StripeFake; t
   const durations = (overrides: Partial<BillingDurations> = {}): BillingDurations => ({ trialDays: 14, trialMs: LONG, reminderBeforeMs: 1_000, graceMs: LONG, retentionMs: LONG, ...overrides });
 
   /** A tenant with a number and an owner phone and email, its billing workflow started with `d`; resolves once Stripe is set up. */
-  async function startTenant(status: 'trialing' | 'active', d: BillingDurations, options: { tier?: 'starter' | 'pro' | 'elite' } = {}) {
+  async function startTenant(status: 'trialing' | 'active', d: BillingDurations, options: { tier?: 'starter' | 'pro' | 'elite'; taskQueue?: string } = {}) {
     const { t } = fakes();
     const tenantId = uniqueId('life');
     const owner = randomPhone();
@@ -27,9 +27,9 @@ export function billingFixtures(fakes: () => { t: TestApp; stripe: StripeFake; t
     await t.deps.db.tenant.create({
       data: { id: tenantId, slug: tenantId, config: { create: { businessName: tenantId, tier, status } }, phoneConfig: { create: { phoneNumber: randomPhone(), ownerNotifyPhone: owner, ownerNotifyEmail: ownerEmail } } },
     });
-    await startTenantBilling(t.deps.temporal, t.taskQueue, { id: tenantId, tier, status }, d);
+    await startTenantBilling(t.deps.temporal, options.taskQueue ?? t.taskQueue, { id: tenantId, tier, status }, d);
     const billing = await expect
-      .poll(() => t.deps.db.tenantBilling.findUnique({ where: { tenantId } }), { timeout: 15_000 })
+      .poll(() => t.deps.db.tenantBilling.findUnique({ where: { tenantId } }), { timeout: 60_000 })
       .toMatchObject({ stripeCustomerId: expect.any(String), stripeSubscriptionId: expect.any(String) })
       .then(() => t.deps.db.tenantBilling.findUniqueOrThrow({ where: { tenantId } }));
     return { tenantId, owner, ownerEmail, customerId: billing.stripeCustomerId!, subscriptionId: billing.stripeSubscriptionId! };

@@ -1,15 +1,16 @@
 // A worker killed (SIGKILL) in the middle of a call, and another started: the call still
 // completes, its log is written once, and nothing is texted twice.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../api/app.ts';
 import { signTwilioRequest } from '../api/twilio/signature.ts';
 import { twilioCredentials } from '../domain/twilio-credentials.ts';
 import { forTenant } from '../prisma/tenant-db.ts';
 import { createTestApp, type TestApp } from './app-harness.ts';
-import { testStack, uniqueId } from './stack.ts';
+import { uniqueId } from './stack.ts';
 import { startTwilioFake, type TwilioFake } from './twilio-fake.ts';
 import { twimlVerbs } from './twiml.ts';
+import { startWorkerProcess } from './worker-process.ts';
 
 let t: TestApp;
 let fake: TwilioFake;
@@ -26,31 +27,11 @@ afterAll(async () => {
   await fake?.close();
 });
 
-/** `npm run worker` as its own process, on this test's task queue. */
-async function startWorkerProcess(): Promise<ChildProcess> {
-  const stack = testStack();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'workers/main.ts'], {
-    env: {
-      ...process.env,
-      ...fake.env,
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'info',
-      DATABASE_URL: stack.adminDatabaseUrl,
-      APP_DATABASE_URL: stack.appDatabaseUrl,
-      TEMPORAL_ADDRESS: stack.temporalAddress,
-      TEMPORAL_TASK_QUEUE: taskQueue,
-      SERVICEPRO_ENCRYPTION_KEY: stack.masterKeyBase64,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  workers.push(child);
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  await expect.poll(() => output, { timeout: 60_000, interval: 200 }).toMatch(/worker polling|Error/);
-  expect(output).toMatch(/worker polling/);
-  return child;
-}
+const startWorker = async () => {
+  const worker = await startWorkerProcess(taskQueue, fake.env);
+  workers.push(worker);
+  return worker;
+};
 
 describe('a worker killed mid-call', () => {
   it('another worker finishes the call: one call log, one voicemail, one text to the owner', async () => {
@@ -77,7 +58,7 @@ describe('a worker killed mid-call', () => {
     const actionOf = (verbs: ReturnType<typeof twimlVerbs>, name: string) => String(verbs.find(([verb]) => verb === name)![1]['@action']);
     const call = { CallSid: `CA${'c'.repeat(8)}${Date.now()}${Math.floor(Math.random() * 1e6)}`.slice(0, 34), From: '+19185550188', To: phoneNumber, CallStatus: 'ringing', Direction: 'inbound' };
 
-    const first = await startWorkerProcess();
+    const first = await startWorker();
     const menu = await post('/twilio/voice/incoming', call);
     const dial = await post(actionOf(menu, 'Gather'), { ...call, Digits: '2' });
     const record = await post(actionOf(dial, 'Dial'), { ...call, DialCallStatus: 'no-answer' });
@@ -86,7 +67,7 @@ describe('a worker killed mid-call', () => {
     // Storing the voicemail and texting the owner are under way now: kill the worker without warning.
     first.kill('SIGKILL');
 
-    await startWorkerProcess();
+    await startWorker();
     await post('/twilio/voice/status', { ...call, CallStatus: 'completed', CallDuration: '48' });
 
     const tenantDb = forTenant(t.deps.db, id);

@@ -7,6 +7,9 @@ CREATE TYPE "invoice_status" AS ENUM ('draft', 'open', 'paid', 'void');
 -- CreateEnum
 CREATE TYPE "data_export_status" AS ENUM ('running', 'ready', 'failed');
 
+-- AlterEnum
+ALTER TYPE "email_status" ADD VALUE 'sending' BEFORE 'sent';
+
 -- AlterTable
 ALTER TABLE "tenants" ADD COLUMN     "purged_at" TIMESTAMPTZ(3);
 
