@@ -1,11 +1,12 @@
 import { Prisma } from '../../prisma/client.ts';
 import { ROOT_TENANT_ID, tenantIdFromName } from '../../domain/tenancy.ts';
+import { workflowIds } from '../../domain/workflow-ids.ts';
 import { billingDurations, startTenantBilling, signalTenantClosed, signalTierChanged } from '../../workers/tenant-billing.ts';
 import type { AppDeps } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import type { CreateTenantInput, UpdateTenantInput } from './tenant-input.ts';
 
-const withConfig = { config: true, phoneConfig: true } as const;
+const withConfig = { config: true, phoneConfig: true, billing: true } as const;
 type TenantRow = Prisma.TenantGetPayload<{ include: typeof withConfig }>;
 
 export type TenantView = ReturnType<typeof toView>;
@@ -28,6 +29,19 @@ function toView(row: TenantRow, temporalUiUrl: string | undefined, namespace: st
     closedAt: row.closedAt?.toISOString() ?? null,
     temporalUiUrl: temporalUiUrl
       ? `${temporalUiUrl}/namespaces/${encodeURIComponent(namespace)}/workflows?query=${encodeURIComponent(`TenantId="${row.id}"`)}`
+      : null,
+    // What Stripe last told us (the billing page has the live timers).
+    billing: {
+      trialEndsAt: row.billing?.trialEndsAt?.toISOString() ?? null,
+      currentPeriodEnd: row.billing?.currentPeriodEnd?.toISOString() ?? null,
+      hasPaymentMethod: row.billing?.hasPaymentMethod ?? false,
+    },
+    /** Links into the Temporal UI for ops, only when TEMPORAL_UI_URL is configured. */
+    temporalLinks: temporalUiUrl
+      ? {
+          billingWorkflow: `${temporalUiUrl}/namespaces/${encodeURIComponent(namespace)}/workflows/${workflowIds.billing(encodeURIComponent(row.id))}`,
+          allWorkflows: `${temporalUiUrl}/namespaces/${encodeURIComponent(namespace)}/workflows?query=${encodeURIComponent(`TenantId="${row.id}"`)}`,
+        }
       : null,
   };
 }

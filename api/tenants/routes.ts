@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { requireAccess } from '../auth/session.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationFailed } from '../errors.ts';
+import { tenantBillingRoutes } from './billing.ts';
 import { callLog } from './call-log.ts';
+import { exportRoutes } from './exports.ts';
 import { listMessages } from './messages.ts';
 import { pageFrom } from './pagination.ts';
 import { phoneSettingsInput } from './phone-settings-input.ts';
@@ -64,6 +66,8 @@ export function tenantRoutes() {
       return c.json({ voicemail });
     })
     .get('/messages', member, async (c) => c.json(await listMessages(c.get('deps').db, tenantId(c), pageFrom(c.req.query()))))
+    .route('/billing', tenantBillingRoutes())
+    .route('/exports', exportRoutes())
     .post('/simulator/calls', owner, zValidator('json', simulatedCallInput, rejectInvalid), async (c) => {
       const call = await runSimulatedCall(c.get('deps'), tenantId(c), c.req.valid('json'), ownAddress(c.env));
       return c.json({ call });

@@ -45,6 +45,10 @@ export interface Tenant {
   createdAt: string;
   closedAt: string | null;
   temporalUiUrl: string | null;
+  /** What Stripe last told ServicePro about this business. */
+  billing: { trialEndsAt: string | null; currentPeriodEnd: string | null; hasPaymentMethod: boolean };
+  /** Links into the Temporal UI; null when it is not configured. */
+  temporalLinks: { billingWorkflow: string; allWorkflows: string } | null;
 }
 
 export interface CreateTenantInput {

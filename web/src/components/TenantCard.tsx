@@ -67,6 +67,26 @@ export function TenantCard({ tenant, highlighted = false, onEdit, onClose }: Ten
             <time dateTime={tenant.createdAt}>{formatDate(tenant.createdAt)}</time>
           </dd>
         </div>
+        {!tenant.isRoot && tenant.status === 'trialing' && tenant.billing?.trialEndsAt && (
+          <div>
+            <dt>Trial ends</dt>
+            <dd data-testid="trial-ends">
+              <time dateTime={tenant.billing.trialEndsAt}>{formatDate(tenant.billing.trialEndsAt)}</time>
+            </dd>
+          </div>
+        )}
+        {!tenant.isRoot && tenant.status !== 'closed' && (
+          <div>
+            <dt>Card</dt>
+            <dd>{tenant.billing?.hasPaymentMethod ? 'On file' : <span className="muted">None yet</span>}</dd>
+          </div>
+        )}
+        {tenant.isRoot && (
+          <div>
+            <dt>Billing</dt>
+            <dd className="muted">Not billed</dd>
+          </div>
+        )}
         {tenant.closedAt && (
           <div>
             <dt>Closed</dt>
@@ -83,14 +103,25 @@ export function TenantCard({ tenant, highlighted = false, onEdit, onClose }: Ten
             Open
             <span className="visually-hidden"> {tenant.businessName}</span>
           </Link>
-          {tenant.temporalUiUrl && (
-            <a className="link-button" href={tenant.temporalUiUrl} target="_blank" rel="noopener noreferrer">
-              Workflows
-              <span className="visually-hidden"> for {tenant.businessName} (opens in a new tab)</span>
+          <Link className="link-button" to={`/t/${encodeURIComponent(tenant.id)}/billing`}>
+            Billing
+            <span className="visually-hidden"> of {tenant.businessName}</span>
+          </Link>
+        </span>
+        {tenant.temporalLinks && (
+          <span className="card-links temporal-links">
+            <a className="link-button" href={tenant.temporalLinks.billingWorkflow} target="_blank" rel="noopener noreferrer" data-testid="billing-workflow-link">
+              Billing workflow
+              <span className="visually-hidden"> of {tenant.businessName} in Temporal (opens in a new tab)</span>
               <span aria-hidden="true"> ↗</span>
             </a>
-          )}
-        </span>
+            <a className="link-button" href={tenant.temporalLinks.allWorkflows} target="_blank" rel="noopener noreferrer" data-testid="all-workflows-link">
+              All workflows
+              <span className="visually-hidden"> of {tenant.businessName} in Temporal (opens in a new tab)</span>
+              <span aria-hidden="true"> ↗</span>
+            </a>
+          </span>
+        )}
         {manageable && (onEdit || onClose) && (
           <span className="card-buttons">
             {onEdit && (

@@ -6,6 +6,7 @@ import { brandColor, formatPhone, initials } from '../../lib/format.ts';
 import { Link } from '../../lib/router.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import { AppHeader } from '../AppHeader.tsx';
+import { AccountBanner } from '../billing/AccountBanner.tsx';
 import { TierBadge } from '../TierBadge.tsx';
 
 export const TENANT_SECTIONS = [
@@ -15,6 +16,8 @@ export const TENANT_SECTIONS = [
   { id: 'phone', label: 'Phone settings' },
   { id: 'sip', label: 'SIP app' },
   { id: 'simulator', label: 'Try a call', ownersOnly: true },
+  { id: 'billing', label: 'Billing' },
+  { id: 'exports', label: 'Export data' },
 ] as const;
 export type TenantSection = (typeof TENANT_SECTIONS)[number]['id'];
 
@@ -23,7 +26,8 @@ interface TenantShellProps {
   onSignOut: () => void;
   tenantId: string;
   section: string;
-  children: (tenant: TenantSummary) => ReactNode;
+  /** `reloadTenant` refetches the header (e.g. after a plan change). */
+  children: (tenant: TenantSummary, reloadTenant: () => void) => ReactNode;
 }
 
 /** The frame of a business's own area: who it is, the section tabs, and the page inside. */
@@ -85,7 +89,8 @@ export function TenantShell({ user, onSignOut, tenantId, section, children }: Te
             )}
           </section>
         )}
-        {tenant && children(tenant)}
+        {tenant && section !== 'billing' && <AccountBanner tenant={tenant} />}
+        {tenant && children(tenant, reload)}
       </main>
     </div>
   );

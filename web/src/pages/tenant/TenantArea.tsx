@@ -1,7 +1,9 @@
 import type { User } from '../../api/types.ts';
 import { TENANT_SECTIONS, TenantShell } from '../../components/tenant/TenantShell.tsx';
 import { Link } from '../../lib/router.ts';
+import { BillingPage } from './BillingPage.tsx';
 import { CallLogPage } from './CallLogPage.tsx';
+import { ExportsPage } from './ExportsPage.tsx';
 import { CallSimulatorPage } from './CallSimulatorPage.tsx';
 import { PhoneSettingsPage } from './PhoneSettingsPage.tsx';
 import { SipSetupPage } from './SipSetupPage.tsx';
@@ -12,7 +14,7 @@ import { VoicemailPage } from './VoicemailPage.tsx';
 export function TenantArea({ user, onSignOut, tenantId, section }: { user: User; onSignOut: () => void; tenantId: string; section: string }) {
   return (
     <TenantShell user={user} onSignOut={onSignOut} tenantId={tenantId} section={section}>
-      {(tenant) => {
+      {(tenant, reloadTenant) => {
         switch (section) {
           case 'calls':
             return <CallLogPage tenant={tenant} />;
@@ -26,6 +28,10 @@ export function TenantArea({ user, onSignOut, tenantId, section }: { user: User;
             return <SipSetupPage tenant={tenant} />;
           case 'simulator':
             return <CallSimulatorPage tenant={tenant} />;
+          case 'billing':
+            return <BillingPage tenant={tenant} onTenantChanged={reloadTenant} />;
+          case 'exports':
+            return <ExportsPage tenant={tenant} />;
           default:
             return (
               <section className="state-panel">
