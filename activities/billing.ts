@@ -113,7 +113,9 @@ export function createBillingActivities(deps: ActivityDeps, options: { stripe?: 
       const row = await billingRow(tenantId);
       if (timing === 'none' || !row.stripeSubscriptionId) return { timing: 'none' as const, currentPeriodEnd: row.currentPeriodEnd?.toISOString() ?? null };
       const subscription = await stripe.subscriptions.retrieve(row.stripeSubscriptionId).catch(rethrow);
-      const item = subscription.items.data[0];
+      // The plan's item (the subscription also carries the metered usage items).
+      const planKeys = new Set(TENANT_TIERS.map(priceLookupKey));
+      const item = subscription.items.data.find((i) => i.price.lookup_key !== null && planKeys.has(i.price.lookup_key)) ?? subscription.items.data[0];
       const prices = await ensurePrices();
       const currentPeriodEnd = fromUnix(item?.current_period_end)?.toISOString() ?? null;
       if (!item || item.price.id === prices[to]) return { timing: 'none' as const, currentPeriodEnd };

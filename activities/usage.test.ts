@@ -85,6 +85,26 @@ describe('usage activities against the Stripe fake', () => {
     expect(eventSummary(tenantId)).toEqual([[SMS, '7'], [CALLS, '2'], [SMS, '9']]);
   });
 
+  it('the tenant’s subscription bills the meters: one metered item per meter, added once, beside the plan', async () => {
+    const usage = createUsageActivities(t.deps);
+    const { tenantId, customerId } = await newTenant();
+    const stripe = createStripeClient(t.deps.config, t.deps.masterKey);
+    const plan = await stripe.prices.create({ currency: 'usd', unit_amount: 14_900, recurring: { interval: 'month' }, product_data: { name: 'Pro' } });
+    const subscription = await stripe.subscriptions.create({ customer: customerId!, items: [{ price: plan.id }] });
+    await t.deps.db.tenantBilling.update({ where: { tenantId }, data: { stripeSubscriptionId: subscription.id } });
+    await setUsage(tenantId, thisMonth(), { smsSegments: 4, callSeconds: 30 });
+
+    await usage.reportTenantUsage({ tenantId, period: thisMonth() });
+    await usage.reportTenantUsage({ tenantId, period: thisMonth() });
+    const items = (fake.subscription(subscription.id)!.items as { data: Array<{ price: { id: string; lookup_key: string | null; unit_amount: number; recurring: { usage_type: string; meter: string | null } } }> }).data;
+    const meterOf = (eventName: string) => fake.meters().find((m) => m.event_name === eventName)!.id;
+    expect(items.map((i) => [i.price.lookup_key, i.price.recurring.usage_type, i.price.recurring.meter, i.price.unit_amount])).toEqual([
+      [null, 'licensed', null, 14_900],
+      ['servicepro_sms_segment_metered', 'metered', meterOf(SMS), t.deps.config.BILLING_PRICE_SMS_SEGMENT_CENTS],
+      ['servicepro_call_minute_metered', 'metered', meterOf(CALLS), t.deps.config.BILLING_PRICE_CALL_MINUTE_CENTS],
+    ]);
+  });
+
   it('skips a meter with nothing to bill', async () => {
     const usage = createUsageActivities(t.deps);
     const { tenantId } = await newTenant();

@@ -12,8 +12,8 @@ import { createStripeClient } from './stripe-client.ts';
  * activity, a schedule that fired twice) can never bill twice.
  */
 export const USAGE_METERS = {
-  smsSegments: { eventName: 'servicepro_sms_segments', displayName: 'ServicePro SMS segments' },
-  callMinutes: { eventName: 'servicepro_call_minutes', displayName: 'ServicePro call minutes' },
+  smsSegments: { eventName: 'servicepro_sms_segments', displayName: 'ServicePro SMS segments', priceLookupKey: 'servicepro_sms_segment_metered' },
+  callMinutes: { eventName: 'servicepro_call_minutes', displayName: 'ServicePro call minutes', priceLookupKey: 'servicepro_call_minute_metered' },
 } as const;
 type MeterKey = keyof typeof USAGE_METERS;
 
@@ -67,7 +67,6 @@ export function createUsageActivities(deps: ActivityDeps): UsageActivities {
   const { db, logger } = deps;
   let stripe: Stripe | undefined;
   const client = () => (stripe ??= createStripeClient(deps.config, deps.masterKey));
-  let metersReady: Promise<void> | undefined;
 
   async function findMeter(eventName: string) {
     for await (const meter of client().billing.meters.list({ status: 'active', limit: 100 })) {
@@ -77,31 +76,74 @@ export function createUsageActivities(deps: ActivityDeps): UsageActivities {
   }
 
   /** Both meters exist: found by event name, else created once (a concurrent creator's meter is as good as ours). */
-  async function ensureMeters(): Promise<void> {
-    for (const { eventName, displayName } of Object.values(USAGE_METERS)) {
-      if (await findMeter(eventName)) continue;
-      try {
-        await client().billing.meters.create(
-          {
-            event_name: eventName,
-            display_name: displayName,
-            default_aggregation: { formula: 'last' },
-            customer_mapping: { type: 'by_id', event_payload_key: 'stripe_customer_id' },
-            value_settings: { event_payload_key: 'value' },
-          },
-          { idempotencyKey: `servicepro-meter:${eventName}` },
-        );
-      } catch (error) {
-        if (!(await findMeter(eventName))) throw error;
-      }
+  async function ensureMeter(eventName: string, displayName: string): Promise<string> {
+    const found = await findMeter(eventName);
+    if (found) return found.id;
+    try {
+      const meter = await client().billing.meters.create(
+        {
+          event_name: eventName,
+          display_name: displayName,
+          default_aggregation: { formula: 'last' },
+          customer_mapping: { type: 'by_id', event_payload_key: 'stripe_customer_id' },
+          value_settings: { event_payload_key: 'value' },
+        },
+        { idempotencyKey: `servicepro-meter:${eventName}` },
+      );
+      return meter.id;
+    } catch (error) {
+      const other = await findMeter(eventName);
+      if (!other) throw error;
+      return other.id;
     }
   }
 
+  /** The metered price of each meter (what a unit costs on the invoice), found by lookup key, else created once. */
+  async function ensureMeteredPrice(meterId: string, meter: MeterKey): Promise<string> {
+    const { priceLookupKey, displayName } = USAGE_METERS[meter];
+    const find = async () => (await client().prices.list({ lookup_keys: [priceLookupKey], active: true, limit: 1 })).data[0]?.id;
+    const found = await find();
+    if (found) return found;
+    const unitAmount = meter === 'smsSegments' ? deps.config.BILLING_PRICE_SMS_SEGMENT_CENTS : deps.config.BILLING_PRICE_CALL_MINUTE_CENTS;
+    try {
+      const price = await client().prices.create(
+        { currency: 'usd', unit_amount: unitAmount, recurring: { interval: 'month', usage_type: 'metered', meter: meterId }, lookup_key: priceLookupKey, product_data: { name: displayName } },
+        { idempotencyKey: `servicepro-price:${priceLookupKey}:${unitAmount}` },
+      );
+      return price.id;
+    } catch (error) {
+      const other = await find();
+      if (!other) throw error;
+      return other;
+    }
+  }
+
+  async function ensureMeters(): Promise<Record<MeterKey, string>> {
+    const prices = {} as Record<MeterKey, string>;
+    for (const meter of Object.keys(USAGE_METERS) as MeterKey[]) {
+      const { eventName, displayName } = USAGE_METERS[meter];
+      prices[meter] = await ensureMeteredPrice(await ensureMeter(eventName, displayName), meter);
+    }
+    return prices;
+  }
+
   /** Once per worker process; a failure is forgotten so the next activity attempt tries again. */
-  const meters = () => (metersReady ??= ensureMeters().catch((error: unknown) => {
+  let metersReady: Promise<Record<MeterKey, string>> | undefined;
+  const meteredPrices = () => (metersReady ??= ensureMeters().catch((error: unknown) => {
     metersReady = undefined;
     throw error;
   }));
+
+  /** The subscription bills the meters: a metered item per meter is added once (subscriptions made before metering included). */
+  async function ensureMeteredItems(subscriptionId: string, prices: Record<MeterKey, string>) {
+    const subscription = await client().subscriptions.retrieve(subscriptionId);
+    if (subscription.status === 'canceled') return;
+    const billed = new Set(subscription.items.data.map((item) => item.price.id));
+    for (const price of Object.values(prices)) {
+      if (billed.has(price)) continue;
+      await client().subscriptionItems.create({ subscription: subscriptionId, price }, { idempotencyKey: `servicepro-usage-item:${subscriptionId}:${price}` });
+    }
+  }
 
   async function sendTotal(input: { tenantId: string; period: string; meter: MeterKey; customerId: string; value: number; timestamp?: number }): Promise<boolean> {
     const { eventName } = USAGE_METERS[input.meter];
@@ -138,14 +180,17 @@ export function createUsageActivities(deps: ActivityDeps): UsageActivities {
       if (now.getTime() < periodBounds(period).start) throw ApplicationFailure.nonRetryable(`Period ${period} has not started yet.`, 'BadUsageReport');
       const timestamp = usageEventTimestamp(period, now);
 
-      const billing = await db.tenantBilling.findUnique({ where: { tenantId }, select: { stripeCustomerId: true } });
+      const billing = await db.tenantBilling.findUnique({ where: { tenantId }, select: { stripeCustomerId: true, stripeSubscriptionId: true } });
       const counter = await forTenant(db, tenantId).usageCounter.findFirst({ where: { period } });
       const totals: Record<MeterKey, number> = { smsSegments: counter?.smsSegments ?? 0, callMinutes: callMinutes(counter?.callSeconds ?? 0) };
       if (!billing?.stripeCustomerId) return { ...totals, sent: 0, skipped: 'no_stripe_customer' };
 
       let sent = 0;
       const nonZero = (Object.keys(totals) as MeterKey[]).filter((meter) => totals[meter] > 0);
-      if (nonZero.length > 0) await meters();
+      if (nonZero.length > 0) {
+        const prices = await meteredPrices();
+        if (billing.stripeSubscriptionId) await ensureMeteredItems(billing.stripeSubscriptionId, prices);
+      }
       for (const meter of nonZero) {
         if (await sendTotal({ tenantId, period, meter, customerId: billing.stripeCustomerId, value: totals[meter], timestamp })) sent += 1;
       }

@@ -52,6 +52,9 @@ export const configSchema = z
     BILLING_PRICE_STARTER_CENTS: z.coerce.number().int().min(0).default(4_900),
     BILLING_PRICE_PRO_CENTS: z.coerce.number().int().min(0).default(14_900),
     BILLING_PRICE_ELITE_CENTS: z.coerce.number().int().min(0).default(29_900),
+    /** Usage billed on top of the plan, per SMS segment and per started call minute (Stripe metered prices on the usage meters). */
+    BILLING_PRICE_SMS_SEGMENT_CENTS: z.coerce.number().int().min(0).default(2),
+    BILLING_PRICE_CALL_MINUTE_CENTS: z.coerce.number().int().min(0).default(3),
     /** Outgoing mail (owner notifications): smtp://user:pass@host:587. Unset → mail is recorded, not sent. */
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must look like smtp://user:password@host:587').optional(),
     MAIL_FROM: z.string().default('ServicePro <no-reply@servicepro.local>'),

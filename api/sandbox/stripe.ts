@@ -175,7 +175,10 @@ export function createStripeSandbox(options: StripeSandboxOptions) {
     if (lookupKey && [...prices.values()].some((price) => price.lookup_key === lookupKey) && p.transfer_lookup_key !== 'true') {
       return stripeError(c, 400, `A price (\`${lookupKey}\`) already uses that lookup key.`, 'invalid_request_error', 'lookup_key');
     }
-    const recurring = p.recurring as { interval?: string } | undefined;
+    const recurring = p.recurring as { interval?: string; usage_type?: string; meter?: string } | undefined;
+    if (recurring?.usage_type === 'metered' && !meters.has(String(recurring.meter ?? ''))) {
+      return stripeError(c, 400, `No such billing meter: '${String(recurring.meter ?? '')}'`, 'invalid_request_error', 'recurring[meter]');
+    }
     const price: StripeObject = {
       id: newId('price'),
       object: 'price',
@@ -184,13 +187,29 @@ export function createStripeSandbox(options: StripeSandboxOptions) {
       unit_amount: Number(p.unit_amount ?? 0),
       lookup_key: lookupKey,
       nickname: p.nickname ?? null,
-      recurring: recurring ? { interval: recurring.interval ?? 'month', interval_count: 1 } : null,
+      recurring: recurring ? { interval: recurring.interval ?? 'month', interval_count: 1, usage_type: recurring.usage_type ?? 'licensed', meter: recurring.meter ?? null } : null,
       type: recurring ? 'recurring' : 'one_time',
       product: newId('prod'),
       metadata: p.metadata ?? {},
     };
     prices.set(price.id, price);
     return c.json(price);
+  });
+
+  app.post('/v1/subscription_items', (c) => {
+    const p = params(c);
+    const sub = subscriptions.get(String(p.subscription ?? ''));
+    if (!sub) return stripeError(c, 400, `No such subscription: '${String(p.subscription ?? '')}'`, 'invalid_request_error', 'subscription');
+    const price = prices.get(String(p.price ?? ''));
+    if (!price) return stripeError(c, 400, `No such price: '${String(p.price ?? '')}'`, 'invalid_request_error', 'price');
+    const list = sub.items as { data: Array<Record<string, unknown>> };
+    if (list.data.some((item) => (item.price as StripeObject).id === price.id)) {
+      return stripeError(c, 400, 'Cannot add multiple subscription items with the same price.', 'invalid_request_error', 'price');
+    }
+    const first = list.data[0] ?? {};
+    const item = { id: newId('si'), object: 'subscription_item', price, subscription: sub.id, current_period_start: first.current_period_start, current_period_end: first.current_period_end };
+    list.data.push(item);
+    return c.json(item);
   });
 
   app.post('/v1/subscriptions', (c) => {
