@@ -1,5 +1,8 @@
 import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
+import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRetentionActivities } from '../activities/retention.ts';
 import { workflowIds } from '../domain/workflow-ids.ts';
@@ -10,6 +13,10 @@ import { startSmtpFake, type SmtpFake } from '../tests/smtp-fake.ts';
 import { uniqueId } from '../tests/stack.ts';
 import { startStripeFake, type StripeFake } from '../tests/stripe-fake.ts';
 import { startTwilioFake, type TwilioFake } from '../tests/twilio-fake.ts';
+import { EncryptionCodec } from '../workers/codec.ts';
+import { workflowBundle } from '../workers/worker.ts';
+
+const RECORDED = path.join(import.meta.dirname, 'histories', 'billing-retention-purge.json');
 
 // The end of a tenant's billing life: suspended (or closed) → the retention window → a final
 // export, announced to the owner → only then the purge. Real Temporal and Postgres; the retention
@@ -81,6 +88,10 @@ describe('retention: the end of a billing life', () => {
     expect(stripe.subscription(subscriptionId)!.status).toBe('canceled');
     expect(await t.deps.db.auditLog.findFirst({ where: { tenantId, action: 'tenant.purged' } })).toMatchObject({ after: { finalExportId: finalExport.id } });
     await expect.poll(() => billingClosed(tenantId), { timeout: 10_000 }).toBe('COMPLETED');
+    if (process.env.RECORD_HISTORIES) {
+      const history = await t.deps.temporal.workflow.getHandle(workflowIds.billing(tenantId)).fetchHistory();
+      await writeFile(RECORDED, `${JSON.stringify(JSON.parse(historyToJSON(history)), null, 2)}\n`);
+    }
 
     // Another tenant's rows are untouched.
     expect((await tenantRowCounts(bystander.tenantId)).customers).toBe(1);
@@ -109,6 +120,16 @@ describe('retention: the end of a billing life', () => {
     const { retentionEndsAt } = await t.deps.temporal.workflow.getHandle(workflowIds.billing(tenantId)).query<{ retentionEndsAt: string | null }>('billingState');
     expect(retentionEndsAt).toBeNull();
     expect(await t.deps.db.dataExport.count({ where: { tenantId, reason: 'final' } })).toBe(0);
+  });
+
+  it('replays a recorded history of suspension → retention → final export → purge deterministically', async () => {
+    const history = JSON.parse(await readFile(RECORDED, 'utf8'));
+    await Worker.runReplayHistory(
+      // The test stack's key, which recorded it (scripts/ephemeral-stack.ts).
+      { workflowBundle: await workflowBundle(), dataConverter: { payloadCodecs: [new EncryptionCodec(Buffer.alloc(32, 7))] } },
+      history,
+      'billing:recorded-retention',
+    );
   });
 
   it('the purge refuses root, a tenant still in good standing, and any tenant without a ready final export', async () => {
