@@ -6,6 +6,7 @@ import { authRoutes } from './auth/routes.ts';
 import { codecRoutes } from './codec/routes.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import { errorBody, handleError } from './errors.ts';
+import { exportDownloadRoutes } from './exports/download.ts';
 import { healthRoutes } from './health.ts';
 import { tenantRoutes } from './tenants/routes.ts';
 import { voiceRoutes } from './twilio/voice.ts';
@@ -36,6 +37,7 @@ export function createApp(deps: AppDeps, options: { loginAttemptsPerWindow?: num
   app.route('/sandbox/twilio', twilioSandboxRoutes(deps)); // the offline Twilio, only when no account is configured
   app.route('/sandbox/stripe', stripeSandboxRoutes(deps)); // the offline Stripe, only when no secret key is configured
   app.route('/api/tenants/:tenantId', tenantRoutes());
+  app.route('/exports', exportDownloadRoutes()); // signed links: no session, works in every billing status
   app.all('/api/*', (c) => c.json(errorBody('not_found', `No API route for ${c.req.method} ${c.req.path}.`), 404));
 
   if (deps.webDist) {

@@ -2,3 +2,5 @@
 export * from './billing.ts';
 export * from './call.ts';
 export * from './conversation.ts';
+export * from './export.ts';
+export * from './usage.ts';

@@ -1,0 +1,164 @@
+// What a tenant's data export holds: one CSV and one JSON file per entity, their columns, and the
+// SQL that reads them a page at a time. Every page query is keyset-paginated on `key` ($1 the
+// tenant, $2 the last key of the previous page, $3 the page size) and returns the page as ONE
+// JSON text (json_agg), so Postgres does the per-row serialising and Node handles a page as a
+// string: memory stays flat and per-row work cheap whatever the size. The queries run inside a
+// tenant transaction (row-level security) and name the tenant as well, so the indexes apply.
+
+export interface ExportColumn {
+  /** The CSV header and JSON key (snake_case, as in the database). */
+  name: string;
+  /** An SQL expression when the column is not a plain column of the table. */
+  sql?: string;
+}
+
+export interface ExportEntity {
+  /** The file base name: `<name>.csv` and `<name>.json`. */
+  name: string;
+  description: string;
+  columns: readonly ExportColumn[];
+  /** The column pages are ordered and resumed by; unique within the tenant. */
+  key: string;
+  /** The key before the first row (keys are compared with `>`). */
+  firstCursor: string;
+  /** Returns one row, one column `page`: a JSON array of the page's rows (NULL when empty). */
+  pageSql: string;
+  /** Returns one row, one column `count`. */
+  countSql: string;
+}
+
+const NO_UUID = '00000000-0000-0000-0000-000000000000';
+const cols = (...names: string[]): ExportColumn[] => names.map((name) => ({ name }));
+const selectList = (columns: readonly ExportColumn[], alias = '') =>
+  columns.map((c) => (c.sql ? `${c.sql} AS ${c.name}` : `${alias}${c.name}`)).join(', ');
+
+/** A tenant-owned table with a uuid `id`, exported column for column. */
+function table(name: string, description: string, columns: ExportColumn[], from = name): ExportEntity {
+  return {
+    name,
+    description,
+    columns,
+    key: 'id',
+    firstCursor: NO_UUID,
+    pageSql: `SELECT json_agg(r ORDER BY r.id)::text AS page FROM (
+      SELECT ${selectList(columns)} FROM ${from}
+      WHERE tenant_id = $1 AND id > $2::uuid ORDER BY id LIMIT $3) r`,
+    countSql: `SELECT count(*)::int AS count FROM ${from} WHERE tenant_id = $1`,
+  };
+}
+
+// The other party of a text: the sender of an inbound one, the recipient of an outbound one.
+const COUNTERPART = `CASE WHEN direction = 'inbound' THEN from_number ELSE to_number END`;
+
+const conversationColumns = cols('phone', 'customer_id', 'customer_name', 'messages', 'inbound', 'outbound', 'first_message_at', 'last_message_at', 'opted_out', 'opted_out_at');
+
+const conversations: ExportEntity = {
+  name: 'conversations',
+  description: 'One row per phone number the business has texted with: the customer (when known), message counts, first and last message, and whether the number has opted out (STOP).',
+  columns: conversationColumns,
+  key: 'phone',
+  firstCursor: '',
+  pageSql: `SELECT json_agg(r ORDER BY r.phone)::text AS page FROM (
+      SELECT m.phone, c.id AS customer_id, c.name AS customer_name, m.messages, m.inbound, m.outbound,
+             m.first_message_at, m.last_message_at, (o.phone_number IS NOT NULL) AS opted_out, o.opted_out_at
+      FROM (
+        SELECT ${COUNTERPART} AS phone, count(*)::int AS messages,
+               count(*) FILTER (WHERE direction = 'inbound')::int AS inbound,
+               count(*) FILTER (WHERE direction = 'outbound')::int AS outbound,
+               min(created_at) AS first_message_at, max(created_at) AS last_message_at
+        FROM messages WHERE tenant_id = $1 AND ${COUNTERPART} > $2
+        GROUP BY 1 ORDER BY 1 LIMIT $3
+      ) m
+      LEFT JOIN customers c ON c.tenant_id = $1 AND c.phone = m.phone
+      LEFT JOIN sms_opt_outs o ON o.tenant_id = $1 AND o.phone_number = m.phone) r`,
+  countSql: `SELECT count(DISTINCT ${COUNTERPART})::int AS count FROM messages WHERE tenant_id = $1`,
+};
+
+// The SIP password is left out on purpose: even sealed, a secret does not belong in a download.
+const settingsColumns: ExportColumn[] = [
+  ...cols('tenant_id'),
+  ...['business_name', 'industry', 'logo_url', 'primary_color', 'tier', 'status'].map((name) => ({ name, sql: `tc.${name}` })),
+  ...['phone_number', 'messaging_service_sid', 'sip_domain', 'sip_username', 'ivr_mode', 'forwarding_number', 'time_zone', 'business_hours',
+    'jokes_enabled', 'missed_call_text_back', 'greeting_text', 'info_text', 'info_sms_text', 'after_hours_text', 'missed_call_text',
+    'auto_reply_text', 'owner_notify_phone', 'owner_notify_email'].map((name) => ({ name, sql: `pc.${name}` })),
+  { name: 'created_at', sql: 'tc.created_at' },
+  { name: 'updated_at', sql: 'GREATEST(tc.updated_at, pc.updated_at)' },
+];
+
+const settings: ExportEntity = {
+  name: 'settings',
+  description: 'The business settings: name, branding, plan and status, phone number, IVR, business hours and message texts (the SIP password is not exported).',
+  columns: settingsColumns,
+  key: 'tenant_id',
+  firstCursor: '',
+  pageSql: `SELECT json_agg(r)::text AS page FROM (
+      SELECT ${selectList(settingsColumns, 'tc.')} FROM tenant_config tc LEFT JOIN tenant_phone_config pc ON pc.tenant_id = tc.tenant_id
+      WHERE tc.tenant_id = $1 AND tc.tenant_id > $2 LIMIT $3) r`,
+  countSql: `SELECT count(*)::int AS count FROM tenant_config WHERE tenant_id = $1`,
+};
+
+/** Every entity of the export, in the order the zip holds them. */
+export const EXPORT_ENTITIES: readonly ExportEntity[] = [
+  table('customers', 'The customers: name, phone, email, notes.', cols('id', 'name', 'phone', 'email', 'notes', 'created_at', 'updated_at')),
+  table('vehicles', "The customers' vehicles or other serviced assets (a lawn, a pet, a house); details as JSON.", cols('id', 'customer_id', 'description', 'details', 'created_at')),
+  table('services', 'What the business sells, with price (cents) and duration (minutes).', cols('id', 'name', 'description', 'price_cents', 'duration_min', 'active', 'created_at')),
+  table('appointments', 'Bookings: customer, service, asset, time, status, address, price (cents).',
+    cols('id', 'customer_id', 'service_id', 'vehicle_id', 'starts_at', 'ends_at', 'status', 'address', 'notes', 'price_cents', 'created_at')),
+  table('invoices', "The business's invoices to its customers (amounts in cents).", cols('id', 'number', 'customer_id', 'appointment_id', 'amount_cents', 'status', 'issued_at', 'paid_at')),
+  table('calls', 'Phone calls to the business number: caller, times, IVR keys pressed, outcome.',
+    cols('id', 'call_sid', 'from_number', 'to_number', 'customer_id', 'started_at', 'ended_at', 'duration_sec', 'digits', 'outcome', 'created_at')),
+  table('voicemails', 'Voicemails with their recording links.', cols('id', 'call_sid', 'recording_sid', 'recording_url', 'from_number', 'customer_id', 'duration_sec', 'listened_at', 'created_at')),
+  table('messages', 'Every text in and out.', cols('id', 'direction', 'from_number', 'to_number', 'customer_id', 'body', 'status', 'segments', 'provider_sid', 'error', 'created_at', 'sent_at')),
+  conversations,
+  settings,
+];
+
+export type ExportRowCounts = Record<string, number>;
+
+export const EXPORT_FORMAT_NOTES = [
+  'Each entity is in two files with the same rows: <entity>.csv and <entity>.json.',
+  'CSV: UTF-8 (with a byte-order mark, so spreadsheet programs detect it), comma-separated, CRLF line ends, a header row, fields quoted as RFC 4180 (a quote inside a field is doubled); an empty field is an empty value.',
+  'JSON: a UTF-8 array of objects whose keys are the CSV headers; an empty value is null.',
+  'Times are ISO 8601 in UTC; money is in cents; ids are UUIDs that link the files (e.g. appointments.customer_id → customers.id).',
+  'JSON-valued columns (vehicles.details, settings.business_hours) are JSON text in the CSV and objects in the JSON.',
+];
+
+export interface ExportManifest {
+  generatedAt: string;
+  exportId: string;
+  tenantId: string;
+  businessName: string;
+  reason: 'owner' | 'final';
+  rowCounts: ExportRowCounts;
+  files: { entity: string; csv: string; json: string; columns: string[]; description: string }[];
+  format: string[];
+}
+
+export function exportManifest(input: Omit<ExportManifest, 'files' | 'format'>): ExportManifest {
+  return {
+    ...input,
+    files: EXPORT_ENTITIES.map((e) => ({ entity: e.name, csv: `${e.name}.csv`, json: `${e.name}.json`, columns: e.columns.map((c) => c.name), description: e.description })),
+    format: EXPORT_FORMAT_NOTES,
+  };
+}
+
+/** The short README.txt at the top of the zip, for a person opening it. */
+export function exportReadme(manifest: ExportManifest): string {
+  const lines = [
+    `${manifest.businessName} — data export from ServicePro`,
+    `Generated ${manifest.generatedAt} (export ${manifest.exportId}).`,
+    manifest.reason === 'final'
+      ? 'This is the final, complete export of the business, made before its account is closed and its records are deleted.'
+      : 'This is a complete export of the business data, requested in the app.',
+    '',
+    'Files (rows):',
+    ...manifest.files.map((f) => `  ${f.entity.padEnd(14)} ${String(manifest.rowCounts[f.entity] ?? 0).padStart(9)}  ${f.description}`),
+    '',
+    'Format:',
+    ...manifest.format.map((note) => `  - ${note}`),
+    '',
+    'manifest.json lists the same in machine-readable form, with each file\'s columns.',
+    '',
+  ];
+  return lines.join('\r\n');
+}
