@@ -27,6 +27,8 @@ function toView(row: TenantRow, temporalUiUrl: string | undefined, namespace: st
     isRoot: row.id === ROOT_TENANT_ID,
     createdAt: row.createdAt.toISOString(),
     closedAt: row.closedAt?.toISOString() ?? null,
+    /** When the retention window ended: the business rows were deleted, the final export kept. */
+    purgedAt: row.purgedAt?.toISOString() ?? null,
     temporalUiUrl: temporalUiUrl
       ? `${temporalUiUrl}/namespaces/${encodeURIComponent(namespace)}/workflows?query=${encodeURIComponent(`TenantId="${row.id}"`)}`
       : null,

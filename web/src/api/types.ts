@@ -44,6 +44,8 @@ export interface Tenant {
   isRoot: boolean;
   createdAt: string;
   closedAt: string | null;
+  /** When the business's data was deleted after the retention window (its final export is kept). */
+  purgedAt: string | null;
   temporalUiUrl: string | null;
   /** What Stripe last told ServicePro about this business. */
   billing: { trialEndsAt: string | null; currentPeriodEnd: string | null; hasPaymentMethod: boolean };

@@ -95,6 +95,14 @@ export function TenantCard({ tenant, highlighted = false, onEdit, onClose }: Ten
             </dd>
           </div>
         )}
+        {tenant.purgedAt && (
+          <div>
+            <dt>Data deleted</dt>
+            <dd title="After the retention window; the final export is kept for the owner.">
+              <time dateTime={tenant.purgedAt}>{formatDate(tenant.purgedAt)}</time> · final export kept
+            </dd>
+          </div>
+        )}
       </dl>
 
       <footer className="tenant-card-actions">

@@ -34,7 +34,7 @@ describe('Edit tenant form', () => {
   const tenant = {
     id: 'sunny-lawns', slug: 'sunny-lawns', businessName: 'Sunny Lawns', industry: 'lawn-care', tier: 'pro' as const, status: 'active' as const,
     primaryColor: '#16a34a', logoUrl: null, phoneNumber: '+19185550123', ivrMode: 'ivr' as const, isRoot: false,
-    createdAt: '2025-01-01T00:00:00.000Z', closedAt: null, temporalUiUrl: null,
+    createdAt: '2025-01-01T00:00:00.000Z', closedAt: null, purgedAt: null, temporalUiUrl: null,
     billing: { trialEndsAt: null, currentPeriodEnd: null, hasPaymentMethod: false }, temporalLinks: null,
   };
 
