@@ -1,7 +1,8 @@
-// `npm run bench [-- foundation|ivr]`: the benchmarks, each printing its table and writing
+// `npm run bench [-- foundation|ivr|export]`: the benchmarks, each printing its table and writing
 // bench/results/<name>.json. Never part of the test suite's pass/fail.
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { runFoundationBench } from './foundation.ts';
+import { printExportReport, runExportBench } from './export.ts';
 import { runIvrBench } from './ivr.ts';
 import { printTable, writeResults } from './measure.ts';
 
@@ -20,5 +21,11 @@ if (!only || only === 'ivr') {
   console.table(rows.map((r) => ({ callers: r.callers, webhook: r.step, n: r.n, 'p50 ms': r.p50Ms, 'p95 ms': r.p95Ms, 'p99 ms': r.p99Ms, 'calls/s': r.callsPerSec ?? '', fallbacks: r.fallbacks ?? '' })));
   printTable('IVR floors (same run)', floors);
   console.log(`results written to ${await writeResults('ivr', { rows, floors })}`);
+}
+
+if (!only || only === 'export') {
+  const report = await runExportBench();
+  printExportReport(report);
+  console.log(`results written to ${await writeResults('export', report)}`);
 }
 process.exit(0);
