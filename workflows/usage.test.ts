@@ -68,8 +68,9 @@ describe('reportUsage', () => {
     expect(eventSummary(a)).toEqual([[USAGE_METERS.smsSegments.eventName, '12'], [USAGE_METERS.callMinutes.eventName, '3']]);
     expect(eventSummary(b)).toEqual([[USAGE_METERS.smsSegments.eventName, '1']]);
 
+    // Other test files add billable tenants meanwhile, so the second run is judged by these tenants' events.
     const second = await runReport({ period: thisMonth() });
-    expect(second.reported).toBe(first.reported);
+    expect(second.failed.map((f) => f.tenantId)).toContain(broken);
     expect(eventSummary(a)).toHaveLength(2);
     expect(eventSummary(b)).toHaveLength(1);
   });
