@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Hono } from 'hono';
 import { createApp } from '../api/app.ts';
@@ -39,6 +40,8 @@ export async function createTestApp(options: { loginAttemptsPerWindow?: number; 
     TEMPORAL_TASK_QUEUE: taskQueue,
     TEMPORAL_UI_URL: stack.temporalUiUrl,
     SERVICEPRO_ENCRYPTION_KEY: stack.masterKeyBase64,
+    // Export zips of test tenants go to the temp directory, not the checkout's .servicepro.
+    EXPORT_STORAGE_DIR: path.join(tmpdir(), 'servicepro-test-exports'),
     ...options.env, // e.g. TWILIO_API_BASE_URL and credentials pointing at a local fake
   });
   const logger = createLogger(config.LOG_LEVEL);
