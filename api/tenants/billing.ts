@@ -9,6 +9,7 @@ import { requireAccess } from '../auth/session.ts';
 import type { TenantBillingState } from '../../workflows/billing.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { ApiError, validationFailed } from '../errors.ts';
+import { withinTemporalDeadline } from '../temporal-deadline.ts';
 
 // `/api/tenants/:tenantId/billing`: what the owner's billing page shows and the two things it can
 // ask for (a plan change, a Stripe link to add a card). The database holds what Stripe last told
@@ -36,19 +37,6 @@ const iso = (value: Date | number | string | null | undefined): string | null =>
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 };
 
-/** Runs `work` against Temporal for at most `ms`: the gRPC deadline plus a race for connection retries. */
-async function within<T>(deps: AppDeps, ms: number, work: () => Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Temporal did not answer within ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([deps.temporal.connection.withDeadline(Date.now() + ms, work), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 /** An Update that failed: the workflow's own refusal in its words, else "busy" (no worker, timeout). */
 function updateFailed(deps: AppDeps, tenantId: string, error: unknown): never {
   if (error instanceof WorkflowUpdateFailedError && error.cause?.message) {
@@ -70,7 +58,7 @@ async function billingView(deps: AppDeps, tenantId: string) {
 
   let live: TenantBillingState | null = null;
   try {
-    live = await within(deps, QUERY_DEADLINE_MS, () => queryBillingState(temporal, tenantId));
+    live = await withinTemporalDeadline(deps, QUERY_DEADLINE_MS, () => queryBillingState(temporal, tenantId));
   } catch (error) {
     // The page shows what the database knows; the timers come back when Temporal answers.
     logger.warn({ err: error, tenantId }, 'billing state not read from the workflow; showing stored fields');
@@ -133,7 +121,7 @@ async function changePlan(deps: AppDeps, tenantId: string, tier: TenantTier) {
   if (!tenantConfig) throw new ApiError(404, 'not_found', `There is no business “${tenantId}”.`);
   if (tenantConfig.status === 'closed') throw new ApiError(409, 'tenant_closed', 'This business is closed; its plan can no longer be changed.');
   try {
-    const result = await within(deps, UPDATE_DEADLINE_MS, () => requestPlanChange(deps.temporal, tenantId, tier));
+    const result = await withinTemporalDeadline(deps, UPDATE_DEADLINE_MS, () => requestPlanChange(deps.temporal, tenantId, tier));
     return { timing: result.timing, tier: result.tier, effectiveAt: iso(result.effectiveAt) };
   } catch (error) {
     updateFailed(deps, tenantId, error);
@@ -145,7 +133,7 @@ async function paymentLink(deps: AppDeps, tenantId: string, kind: 'checkout' | '
   if (tenantId === ROOT_TENANT_ID) throw new ApiError(400, 'root_not_billed', 'Clean Machine (the root business) is not billed, so there is no card to add.');
   const returnPath = `/t/${encodeURIComponent(tenantId)}/billing`;
   try {
-    const { url } = await within(deps, UPDATE_DEADLINE_MS, () => requestPaymentLink(deps.temporal, tenantId, kind, returnPath));
+    const { url } = await withinTemporalDeadline(deps, UPDATE_DEADLINE_MS, () => requestPaymentLink(deps.temporal, tenantId, kind, returnPath));
     return { url };
   } catch (error) {
     updateFailed(deps, tenantId, error);

@@ -6,7 +6,8 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { launchChromium } from './browser.ts';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { hashPassword } from '../../api/auth/passwords.ts';
 import { buildWebApp } from '../../scripts/web-build.ts';
@@ -70,10 +71,7 @@ describe('billing pages and the root dashboard (browser)', () => {
     await startTenantBilling(server.testApp.deps.temporal, server.testApp.taskQueue, { id: paying, tier: 'pro', status: 'active' }, { trialDays: 0, trialMs: DAY, reminderBeforeMs: DAY, graceMs: DAY });
     await vi.waitFor(async () => expect(await db().tenantBilling.findUnique({ where: { tenantId: paying } })).toMatchObject({ stripeSubscriptionId: expect.any(String) }), { timeout: 20_000, interval: 200 });
 
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
     page.setDefaultTimeout(WAIT.timeout);
