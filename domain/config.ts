@@ -23,6 +23,8 @@ export const configSchema = z
     TEMPORAL_TASK_QUEUE: z.string().default('servicepro'),
     TEMPORAL_UI_URL: optionalUrl,
     TEMPORAL_BIN: z.string().optional(),
+    /** A workflow bundle built at deploy time (`npm run build:workflows -- <file>`); unset: the worker builds one at start. */
+    WORKFLOW_BUNDLE_PATH: z.string().optional(),
 
     SERVICEPRO_ADMIN_EMAIL: z.email().default('owner@cleanmachine.local'),
     SERVICEPRO_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),

@@ -14,7 +14,7 @@ import { seedPlatform } from '../prisma/seed.ts';
 import { ensureSearchAttributes } from '../workers/temporal.ts';
 import { ensureUsageSchedule } from '../workers/usage-schedule.ts';
 import { billingDurations, reconcileBillingWorkflows } from '../workers/tenant-billing.ts';
-import { startWorker } from '../workers/worker.ts';
+import { bundleWorkflowsToFile, startWorker } from '../workers/worker.ts';
 import { loadDevSecrets } from './dev-secrets.ts';
 import { startEmbeddedPostgres } from './embedded-postgres.ts';
 import { isListening } from './ports.ts';
@@ -68,6 +68,9 @@ async function main() {
     env.TEMPORAL_ADDRESS = temporal.address;
     env.TEMPORAL_UI_URL ??= temporal.uiUrl.replace('127.0.0.1', 'localhost');
   };
+  // The workflow bundle is built beside them, in a child process that takes its memory with it.
+  const bundle = bundleWorkflowsToFile(path.join(dataDir, 'workflow-bundle.js'));
+  bundle.catch(() => {}); // awaited below
   const servers = await Promise.allSettled([startPostgres(), startTemporal()]);
   const failed = servers.find((result) => result.status === 'rejected');
   if (failed) throw failed.reason;
@@ -98,7 +101,15 @@ async function main() {
   await ensureUsageSchedule(deps.temporal, { taskQueue: config.TEMPORAL_TASK_QUEUE, intervalMinutes: config.USAGE_REPORT_INTERVAL_MINUTES }).catch((error: unknown) => logger.warn({ err: error }, 'usage schedule not ensured'));
 
   step('starting the worker and the API');
-  const worker = await startWorker({ address: config.TEMPORAL_ADDRESS!, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, masterKey, logger, activityDeps: deps });
+  const worker = await startWorker({
+    address: config.TEMPORAL_ADDRESS!,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    masterKey,
+    logger,
+    activityDeps: deps,
+    workflowBundlePath: await bundle,
+  });
   stops.push(() => worker.shutdown());
   await reconcileBillingWorkflows(deps.db, deps.temporal, config.TEMPORAL_TASK_QUEUE, {
     onError: (tenantId, error) => logger.warn({ err: error, tenantId }, 'billing workflow not reconciled'),

@@ -1,5 +1,7 @@
 // `npm run worker`: one worker process for a deployment that runs its parts separately (see
 // docs/operations.md). Run as many as the load needs; they share the task queue.
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { closeDeps, createDeps } from '../api/deps.ts';
 import { createLogger } from '../api/logger.ts';
@@ -7,7 +9,7 @@ import { ConfigError, parseConfig } from '../domain/config.ts';
 import { ensureSearchAttributes } from './temporal.ts';
 import { ensureUsageSchedule } from './usage-schedule.ts';
 import { billingDurations, reconcileBillingWorkflows } from './tenant-billing.ts';
-import { startWorker } from './worker.ts';
+import { bundleWorkflowsToFile, startWorker } from './worker.ts';
 
 async function main() {
   // We stop the parts ourselves, in order; Temporal's runtime must not react to Ctrl-C on its own.
@@ -19,7 +21,9 @@ async function main() {
   await ensureSearchAttributes(deps.temporal.connection, config.TEMPORAL_NAMESPACE);
   // Usage metering must never keep the product from starting: log, and the next start tries again.
   await ensureUsageSchedule(deps.temporal, { taskQueue: config.TEMPORAL_TASK_QUEUE, intervalMinutes: config.USAGE_REPORT_INTERVAL_MINUTES }).catch((error: unknown) => logger.warn({ err: error }, 'usage schedule not ensured'));
-  const worker = await startWorker({ address: config.TEMPORAL_ADDRESS!, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, masterKey: deps.masterKey, logger, activityDeps: deps });
+  // A bundle built at deploy time (npm run build:workflows), else one built now in a child process.
+  const workflowBundlePath = config.WORKFLOW_BUNDLE_PATH ?? (await bundleWorkflowsToFile(path.join(tmpdir(), `servicepro-workflows-${process.pid}.js`)));
+  const worker = await startWorker({ address: config.TEMPORAL_ADDRESS!, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, masterKey: deps.masterKey, logger, activityDeps: deps, workflowBundlePath });
   logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE }, 'worker polling');
   void reconcileBillingWorkflows(deps.db, deps.temporal, config.TEMPORAL_TASK_QUEUE, {
     onError: (tenantId, error) => logger.warn({ err: error, tenantId }, 'billing workflow not reconciled'),

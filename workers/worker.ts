@@ -1,4 +1,7 @@
+import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { DefaultLogger, NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { Logger } from 'pino';
 import { createActivities, type ActivityDeps } from '../activities/index.ts';
@@ -14,6 +17,16 @@ export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
   return bundle;
 }
 
+/**
+ * Bundles the workflow code into `outPath` in a child process (scripts/bundle-workflows.ts), so
+ * the bundler's few hundred MB are returned when it exits instead of staying in this process.
+ */
+export async function bundleWorkflowsToFile(outPath: string): Promise<string> {
+  const script = path.resolve(import.meta.dirname, '../scripts/bundle-workflows.ts');
+  await promisify(execFile)(process.execPath, ['--import', 'tsx', script, outPath], { maxBuffer: 16 * 1024 * 1024 });
+  return outPath;
+}
+
 export interface RunningWorker {
   worker: Worker;
   /** Resolves when the worker has stopped (after `shutdown()`). */
@@ -22,13 +35,13 @@ export interface RunningWorker {
 }
 
 /** Starts a worker polling ServicePro's task queue, with the payload codec and every activity. */
-export async function startWorker(settings: TemporalSettings & { logger?: Logger; activityDeps: ActivityDeps }): Promise<RunningWorker> {
+export async function startWorker(settings: TemporalSettings & { logger?: Logger; activityDeps: ActivityDeps; /** A prebuilt bundle (bundleWorkflowsToFile); else bundled in this process. */ workflowBundlePath?: string }): Promise<RunningWorker> {
   const connection = await NativeConnection.connect({ address: settings.address });
   const worker = await Worker.create({
     connection,
     namespace: settings.namespace,
     taskQueue: settings.taskQueue,
-    workflowBundle: await workflowBundle(),
+    workflowBundle: settings.workflowBundlePath ? { codePath: settings.workflowBundlePath } : await workflowBundle(),
     activities: createActivities(settings.activityDeps),
     dataConverter: { payloadCodecs: [new EncryptionCodec(settings.masterKey)] },
   });
