@@ -1,5 +1,6 @@
 // `npm run worker`: one worker process for a deployment that runs its parts separately (see
 // docs/operations.md). Run as many as the load needs; they share the task queue.
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
@@ -24,6 +25,8 @@ async function main() {
   // A bundle built at deploy time (npm run build:workflows), else one built now in a child process.
   const workflowBundlePath = config.WORKFLOW_BUNDLE_PATH ?? (await bundleWorkflowsToFile(path.join(tmpdir(), `servicepro-workflows-${process.pid}.js`)));
   const worker = await startWorker({ address: config.TEMPORAL_ADDRESS!, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, masterKey: deps.masterKey, logger, activityDeps: deps, workflowBundlePath });
+  // The worker has read the bundle; one built just for this process is not needed any more.
+  if (!config.WORKFLOW_BUNDLE_PATH) await rm(workflowBundlePath, { force: true });
   logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE }, 'worker polling');
   void reconcileBillingWorkflows(deps.db, deps.temporal, config.TEMPORAL_TASK_QUEUE, {
     onError: (tenantId, error) => logger.warn({ err: error, tenantId }, 'billing workflow not reconciled'),
