@@ -124,6 +124,16 @@ describe('sendSms', () => {
     expect(await usage(tenantId)).toBe(1);
   });
 
+  it('a campaign text needs a plan with campaigns: on Starter it is held back with the plan that unlocks it', async () => {
+    const { tenantId } = await createSmsTenant(t);
+    await t.deps.db.tenantConfig.update({ where: { tenantId }, data: { tier: 'starter', status: 'active' } });
+    const to = randomPhone();
+    const held = await acts.sendSms({ tenantId, to, body: 'Spring special: 20% off!', idempotencyKey: uniqueId('k'), kind: 'campaign', now: NOON });
+    expect(held.status).toBe('cancelled');
+    expect((await forTenant(t.deps.db, tenantId).message.findUniqueOrThrow({ where: { id: held.messageId } })).error).toBe('Campaigns is part of the Pro plan — upgrade to use it.');
+    expect(sentTo(to)).toHaveLength(0);
+  });
+
   it('past due stops campaigns but not automations; suspended stops both; replies and owner alerts still go', async () => {
     const { tenantId } = await createSmsTenant(t);
     const to = randomPhone();

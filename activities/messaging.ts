@@ -4,6 +4,7 @@ import { pausedByBilling } from '../domain/billing.ts';
 import { toE164 } from '../domain/phone.ts';
 import { isQuietHours } from '../domain/quiet-hours.ts';
 import { smsSegments } from '../domain/sms-segments.ts';
+import { featureLockedMessage, hasFeature } from '../domain/tiers.ts';
 import { forTenant } from '../prisma/tenant-db.ts';
 import type { MessageModel as Message } from '../prisma/client.ts';
 import type { ConversationActivities, MessagingActivities, SendSmsInput, SendSmsResult } from './contracts.ts';
@@ -81,9 +82,11 @@ export function createMessagingActivities(deps: ActivityDeps): MessagingActiviti
       await settle(row, 'failed', 'The tenant has no phone number to send from.');
       throw ApplicationFailure.nonRetryable(`Tenant ${input.tenantId} has no phone number to send from.`, 'NoSenderNumber');
     }
-    // (b) Billing: campaigns stop first when a payment is past due, automations when suspended.
-    const billing = await db.tenantConfig.findUnique({ where: { tenantId: input.tenantId }, select: { status: true } });
-    const paused = pausedByBilling(billing?.status ?? 'active', input.kind);
+    // (b) Plan and billing: campaigns need a plan that has them; they stop first when a payment is
+    // past due, automations when the account is suspended.
+    const plan = await db.tenantConfig.findUnique({ where: { tenantId: input.tenantId }, select: { status: true, tier: true } });
+    if (input.kind === 'campaign' && plan && !hasFeature(plan.tier, 'campaigns')) return settle(row, 'cancelled', featureLockedMessage('campaigns'));
+    const paused = pausedByBilling(plan?.status ?? 'active', input.kind);
     if (paused) return settle(row, 'cancelled', paused);
     // (c) Opt-out, then (d) quiet hours for automations and campaigns.
     if (await tenantDb.smsOptOut.findFirst({ where: { phoneNumber: to }, select: { phoneNumber: true } })) return settle(row, 'blocked_opt_out');
