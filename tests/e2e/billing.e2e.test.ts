@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { launchChromium } from './browser.ts';
+import { launchChromium, openDesktopPage } from './browser.ts';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { hashPassword } from '../../api/auth/passwords.ts';
 import { buildWebApp } from '../../scripts/web-build.ts';
@@ -72,10 +72,7 @@ describe('billing pages and the root dashboard (browser)', () => {
     await vi.waitFor(async () => expect(await db().tenantBilling.findUnique({ where: { tenantId: paying } })).toMatchObject({ stripeSubscriptionId: expect.any(String) }), { timeout: 20_000, interval: 200 });
 
     browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(WAIT.timeout);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    ({ context, page } = await openDesktopPage(browser, { timeoutMs: WAIT.timeout, pageErrors }));
     await mkdir(path.resolve('test-results'), { recursive: true });
   }, 180_000);
 

@@ -7,3 +7,12 @@ export function launchChromium(): Promise<Browser> {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
 }
+
+/** A desktop-sized page that fails fast (`timeoutMs`) and collects the app's uncaught errors into `pageErrors`. */
+export async function openDesktopPage(browser: Browser, options: { timeoutMs: number; pageErrors: string[]; acceptDownloads?: boolean }) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: options.acceptDownloads ?? false });
+  const page = await context.newPage();
+  page.setDefaultTimeout(options.timeoutMs);
+  page.on('pageerror', (error) => options.pageErrors.push(error.message));
+  return { context, page };
+}

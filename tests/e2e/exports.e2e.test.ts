@@ -5,7 +5,7 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { launchChromium } from './browser.ts';
+import { launchChromium, openDesktopPage } from './browser.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import { hashPassword } from '../../api/auth/passwords.ts';
@@ -73,10 +73,7 @@ describe('export page (browser)', () => {
     });
 
     browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    page = await context.newPage();
-    page.setDefaultTimeout(WAIT.timeout);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    ({ context, page } = await openDesktopPage(browser, { timeoutMs: WAIT.timeout, pageErrors, acceptDownloads: true }));
     await mkdir(path.resolve('test-results'), { recursive: true });
   }, 180_000);
 
