@@ -65,7 +65,7 @@ export function createMessagingActivities(deps: ActivityDeps): MessagingActiviti
     const to = toE164(input.to) ?? input.to.trim();
     const phone = await db.tenantPhoneConfig.findUnique({
       where: { tenantId: input.tenantId },
-      select: { phoneNumber: true, messagingServiceSid: true, timeZone: true },
+      select: { phoneNumber: true, messagingServiceSid: true, timeZone: true, tenant: { select: { config: { select: { status: true, tier: true } } } } },
     });
     const customerId = input.customerId !== undefined ? input.customerId : ((await tenantDb.customer.findFirst({ where: { phone: to }, select: { id: true } }))?.id ?? null);
 
@@ -84,7 +84,7 @@ export function createMessagingActivities(deps: ActivityDeps): MessagingActiviti
     }
     // (b) Plan and billing: campaigns need a plan that has them; they stop first when a payment is
     // past due, automations when the account is suspended.
-    const plan = await db.tenantConfig.findUnique({ where: { tenantId: input.tenantId }, select: { status: true, tier: true } });
+    const plan = phone.tenant.config;
     if (input.kind === 'campaign' && plan && !hasFeature(plan.tier, 'campaigns')) return settle(row, 'cancelled', featureLockedMessage('campaigns'));
     const paused = pausedByBilling(plan?.status ?? 'active', input.kind);
     if (paused) return settle(row, 'cancelled', paused);

@@ -58,6 +58,7 @@ export function parseStripeForm(body: string): Record<string, unknown> {
 
 const stripeError = (c: Context, status: 400 | 401 | 404 | 500, message: string, type = 'invalid_request_error', param?: string) =>
   c.json({ error: { type, message, ...(param ? { param } : {}) } }, status);
+const noSuchSubscription = (c: Context) => stripeError(c, 404, `No such subscription: '${c.req.param('id')}'`, 'invalid_request_error', 'id');
 
 export function createStripeSandbox(options: StripeSandboxOptions) {
   const customers = new Map<string, StripeObject>();
@@ -220,11 +221,11 @@ export function createStripeSandbox(options: StripeSandboxOptions) {
   });
   app.get('/v1/subscriptions/:id', (c) => {
     const sub = subscriptions.get(c.req.param('id'));
-    return sub ? c.json(sub) : stripeError(c, 404, `No such subscription: '${c.req.param('id')}'`, 'invalid_request_error', 'id');
+    return sub ? c.json(sub) : noSuchSubscription(c);
   });
   app.post('/v1/subscriptions/:id', (c) => {
     const sub = subscriptions.get(c.req.param('id'));
-    if (!sub) return stripeError(c, 404, `No such subscription: '${c.req.param('id')}'`, 'invalid_request_error', 'id');
+    if (!sub) return noSuchSubscription(c);
     const p = params(c);
     const items = (p.items as Array<Record<string, string>> | undefined) ?? [];
     const list = sub.items as { data: Array<Record<string, unknown>> };
@@ -263,14 +264,14 @@ export function createStripeSandbox(options: StripeSandboxOptions) {
   });
   app.post('/v1/subscriptions/:id/resume', (c) => {
     const sub = subscriptions.get(c.req.param('id'));
-    if (!sub) return stripeError(c, 404, `No such subscription: '${c.req.param('id')}'`, 'invalid_request_error', 'id');
+    if (!sub) return noSuchSubscription(c);
     if (sub.status !== 'paused') return stripeError(c, 400, 'Only a paused subscription can be resumed.');
     sub.status = 'active';
     return c.json(sub);
   });
   app.delete('/v1/subscriptions/:id', (c) => {
     const sub = subscriptions.get(c.req.param('id'));
-    if (!sub) return stripeError(c, 404, `No such subscription: '${c.req.param('id')}'`, 'invalid_request_error', 'id');
+    if (!sub) return noSuchSubscription(c);
     sub.status = 'canceled';
     sub.canceled_at = now();
     return c.json(sub);
