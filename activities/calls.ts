@@ -1,9 +1,8 @@
+import { usagePeriod } from '../domain/usage-period.ts';
 import type { PrismaClient } from '../prisma/client.ts';
 import { forTenant } from '../prisma/tenant-db.ts';
 import type { CallActivities, CallRecord, VoicemailRecord } from './contracts.ts';
 
-/** The billing period (UTC month, `YYYY-MM`) a call's minutes count towards: the month it started in. */
-export const usagePeriod = (at: Date) => at.toISOString().slice(0, 7);
 
 /** The call log, the month's call seconds, and the voicemail inbox, written through the tenant-scoped client. */
 export function createCallActivities(db: PrismaClient): CallActivities {

@@ -5,6 +5,7 @@ import { toE164 } from '../domain/phone.ts';
 import { isQuietHours } from '../domain/quiet-hours.ts';
 import { smsSegments } from '../domain/sms-segments.ts';
 import { featureLockedMessage, hasFeature } from '../domain/tiers.ts';
+import { usagePeriod } from '../domain/usage-period.ts';
 import { forTenant } from '../prisma/tenant-db.ts';
 import type { MessageModel as Message } from '../prisma/client.ts';
 import type { ConversationActivities, MessagingActivities, SendSmsInput, SendSmsResult } from './contracts.ts';
@@ -130,7 +131,7 @@ export function createMessagingActivities(deps: ActivityDeps): MessagingActiviti
   async function markSent(row: Message, sent: { sid: string; numSegments?: string | number | null }): Promise<SendSmsResult> {
     const segments = Number(sent.numSegments) > 0 ? Number(sent.numSegments) : row.segments;
     const sentAt = new Date();
-    const period = sentAt.toISOString().slice(0, 7);
+    const period = usagePeriod(sentAt);
     await forTenant(db, row.tenantId).transaction(async (tx) => {
       await tx.message.update({ where: { id: row.id }, data: { status: 'sent', providerSid: sent.sid, sentAt, segments, error: null } });
       await tx.usageCounter.upsert({

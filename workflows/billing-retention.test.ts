@@ -5,6 +5,7 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRetentionActivities } from '../activities/retention.ts';
+import { exportStorageDir } from '../domain/export-links.ts';
 import { workflowIds } from '../domain/workflow-ids.ts';
 import { forTenant } from '../prisma/tenant-db.ts';
 import { createTestApp, type TestApp } from '../tests/app-harness.ts';
@@ -77,7 +78,7 @@ describe('retention: the end of a billing life', () => {
     await expect.poll(() => t.deps.db.tenant.findUniqueOrThrow({ where: { id: tenantId } }).then((x) => x.purgedAt), { timeout: 60_000, interval: 500 }).toBeInstanceOf(Date);
     const finalExport = await t.deps.db.dataExport.findFirstOrThrow({ where: { tenantId, reason: 'final' } });
     expect(finalExport).toMatchObject({ status: 'ready', rowCounts: expect.objectContaining({ customers: 1, appointments: 1, invoices: 1 }) });
-    expect(existsSync(path.join(t.deps.config.EXPORT_STORAGE_DIR ?? path.join(t.deps.config.SERVICEPRO_DATA_DIR, 'exports'), finalExport.fileName!))).toBe(true);
+    expect(existsSync(path.join(exportStorageDir(t.deps.config), finalExport.fileName!))).toBe(true);
     // Quoted-printable mail: undo the soft line breaks before looking for the link.
     const mailed = smtp.received().filter((m) => m.to.includes(ownerEmail)).map((m) => m.raw.replace(/=\r?\n/g, '').replace(/=3D/g, '='));
     expect(mailed.join('\n')).toContain(`/exports/${tenantId}/${finalExport.id}/download`);

@@ -1,5 +1,6 @@
 import * as wf from '@temporalio/workflow';
 import type { CallActivities, MailActivities, MessagingActivities } from '../activities/contracts.ts';
+import { pausedByBilling } from '../domain/billing.ts';
 import { callOutcome, initialCallState, respond, type CallContext, type CallEvent, type CallState, type Effect } from '../domain/ivr.ts';
 
 // One phone call (`call:<CallSid>`): each Twilio request is an update whose result is the TwiML;
@@ -74,7 +75,8 @@ export async function callWorkflow(input: CallInput): Promise<{ outcome: string 
     ended ??= signal;
   });
 
-  const automationsOn = ctx.status !== 'suspended' && ctx.status !== 'closed';
+  // Same rule as sendSms: a suspended or closed tenant's automations stop.
+  const automationsOn = pausedByBilling(ctx.status, 'automation') === null;
   const perform = async (effect: Effect) => {
     if (effect.type === 'text-info-to-caller') {
       const body = ctx.texts.infoSms ?? `Thanks for calling ${ctx.businessName}! Reply to this text with what you need and we'll get you booked.`;

@@ -1,5 +1,6 @@
 import * as wf from '@temporalio/workflow';
 import type { ConversationActivities, InboundSms, MessagingActivities, SendSmsInput, SmsContext } from '../activities/contracts.ts';
+import { pausedByBilling } from '../domain/billing.ts';
 import { classifyInbound, type InboundIntent } from '../domain/sms-keywords.ts';
 import { autoReplyText, smsReplies } from '../domain/sms-replies.ts';
 
@@ -87,7 +88,7 @@ export async function conversationWorkflow(input: ConversationInput): Promise<vo
     const intent = classifyInbound(message.body);
     state.lastIntent = intent;
     // A suspended tenant's automations stop, but the carrier keywords are always honoured.
-    const automations = ctx.status !== 'suspended' && ctx.status !== 'closed';
+    const automations = pausedByBilling(ctx.status, 'automation') === null;
 
     switch (intent) {
       case 'opt_out':
