@@ -108,6 +108,14 @@ describe('billing activities against the Stripe fake', () => {
     expect(fake.sessions().map((s) => s.customer)).toEqual([customerId, customerId]);
   });
 
+  it.each(['@evil.example/phish', '//evil.example/phish', '/\\evil.example/phish', 'javascript:alert(1)', 'billing'])('a return path that would leave the app is refused, and nothing is sent to Stripe: %s', async (returnPath) => {
+    const tenantId = await newTenant();
+    await billing.ensureCustomer({ tenantId, idempotencyKey: key(tenantId, 'ensure-customer') });
+    await expect(billing.createCheckoutLink({ tenantId, returnPath, idempotencyKey: key(tenantId, 'checkout:1') })).rejects.toMatchObject({ type: 'BadReturnPath', nonRetryable: true });
+    await expect(billing.createPortalLink({ tenantId, returnPath, idempotencyKey: key(tenantId, 'portal:1') })).rejects.toMatchObject({ type: 'BadReturnPath', nonRetryable: true });
+    expect(fake.sessions()).toHaveLength(0);
+  });
+
   it('sets the tenant status; never suspends root; a closed tenant stays closed', async () => {
     const tenantId = await newTenant();
     expect(await billing.setTenantStatus({ tenantId, status: 'past_due' })).toEqual({ changed: true });

@@ -8,6 +8,20 @@ import { createStripeClient } from './stripe-client.ts';
 
 const fromUnix = (seconds: number | null | undefined) => (seconds ? new Date(seconds * 1000) : null);
 
+/**
+ * Where Stripe sends the owner back: a path inside the app. Anything else (`//host`, `@host`, a
+ * scheme) would turn Checkout's success URL into an open redirect, so it is refused before Stripe is called.
+ */
+export function appReturnUrl(publicBaseUrl: string, path: string): string {
+  const base = new URL(publicBaseUrl);
+  const inside = /^\/(?![/\\])/.test(path) && !/[\u0000-\u001f\\]/.test(path);
+  const url = inside ? new URL(`${publicBaseUrl}${path}`) : null;
+  if (!url || url.origin !== base.origin) {
+    throw ApplicationFailure.create({ message: `The return path must be a path inside ServicePro (such as /billing), not ${JSON.stringify(path.slice(0, 100))}.`, type: 'BadReturnPath', nonRetryable: true });
+  }
+  return url.href;
+}
+
 /** A 4xx from Stripe (other than rate limiting and conflicts) fails the same way however often it is retried. */
 function rethrow(error: unknown): never {
   const e = error as { statusCode?: number; message?: string; type?: string };
@@ -30,7 +44,7 @@ export function createBillingActivities(deps: ActivityDeps, options: { stripe?: 
     pro: config.BILLING_PRICE_PRO_CENTS,
     elite: config.BILLING_PRICE_ELITE_CENTS,
   };
-  const returnUrl = (path = '/billing') => `${config.PUBLIC_BASE_URL}${path}`;
+  const returnUrl = (path = '/billing') => appReturnUrl(config.PUBLIC_BASE_URL, path);
 
   async function billingRow(tenantId: string) {
     const row = await db.tenantBilling.findUnique({ where: { tenantId } });

@@ -3,6 +3,7 @@ import { Hono, type Context } from 'hono';
 import Stripe from 'stripe';
 import { stripeCredentials } from '../../domain/stripe-credentials.ts';
 import type { AppDeps } from '../context.ts';
+import { acceptableReturnUrl, CHECKOUT_SESSION_ID, checkoutPage, PORTAL_SESSION_ID, portalPage, unknownLinkPage } from './stripe-pages.ts';
 
 // Enough of Stripe's REST API for the official SDK to talk to: customers, prices (by lookup key),
 // subscriptions with a trial, Checkout and Customer Portal sessions — honouring Idempotency-Key
@@ -17,6 +18,11 @@ export interface StripeSandboxOptions {
   webhookUrl?: string;
   /** Where Checkout / Portal "pages" live (links handed to owners). */
   publicUrl?: string;
+  /**
+   * The only origins a session's success, cancel or return URL may point at (mounted in our API:
+   * the app's own). Unset (a test fake): any http(s) URL, as Stripe takes.
+   */
+  returnOrigins?: readonly string[];
 }
 
 export interface SandboxRequest {
@@ -59,6 +65,10 @@ export function parseStripeForm(body: string): Record<string, unknown> {
 const stripeError = (c: Context, status: 400 | 401 | 404 | 500, message: string, type = 'invalid_request_error', param?: string) =>
   c.json({ error: { type, message, ...(param ? { param } : {}) } }, status);
 const noSuchSubscription = (c: Context) => stripeError(c, 404, `No such subscription: '${c.req.param('id')}'`, 'invalid_request_error', 'id');
+
+/** What a Stripe object id looks like (`cus_…`, `cs_test_…`); anything else in a path is not looked up, nor echoed. */
+const STRIPE_ID = /^[a-z]{2,8}(?:_test)?_[A-Za-z0-9]{1,255}$/;
+const ID_PATHS = ['/v1/customers/:id', '/v1/subscriptions/:id', '/v1/subscriptions/:id/*', '/v1/checkout/sessions/:id', '/v1/setup_intents/:id'];
 
 export function createStripeSandbox(options: StripeSandboxOptions) {
   const customers = new Map<string, StripeObject>();
@@ -142,7 +152,20 @@ export function createStripeSandbox(options: StripeSandboxOptions) {
     record(c.res.status);
   });
 
+  for (const path of ID_PATHS) {
+    app.use(path, async (c, next) => {
+      if (!STRIPE_ID.test(c.req.param('id') ?? '')) return stripeError(c, 404, 'No such object: the id in this URL is not a Stripe id.', 'invalid_request_error', 'id');
+      await next();
+    });
+  }
+
   const params = (c: Context<{ Variables: { params: Record<string, unknown> } }>) => c.get('params');
+  /** A success, cancel or return URL as Stripe checks it (and, mounted in our API, only back to the app); null when absent. */
+  const returnUrlParam = (p: Record<string, unknown>, name: string): { url: string | null } | { invalid: string } => {
+    if (p[name] === undefined) return { url: null };
+    const url = acceptableReturnUrl(p[name], options.returnOrigins);
+    return url ? { url } : { invalid: name };
+  };
 
   app.post('/v1/customers', (c) => {
     const p = params(c);
@@ -280,16 +303,21 @@ export function createStripeSandbox(options: StripeSandboxOptions) {
   app.post('/v1/checkout/sessions', (c) => {
     const p = params(c);
     if (!customers.has(String(p.customer ?? ''))) return stripeError(c, 400, `No such customer: '${String(p.customer ?? '')}'`, 'invalid_request_error', 'customer');
+    const success = returnUrlParam(p, 'success_url');
+    const cancel = returnUrlParam(p, 'cancel_url');
+    for (const checked of [success, cancel]) if ('invalid' in checked) return stripeError(c, 400, 'Not a valid URL', 'invalid_request_error', checked.invalid);
     const id = newId('cs_test');
-    const session: StripeObject = { id, object: 'checkout.session', mode: p.mode ?? 'setup', customer: p.customer, success_url: p.success_url ?? null, cancel_url: p.cancel_url ?? null, status: 'open', url: `${publicUrl}/pay/${id}` };
+    const session: StripeObject = { id, object: 'checkout.session', mode: p.mode ?? 'setup', customer: p.customer, success_url: 'url' in success ? success.url : null, cancel_url: 'url' in cancel ? cancel.url : null, status: 'open', url: `${publicUrl}/pay/${id}` };
     sessions.set(id, session);
     return c.json(session);
   });
   app.post('/v1/billing_portal/sessions', (c) => {
     const p = params(c);
     if (!customers.has(String(p.customer ?? ''))) return stripeError(c, 400, `No such customer: '${String(p.customer ?? '')}'`, 'invalid_request_error', 'customer');
+    const back = returnUrlParam(p, 'return_url');
+    if ('invalid' in back) return stripeError(c, 400, 'Not a valid URL', 'invalid_request_error', back.invalid);
     const id = newId('bps');
-    const session: StripeObject = { id, object: 'billing_portal.session', customer: p.customer, return_url: p.return_url ?? null, url: `${publicUrl}/portal/${id}` };
+    const session: StripeObject = { id, object: 'billing_portal.session', customer: p.customer, return_url: back.url, url: `${publicUrl}/portal/${id}` };
     sessions.set(id, session);
     return c.json(session);
   });
@@ -348,26 +376,31 @@ export function createStripeSandbox(options: StripeSandboxOptions) {
     return c.json(event);
   });
 
-  // What an owner's link opens offline: a plain page standing in for Stripe's hosted one.
+  // What an owner's link opens offline: plain pages standing in for Stripe's hosted ones (stripe-pages.ts).
+  const checkoutSession = (c: Context) => {
+    const id = c.req.param('id') ?? '';
+    return CHECKOUT_SESSION_ID.test(id) ? sessions.get(id) : undefined;
+  };
+  /** Only what the sandbox accepted at creation is linked to (absolute http(s), on an allowed origin). */
+  const linkable = (url: unknown) => acceptableReturnUrl(url, options.returnOrigins);
   app.get('/pay/:id', (c) => {
-    const session = sessions.get(c.req.param('id'));
-    if (!session) return c.html('<h1>This checkout link is not known</h1><p>Open billing in ServicePro and try again.</p>', 404);
-    const done = session.status === 'complete';
-    return c.html(
-      `<h1>ServicePro test checkout</h1><p>No real card is charged in the sandbox.</p>` +
-        (done
-          ? `<p>A test card was saved.</p>`
-          : `<form method="post" action="${publicUrl}/pay/${session.id}"><button type="submit">Save test card 4242 4242 4242 4242</button></form>`) +
-        (session.success_url ? `<p><a href="${String(session.success_url)}">Back to ServicePro</a></p>` : ''),
-    );
+    const session = checkoutSession(c);
+    if (!session) return unknownLinkPage(c, 'checkout');
+    return checkoutPage(c, { done: session.status === 'complete', successUrl: linkable(session.success_url) });
   });
   app.post('/pay/:id', async (c) => {
-    const session = completeCheckout(c.req.param('id'));
-    if (!session) return c.html('<h1>This checkout link is not known</h1>', 404);
+    const found = checkoutSession(c);
+    const session = found ? completeCheckout(found.id) : null;
+    if (!session) return unknownLinkPage(c, 'checkout');
     if (options.webhookUrl) await deliver(options.webhookUrl, 'checkout.session.completed', session).catch(() => {});
-    return c.redirect(String(session.success_url ?? `${publicUrl}/pay/${session.id}`), 303);
+    return c.redirect(linkable(session.success_url) ?? `${publicUrl}/pay/${session.id}`, 303);
   });
-  app.get('/portal/:id', (c) => c.html(`<h1>ServicePro test billing portal</h1><p>Session ${c.req.param('id')}.</p>`));
+  app.get('/portal/:id', (c) => {
+    const id = c.req.param('id');
+    const session = PORTAL_SESSION_ID.test(id) ? sessions.get(id) : undefined;
+    if (!session) return unknownLinkPage(c, 'billing portal');
+    return portalPage(c, { returnUrl: linkable(session.return_url) });
+  });
 
   /** The customer "enters" a test card on a setup-mode Checkout page: a payment method and a succeeded SetupIntent. */
   function completeCheckout(sessionId: string): StripeObject | null {
@@ -452,7 +485,13 @@ export function localStripeSandbox(deps: Pick<AppDeps, 'config' | 'masterKey'>):
   if (!credentials.sandbox) return null;
   let sandbox = localSandboxes.get(credentials.secretKey);
   if (!sandbox) {
-    sandbox = createStripeSandbox({ ...credentials, publicUrl: `${deps.config.PUBLIC_BASE_URL}/sandbox/stripe`, webhookUrl: `${deps.config.PUBLIC_BASE_URL}/stripe/webhook` });
+    sandbox = createStripeSandbox({
+      ...credentials,
+      publicUrl: `${deps.config.PUBLIC_BASE_URL}/sandbox/stripe`,
+      webhookUrl: `${deps.config.PUBLIC_BASE_URL}/stripe/webhook`,
+      // On the app's own origin: its pages only ever lead back into the app.
+      returnOrigins: [new URL(deps.config.PUBLIC_BASE_URL).origin],
+    });
     localSandboxes.set(credentials.secretKey, sandbox);
   }
   return sandbox;

@@ -28,6 +28,7 @@ export interface TwilioSandboxOptions {
 }
 
 const E164 = /^\+[1-9]\d{6,14}$/;
+const MESSAGE_SID = /^SM[0-9a-f]{32}$/;
 const twilioError = (c: Context, status: 400 | 401 | 404 | 500, code: number, message: string) =>
   c.json({ code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status }, status);
 
@@ -112,8 +113,10 @@ export function createTwilioSandbox(options: TwilioSandboxOptions) {
 
   app.get('/2010-04-01/Accounts/:sid/Messages/:messageSid{.+\\.json}', (c) => {
     const sid = c.req.param('messageSid').replace(/\.json$/, '');
+    // Only a SID is looked up and named back; any other path text is not echoed.
+    if (!MESSAGE_SID.test(sid)) return twilioError(c, 404, 20404, 'The requested resource was not found');
     const message = messages.find((m) => m.sid === sid);
-    return message ? c.json(toJson(message)) : twilioError(c, 404, 20404, `The requested resource ${c.req.path} was not found`);
+    return message ? c.json(toJson(message)) : twilioError(c, 404, 20404, `The requested resource Message ${sid} was not found`);
   });
 
   return {
