@@ -1,49 +1,23 @@
 import { Hono } from 'hono';
-import Stripe from 'stripe';
-import type { BillingEvent } from '../../domain/billing.ts';
 import { stripeCredentials } from '../../domain/stripe-credentials.ts';
 import { signalStripeEvent } from '../../workers/tenant-billing.ts';
-import type { PrismaClient } from '../../prisma/client.ts';
+import type { Prisma, PrismaClient } from '../../prisma/client.ts';
 import type { AppEnv } from '../context.ts';
-
-type SignalledEvent = Extract<BillingEvent, { eventId: string }>;
+import { errorBody } from '../errors.ts';
+import { billingEventOf, InvalidStripeEvent, SignatureRefused, verifiedStripeEvent, type BillingRecord, type StripeInvoiceFields } from './events.ts';
 
 /** How long the webhook waits for Temporal before answering 503 (Stripe then retries). */
 const SIGNAL_DEADLINE_MS = 5_000;
 
-const idOf = (value: unknown): string | null => (typeof value === 'string' ? value : value && typeof value === 'object' && 'id' in value ? String((value as { id: unknown }).id) : null);
-
-/** The decision input of a Stripe event, from the object's current state; null for a type we do not act on. */
-export function billingEventOf(event: Stripe.Event): { customerId: string | null; signal: SignalledEvent } | null {
-  const object = event.data.object as unknown as Record<string, unknown>;
-  const customerId = idOf(object.customer);
-  switch (event.type) {
-    case 'invoice.paid':
-      return { customerId, signal: { kind: 'invoice.paid', eventId: event.id, invoiceId: String(object.id) } };
-    case 'invoice.payment_failed':
-      return { customerId, signal: { kind: 'invoice.payment_failed', eventId: event.id, invoiceId: String(object.id), invoiceStatus: String(object.status ?? 'open') } };
-    case 'customer.subscription.updated':
-      return { customerId, signal: { kind: 'subscription.updated', eventId: event.id, subscriptionStatus: String(object.status), hasPaymentMethod: Boolean(object.default_payment_method) } };
-    case 'customer.subscription.deleted':
-      return { customerId, signal: { kind: 'subscription.deleted', eventId: event.id } };
-    case 'customer.subscription.trial_will_end':
-      return { customerId, signal: { kind: 'trial_will_end', eventId: event.id } };
-    case 'checkout.session.completed':
-      // Only the add-a-card session (setup mode) matters to billing; Stripe handles paid checkouts itself.
-      if (object.mode !== 'setup') return null;
-      return { customerId, signal: { kind: 'payment_method.added', eventId: event.id, checkoutSessionId: String(object.id) } };
-    default:
-      return null;
-  }
-}
-
 const fromUnix = (seconds: number | null | undefined) => (seconds ? new Date(seconds * 1000) : null);
+
+type Tx = Prisma.TransactionClient | PrismaClient;
 
 /**
  * The invoice as the billing page lists it. Events arrive in any order, so a paid or void invoice
  * never goes back to open: the row only changes while it is still unsettled.
  */
-async function rememberInvoice(db: PrismaClient, tenantId: string, invoice: Stripe.Invoice) {
+async function rememberInvoice(db: Tx, tenantId: string, invoice: StripeInvoiceFields) {
   const line = invoice.lines?.data?.[0]?.period;
   const periodStart = fromUnix(line?.start ?? invoice.period_start);
   const periodEnd = fromUnix(line?.end ?? invoice.period_end);
@@ -58,31 +32,50 @@ async function rememberInvoice(db: PrismaClient, tenantId: string, invoice: Stri
     WHERE billing_invoices.status NOT IN ('paid', 'void')`;
 }
 
+async function applyRecord(db: Tx, tenantId: string, record: BillingRecord) {
+  if (record.kind === 'invoice') return rememberInvoice(db, tenantId, record.invoice);
+  await db.tenantBilling.update({
+    where: { tenantId },
+    data: { hasPaymentMethod: record.hasPaymentMethod, ...(record.currentPeriodEnd ? { currentPeriodEnd: new Date(record.currentPeriodEnd * 1000) } : {}) },
+  });
+}
+
+const BAD_SIGNATURE = 'The stripe-signature header does not match this body or is more than 5 minutes from now. Check that STRIPE_WEBHOOK_SECRET is the signing secret of this endpoint.';
+
 /**
- * `POST /stripe/webhook`: verified on the raw body with the SDK; mapped from the Stripe customer to
- * its tenant (`tenant_billing`); handed to `billing:<tenantId>` as a signal carrying the event id.
- * Each event id is applied once: `stripe_events` drops a redelivery at the edge (recorded only
- * after the signal went through, so a failed signal is retried by Stripe), and the workflow
- * itself ignores an event id it has seen.
+ * `POST /stripe/webhook`: verified on the raw body with the SDK (and its timestamp within ±5 min);
+ * mapped from the Stripe customer to its tenant (`tenant_billing`); handed to `billing:<tenantId>`
+ * as a signal carrying the event id. Each event id is applied once: `stripe_events` drops a
+ * redelivery at the edge, and the workflow itself ignores an event id it has seen. The event is
+ * recorded only after the signal went through, and in one transaction with what the billing page
+ * keeps of it (the invoice, the card and period): if that write fails, nothing is recorded, the
+ * answer is a 503, and Stripe's retry applies it.
  */
 export function stripeWebhookRoutes() {
   const app = new Hono<AppEnv>();
-  const verifier = new Stripe('sk_unused_for_verification');
 
   app.post('/webhook', async (c) => {
     const { db, temporal, config, masterKey } = c.get('deps');
     const logger = c.get('logger');
     const payload = await c.req.text();
     const signature = c.req.header('stripe-signature') ?? '';
-    let event: Stripe.Event;
+    let event;
+    let mapped;
     try {
-      event = verifier.webhooks.constructEvent(payload, signature, stripeCredentials(config, masterKey).webhookSecret);
+      event = verifiedStripeEvent(payload, signature, stripeCredentials(config, masterKey).webhookSecret);
+      mapped = billingEventOf(event);
     } catch (error) {
-      logger.warn({ err: error }, 'Stripe webhook with a bad signature: rejected');
-      return c.json({ error: 'bad signature' }, 400);
+      if (error instanceof SignatureRefused) {
+        logger.warn({ reason: error.message }, 'Stripe webhook with a bad signature: rejected');
+        return c.json(errorBody('bad_signature', BAD_SIGNATURE), 400);
+      }
+      if (error instanceof InvalidStripeEvent) {
+        logger.warn({ reason: error.message }, 'signed Stripe webhook that is not a readable event: rejected');
+        return c.json(errorBody('invalid_event', `${error.message} Send a Stripe event: { id, type, data: { object } }.`), 400);
+      }
+      throw error;
     }
 
-    const mapped = billingEventOf(event);
     if (!mapped) return c.json({ received: true, ignored: event.type });
     const billing = mapped.customerId ? await db.tenantBilling.findUnique({ where: { stripeCustomerId: mapped.customerId }, select: { tenantId: true } }) : null;
     if (!billing) {
@@ -92,22 +85,22 @@ export function stripeWebhookRoutes() {
     if (await db.stripeEvent.findUnique({ where: { eventId: event.id }, select: { eventId: true } })) {
       return c.json({ received: true, duplicate: true });
     }
+    const { signal, record } = mapped;
     try {
-      await temporal.connection.withDeadline(Date.now() + SIGNAL_DEADLINE_MS, () => signalStripeEvent(temporal, billing.tenantId, mapped.signal));
+      await temporal.connection.withDeadline(Date.now() + SIGNAL_DEADLINE_MS, () => signalStripeEvent(temporal, billing.tenantId, signal));
     } catch (error) {
       logger.error({ err: error, eventId: event.id, tenantId: billing.tenantId }, 'Stripe event not signalled; Stripe will retry');
-      return c.json({ error: 'try again' }, 503);
+      return c.json(errorBody('try_again', 'Billing could not take this event just now; Stripe will deliver it again.'), 503);
     }
-    await db.stripeEvent.createMany({ data: [{ eventId: event.id, tenantId: billing.tenantId, type: event.type }], skipDuplicates: true });
-    if (event.type.startsWith('invoice.')) await rememberInvoice(db, billing.tenantId, event.data.object as Stripe.Invoice);
-    if (event.type === 'customer.subscription.updated') {
-      // What the billing page shows; the decisions themselves are the workflow's.
-      const subscription = event.data.object;
-      const periodEnd = subscription.items?.data?.[0]?.current_period_end;
-      await db.tenantBilling.update({
-        where: { tenantId: billing.tenantId },
-        data: { hasPaymentMethod: Boolean(subscription.default_payment_method), ...(periodEnd ? { currentPeriodEnd: new Date(periodEnd * 1000) } : {}) },
+    try {
+      await db.$transaction(async (tx) => {
+        // A concurrent redelivery may have recorded it meanwhile: its effects are idempotent, so both apply.
+        await tx.stripeEvent.createMany({ data: [{ eventId: event.id, tenantId: billing.tenantId, type: event.type }], skipDuplicates: true });
+        if (record) await applyRecord(tx, billing.tenantId, record);
       });
+    } catch (error) {
+      logger.error({ err: error, eventId: event.id, tenantId: billing.tenantId }, 'Stripe event signalled but not recorded; Stripe will retry');
+      return c.json(errorBody('try_again', 'The event could not be recorded just now; Stripe will deliver it again.'), 503);
     }
     return c.json({ received: true });
   });
