@@ -1,10 +1,19 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { WorkflowUpdateStage } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
+import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { workflowIds } from '../domain/workflow-ids.ts';
 import { createTestApp, type TestApp } from '../tests/app-harness.ts';
 import { billingFixtures } from '../tests/billing-fixtures.ts';
 import { uniqueId } from '../tests/stack.ts';
 import { startStripeFake, type StripeFake } from '../tests/stripe-fake.ts';
 import { startTwilioFake, type TwilioFake } from '../tests/twilio-fake.ts';
 import { queryBillingState, requestPaymentLink, requestPlanChange } from '../workers/tenant-billing.ts';
+import { EncryptionCodec } from '../workers/codec.ts';
+import { workflowBundle } from '../workers/worker.ts';
+import { changePlanUpdate } from './billing.ts';
 
 // The owner's side of billing, through the billing workflow's Updates: plan changes (an upgrade at
 // once, a downgrade at the end of the paid period) and adding a card through Checkout. Real
@@ -74,6 +83,74 @@ describe('plan changes', () => {
     // The validator rejects before anything is written to the history; the reason travels as the failure's cause.
     await expect(requestPlanChange(t.deps.temporal, tenantId, 'platinum' as 'elite')).rejects.toMatchObject({ cause: { message: expect.stringMatching(/There is no plan “platinum”/) } });
     expect(await tier(tenantId)).toBe('pro');
+  });
+});
+
+describe('plan changes at the same time', () => {
+  const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
+
+  /** `first` is accepted, and its Stripe write is slow; `second` arrives meanwhile. Both answers, in that order. */
+  async function twoChangesAtOnce(tenantId: string, subscriptionId: string, first: 'starter' | 'pro' | 'elite', second: 'starter' | 'pro' | 'elite') {
+    stripe.slowNext(1, 1_500, { path: `/subscriptions/${subscriptionId}` });
+    const handle = t.deps.temporal.workflow.getHandle(workflowIds.billing(tenantId));
+    const pending = await handle.startUpdate(changePlanUpdate, { args: [first], waitForStage: WorkflowUpdateStage.ACCEPTED });
+    const secondAnswer = await handle.executeUpdate(changePlanUpdate, { args: [second] });
+    return [await pending.result(), secondAnswer] as const;
+  }
+
+  it('an upgrade and a downgrade at once apply one after the other: the downgrade promised is the one that is scheduled and billed', async () => {
+    const { tenantId, subscriptionId } = await startTenant('active', durations());
+    const periodEnd = Math.floor(Date.now() / 1000) + 3_600;
+    itemOf(subscriptionId).current_period_end = periodEnd;
+
+    const [upgrade, downgrade] = await twoChangesAtOnce(tenantId, subscriptionId, 'elite', 'starter');
+    expect(upgrade).toMatchObject({ timing: 'now', tier: 'elite' });
+    expect(downgrade).toEqual({ timing: 'period_end', tier: 'starter', effectiveAt: iso(periodEnd) });
+    // What the second caller was told is what holds: Elite now, Starter from the period end, and Stripe bills Starter next period.
+    expect(await queryBillingState(t.deps.temporal, tenantId)).toMatchObject({ tier: 'elite', scheduledTier: { tier: 'starter', at: iso(periodEnd) } });
+    expect(await tier(tenantId)).toBe('elite');
+    expect(itemOf(subscriptionId).price.lookup_key).toBe('servicepro_starter_monthly');
+    expect(updatesTo(subscriptionId).map((r) => r.params.proration_behavior)).toEqual(['always_invoice', 'none']);
+  });
+
+  it('keeping the current plan while a downgrade is being written calls that downgrade off, in Stripe too', async () => {
+    const { tenantId, subscriptionId } = await startTenant('active', durations());
+    const periodEnd = Math.floor(Date.now() / 1000) + 3_600;
+    itemOf(subscriptionId).current_period_end = periodEnd;
+
+    const [downgrade, keep] = await twoChangesAtOnce(tenantId, subscriptionId, 'starter', 'pro');
+    expect(downgrade).toEqual({ timing: 'period_end', tier: 'starter', effectiveAt: iso(periodEnd) });
+    expect(keep).toEqual({ timing: 'none', tier: 'pro', effectiveAt: null });
+    expect(await queryBillingState(t.deps.temporal, tenantId)).toMatchObject({ tier: 'pro', scheduledTier: null });
+    expect(await tier(tenantId)).toBe('pro');
+    expect(itemOf(subscriptionId).price.lookup_key).toBe('servicepro_pro_monthly');
+    expect(updatesTo(subscriptionId).map((r) => r.params.proration_behavior)).toEqual(['none', 'none']);
+  });
+
+  // Two recordings of the same race: one made before the lock (workflows/billing.ts at d989fe4 —
+  // a running execution like it must keep replaying, unlocked), one with it (the patch marker in).
+  const RECORDINGS = { beforeLock: 'billing-plan-changes-before-lock.json', serialised: 'billing-plan-changes-serialised.json' };
+  it('replays recorded histories of two plan changes at once, from before the lock and with it', async () => {
+    if (process.env.RECORD_HISTORIES) {
+      const { tenantId, subscriptionId } = await startTenant('active', durations());
+      itemOf(subscriptionId).current_period_end = Math.floor(Date.now() / 1000) + 3_600;
+      await twoChangesAtOnce(tenantId, subscriptionId, 'elite', 'starter');
+      const history = await t.deps.temporal.workflow.getHandle(workflowIds.billing(tenantId)).fetchHistory();
+      const json = JSON.parse(historyToJSON(history));
+      // Patch markers carry their id as a base64 JSON payload.
+      const markers = history.events?.filter((e) => e.markerRecordedEventAttributes) ?? [];
+      const locked = markers.some((e) => Object.values(e.markerRecordedEventAttributes!.details ?? {}).some((p) => p.payloads?.some((x) => Buffer.from(x.data ?? []).toString().includes('serialise-billing-handlers'))));
+      await writeFile(path.join(import.meta.dirname, 'histories', locked ? RECORDINGS.serialised : RECORDINGS.beforeLock), `${JSON.stringify(json, null, 2)}\n`);
+    }
+    for (const [name, file] of Object.entries(RECORDINGS)) {
+      const history = JSON.parse(await readFile(path.join(import.meta.dirname, 'histories', file), 'utf8'));
+      await Worker.runReplayHistory(
+        // The test stack's key, which recorded them (scripts/ephemeral-stack.ts).
+        { workflowBundle: await workflowBundle(), dataConverter: { payloadCodecs: [new EncryptionCodec(Buffer.alloc(32, 7))] } },
+        history,
+        `billing:recorded-plan-changes-${name}`,
+      );
+    }
   });
 });
 

@@ -1,4 +1,5 @@
 import * as wf from '@temporalio/workflow';
+import { Mutex } from 'async-mutex';
 import type { BillingActivities, ExportActivities, MailActivities, MessagingActivities, RetentionActivities } from '../activities/contracts.ts';
 import { decideBilling, initialBillingLife, planChangeTimingFor, stripeIdempotencyKey, type BillingEffect, type BillingEvent, type BillingLife } from '../domain/billing.ts';
 import { ROOT_TENANT_ID, TENANT_TIERS, type TenantStatus, type TenantTier } from '../domain/tenancy.ts';
@@ -85,6 +86,18 @@ export const changePlanUpdate = wf.defineUpdate<PlanChangeResult, [TenantTier]>(
 /** A Stripe Checkout link (add a card) or Customer Portal link (invoices, cards) for the owner. */
 export const paymentLinkUpdate = wf.defineUpdate<{ url: string }, [{ kind: 'checkout' | 'portal'; returnPath: string }]>('paymentLink');
 
+/**
+ * Handlers that await activities and change shared state take turns with each other and with the
+ * main loop (Temporal's safe-message-handlers sample): two plan changes at once cannot undo each
+ * other. Runs recorded before it replay unlocked, as they ran.
+ */
+const SERIALISED_HANDLERS = 'serialise-billing-handlers';
+
+/** Runs `body` alone under `lock` once the patch is in; before it (old histories), at once. */
+function serialiser(lock: Mutex) {
+  return <T>(body: () => Promise<T>): Promise<T> => (wf.patched(SERIALISED_HANDLERS) ? lock.runExclusive(body) : body());
+}
+
 const DEFAULT_RETENTION_MS = 180 * 86_400_000;
 /** A final export that failed is tried again this much later; nothing is purged meanwhile. */
 const FINAL_EXPORT_RETRY_MS = 86_400_000;
@@ -129,17 +142,20 @@ export async function tenantBilling(input: TenantBillingInput & { changes?: numb
       state.changes += 1;
       publish();
     });
+    const exclusive = serialiser(new Mutex());
     wf.setHandler(
       changePlanUpdate,
-      async (tier) => {
-        // Nothing is billed here: the plan changes at once.
-        if (tier === state.tier) return { timing: 'none', tier, effectiveAt: null };
-        state.tier = tier;
-        state.changes += 1;
-        publish();
-        await stripe.setTenantTier({ tenantId: state.tenantId, tier });
-        return { timing: 'now', tier, effectiveAt: new Date().toISOString() };
-      },
+      (tier) =>
+        exclusive(async (): Promise<PlanChangeResult> => {
+          validatePlanChange(state, tier); // again: a change before this one may have closed the business
+          // Nothing is billed here: the plan changes at once.
+          if (tier === state.tier) return { timing: 'none', tier, effectiveAt: null };
+          state.tier = tier;
+          state.changes += 1;
+          publish();
+          await stripe.setTenantTier({ tenantId: state.tenantId, tier });
+          return { timing: 'now', tier, effectiveAt: new Date().toISOString() };
+        }),
       { validator: (tier) => validatePlanChange(state, tier) },
     );
 
@@ -153,10 +169,13 @@ export async function tenantBilling(input: TenantBillingInput & { changes?: numb
   await stripeBilling(state, publish, input.stripe);
 }
 
+/** A refusal the owner reads (an ApplicationFailure, so inside a handler it fails the update, not the workflow task). */
+const refuse = (message: string) => wf.ApplicationFailure.create({ message, type: 'PlanChangeRefused', nonRetryable: true });
+
 function validatePlanChange(state: TenantBillingState, tier: TenantTier) {
-  if (!TENANT_TIERS.includes(tier)) throw new Error(`There is no plan “${String(tier)}”: choose ${TENANT_TIERS.join(', ')}.`);
-  if (state.tenantId === ROOT_TENANT_ID) throw new Error('The platform’s own plan is not billed and cannot be changed.');
-  if (state.status === 'closed' || state.purgedAt) throw new Error('This business is closed: its plan can no longer change.');
+  if (!TENANT_TIERS.includes(tier)) throw refuse(`There is no plan “${String(tier)}”: choose ${TENANT_TIERS.join(', ')}.`);
+  if (state.tenantId === ROOT_TENANT_ID) throw refuse('The platform’s own plan is not billed and cannot be changed.');
+  if (state.status === 'closed' || state.purgedAt) throw refuse('This business is closed: its plan can no longer change.');
 }
 
 const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
@@ -180,6 +199,8 @@ async function stripeBilling(state: TenantBillingState, publish: () => void, car
   let timersMoved = false;
   const events: Extract<BillingEvent, { eventId: string }>[] = [];
   const planChanges: PlanChange[] = [...(carry.pendingPlanChanges ?? [])];
+  /** The updates, the registry's signals and each turn of the main loop run one at a time. */
+  const exclusive = serialiser(new Mutex());
 
   wf.setHandler(billingStateQuery, () => ({
     ...state,
@@ -188,22 +209,26 @@ async function stripeBilling(state: TenantBillingState, publish: () => void, car
     retentionEndsAt: iso(retentionEndsAt),
     scheduledTier: scheduledTier ? { tier: scheduledTier.tier, at: iso(scheduledTier.at)! } : null,
   }));
-  wf.setHandler(tierChangedSignal, (tier) => {
-    // The platform owner changed the plan in the registry (which already wrote it): bill it now.
-    if (!life.isRoot) planChanges.push({ from: state.tier, to: tier, n: state.changes + 1 });
-    state.tier = tier;
-    state.changes += 1;
-    scheduledTier = null;
-    publish();
-  });
-  wf.setHandler(tenantClosedSignal, () => {
-    if (state.status === 'closed') return;
-    state.status = 'closed';
-    life = { ...life, status: 'closed' };
-    state.changes += 1;
-    closing = true;
-    publish();
-  });
+  wf.setHandler(tierChangedSignal, (tier) =>
+    exclusive(async () => {
+      // The platform owner changed the plan in the registry (which already wrote it): bill it now.
+      if (!life.isRoot) planChanges.push({ from: state.tier, to: tier, n: state.changes + 1 });
+      state.tier = tier;
+      state.changes += 1;
+      scheduledTier = null;
+      publish();
+    }),
+  );
+  wf.setHandler(tenantClosedSignal, () =>
+    exclusive(async () => {
+      if (state.status === 'closed') return;
+      state.status = 'closed';
+      life = { ...life, status: 'closed' };
+      state.changes += 1;
+      closing = true;
+      publish();
+    }),
+  );
   wf.setHandler(stripeEventSignal, (event) => {
     events.push(event);
   });
@@ -216,36 +241,40 @@ async function stripeBilling(state: TenantBillingState, publish: () => void, car
 
   wf.setHandler(
     changePlanUpdate,
-    async (tier): Promise<PlanChangeResult> => {
-      const timing = planChangeTimingFor(life.status, state.tier, tier);
-      const n = (state.changes += 1);
-      if (timing === 'none') {
-        // Choosing the current plan again cancels a downgrade that was waiting; Stripe gets the price back, uncharged.
-        if (scheduledTier && setupDone) await stripe.changePlan({ tenantId: state.tenantId, from: scheduledTier.tier, to: tier, prorate: false, idempotencyKey: key(`change-plan:${n}`) });
+    (tier) =>
+      exclusive(async (): Promise<PlanChangeResult> => {
+        // Decided from the state as the changes before this one left it, not as it was on arrival.
+        validatePlanChange(state, tier);
+        const timing = planChangeTimingFor(life.status, state.tier, tier);
+        const n = (state.changes += 1);
+        if (timing === 'none') {
+          // Choosing the current plan again cancels a downgrade that was waiting; Stripe gets the price back, uncharged.
+          if (scheduledTier && setupDone) await stripe.changePlan({ tenantId: state.tenantId, from: scheduledTier.tier, to: tier, prorate: false, idempotencyKey: key(`change-plan:${n}`) });
+          scheduledTier = null;
+          return { timing, tier, effectiveAt: null };
+        }
+        const billed = setupDone ? await stripe.changePlan({ tenantId: state.tenantId, from: state.tier, to: tier, idempotencyKey: key(`change-plan:${n}`) }) : null;
+        const periodEnd = billed?.currentPeriodEnd ? Date.parse(billed.currentPeriodEnd) : null;
+        if (timing === 'period_end' && periodEnd !== null && periodEnd > Date.now()) {
+          scheduledTier = { tier, at: periodEnd };
+          timersMoved = true;
+          return { timing, tier, effectiveAt: iso(periodEnd) };
+        }
         scheduledTier = null;
-        return { timing, tier, effectiveAt: null };
-      }
-      const billed = setupDone ? await stripe.changePlan({ tenantId: state.tenantId, from: state.tier, to: tier, idempotencyKey: key(`change-plan:${n}`) }) : null;
-      const periodEnd = billed?.currentPeriodEnd ? Date.parse(billed.currentPeriodEnd) : null;
-      if (timing === 'period_end' && periodEnd !== null && periodEnd > Date.now()) {
-        scheduledTier = { tier, at: periodEnd };
-        timersMoved = true;
-        return { timing, tier, effectiveAt: iso(periodEnd) };
-      }
-      scheduledTier = null;
-      await applyTier(tier);
-      return { timing: 'now', tier, effectiveAt: iso(Date.now()) };
-    },
+        await applyTier(tier);
+        return { timing: 'now', tier, effectiveAt: iso(Date.now()) };
+      }),
     { validator: (tier) => validatePlanChange(state, tier) },
   );
 
   wf.setHandler(
     paymentLinkUpdate,
-    async ({ kind, returnPath }) => {
-      const n = (linksIssued += 1);
-      const input = { tenantId: state.tenantId, returnPath, idempotencyKey: key(`${kind}-link:${n}`) };
-      return kind === 'checkout' ? stripe.createCheckoutLink(input) : stripe.createPortalLink(input);
-    },
+    ({ kind, returnPath }) =>
+      exclusive(async () => {
+        const n = (linksIssued += 1);
+        const input = { tenantId: state.tenantId, returnPath, idempotencyKey: key(`${kind}-link:${n}`) };
+        return kind === 'checkout' ? stripe.createCheckoutLink(input) : stripe.createPortalLink(input);
+      }),
     {
       validator: ({ kind }) => {
         if (kind !== 'checkout' && kind !== 'portal') throw new Error('Ask for a "checkout" or a "portal" link.');
@@ -346,24 +375,8 @@ async function stripeBilling(state: TenantBillingState, publish: () => void, car
     return true;
   }
 
-  if (!setupDone) {
-    try {
-      await stripe.ensureCustomer({ tenantId: state.tenantId, idempotencyKey: key('ensure-customer') });
-      await stripe.ensureSubscription({ tenantId: state.tenantId, tier: state.tier, trialDays: durations.trialDays, idempotencyKey: key('ensure-subscription') });
-      setupDone = true;
-    } catch (error) {
-      // Stripe refused (a 4xx): the trial timers still run; the next run tries again.
-      wf.log.error('Stripe customer or subscription not created', { error: String(error) });
-    }
-  }
-
-  for (;;) {
-    const next = Math.min(reminderAt ?? Infinity, trialEndsAt ?? Infinity, graceEndsAt ?? Infinity, scheduledTier?.at ?? Infinity, retentionEndsAt ?? Infinity);
-    const ready = () => events.length > 0 || planChanges.length > 0 || closing || timersMoved || wf.workflowInfo().continueAsNewSuggested;
-    if (next === Infinity) await wf.condition(ready);
-    else if (next > Date.now()) await wf.condition(ready, next - Date.now());
-    timersMoved = false;
-
+  /** One turn of the loop: what is due and what arrived; true once the tenant's life has ended. */
+  async function takeTurn(): Promise<boolean> {
     const now = Date.now();
     if (reminderAt !== null && now >= reminderAt) {
       reminderAt = null;
@@ -402,12 +415,34 @@ async function stripeBilling(state: TenantBillingState, publish: () => void, car
       followStatus('closed');
       if (setupDone && !life.isRoot && wf.patched('cancel-on-close')) await stripe.cancelSubscription({ tenantId: state.tenantId, idempotencyKey: key('cancel-subscription') });
     }
-    if (retentionEndsAt !== null && Date.now() >= retentionEndsAt && (state.status === 'suspended' || state.status === 'closed') && !life.isRoot) {
-      if (await retire()) {
-        publish();
-        await wf.condition(wf.allHandlersFinished);
-        return; // the tenant's life has ended; its registry entry and final export remain
+    return retentionEndsAt !== null && Date.now() >= retentionEndsAt && (state.status === 'suspended' || state.status === 'closed') && !life.isRoot && (await retire());
+  }
+
+  if (!setupDone) {
+    // Alone: a plan change meanwhile would otherwise bill the tier the subscription was not created with.
+    await exclusive(async () => {
+      try {
+        await stripe.ensureCustomer({ tenantId: state.tenantId, idempotencyKey: key('ensure-customer') });
+        await stripe.ensureSubscription({ tenantId: state.tenantId, tier: state.tier, trialDays: durations.trialDays, idempotencyKey: key('ensure-subscription') });
+        setupDone = true;
+      } catch (error) {
+        // Stripe refused (a 4xx): the trial timers still run; the next run tries again.
+        wf.log.error('Stripe customer or subscription not created', { error: String(error) });
       }
+    });
+  }
+
+  for (;;) {
+    const next = Math.min(reminderAt ?? Infinity, trialEndsAt ?? Infinity, graceEndsAt ?? Infinity, scheduledTier?.at ?? Infinity, retentionEndsAt ?? Infinity);
+    const ready = () => events.length > 0 || planChanges.length > 0 || closing || timersMoved || wf.workflowInfo().continueAsNewSuggested;
+    if (next === Infinity) await wf.condition(ready);
+    else if (next > Date.now()) await wf.condition(ready, next - Date.now());
+    timersMoved = false;
+
+    if (await exclusive(takeTurn)) {
+      publish();
+      await wf.condition(wf.allHandlersFinished);
+      return; // the tenant's life has ended; its registry entry and final export remain
     }
 
     if (wf.workflowInfo().continueAsNewSuggested) {

@@ -35,6 +35,7 @@ export interface SandboxRequest {
 
 type StripeObject = Record<string, unknown> & { id: string };
 type Failure = { remaining: number; path?: string; afterCommit: boolean };
+type Slowness = { remaining: number; ms: number; path?: string };
 
 const DAY = 86_400;
 const now = () => Math.floor(Date.now() / 1000);
@@ -82,6 +83,7 @@ export function createStripeSandbox(options: StripeSandboxOptions) {
   const idempotent = new Map<string, { status: number; body: unknown }>();
   const requests: SandboxRequest[] = [];
   let failure: Failure = { remaining: 0, afterCommit: false };
+  let slowness: Slowness = { remaining: 0, ms: 0 };
   const publicUrl = (options.publicUrl ?? 'http://localhost:3000/sandbox/stripe').replace(/\/$/, '');
   const webhookSigner = new Stripe(options.secretKey);
 
@@ -127,6 +129,11 @@ export function createStripeSandbox(options: StripeSandboxOptions) {
     const key = c.req.header('idempotency-key') ?? null;
     const record = (status: number) => requests.push({ method: c.req.method, path: c.req.path, idempotencyKey: key, params, status });
 
+    if (slowness.remaining > 0 && c.req.method === 'POST' && (!slowness.path || c.req.path.endsWith(slowness.path))) {
+      slowness.remaining -= 1;
+      // The request is taken as it arrives and applied after the pause, as a slow Stripe would.
+      await new Promise((resolve) => setTimeout(resolve, slowness.ms));
+    }
     const failing = failure.remaining > 0 && c.req.method === 'POST' && (!failure.path || c.req.path.endsWith(failure.path));
     if (failing && !failure.afterCommit) {
       failure.remaining -= 1;
@@ -464,10 +471,15 @@ export function createStripeSandbox(options: StripeSandboxOptions) {
     failNext(count: number, failOptions: { path?: string; afterCommit?: boolean } = {}) {
       failure = { remaining: count, path: failOptions.path, afterCommit: failOptions.afterCommit ?? false };
     },
+    /** The next `count` POSTs (to paths ending in `path`, when given) are answered `ms` later: Stripe having a slow moment. */
+    slowNext(count: number, ms: number, slowOptions: { path?: string } = {}) {
+      slowness = { remaining: count, ms, path: slowOptions.path };
+    },
     reset() {
       for (const map of [customers, prices, subscriptions, sessions, setupIntents, meters, meterEvents, idempotent]) map.clear();
       requests.length = 0;
       failure = { remaining: 0, afterCommit: false };
+      slowness = { remaining: 0, ms: 0 };
     },
   };
 }
