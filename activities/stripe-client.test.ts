@@ -113,7 +113,7 @@ describe('the local Stripe sandbox (no secret key)', () => {
   });
 
   it('is not mounted when a real key is configured', async () => {
-    const config = parseConfig({ ...baseEnv, STRIPE_SECRET_KEY: 'sk_test_real' });
+    const config = parseConfig({ ...baseEnv, STRIPE_SECRET_KEY: 'sk_test_real', STRIPE_WEBHOOK_SECRET: 'whsec_real' });
     expect(localStripeSandbox({ config, masterKey })).toBeNull();
     expect((await stripeSandboxRoutes({ config, masterKey }).request('/v1/customers', { method: 'POST' })).status).toBe(404);
   });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { stripeSettingsProblems } from './stripe-credentials.ts';
+import { twilioSettingsProblems } from './twilio-credentials.ts';
 
 const optionalUrl = z.url().optional();
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
@@ -74,7 +76,18 @@ export const configSchema = z
     if (env.NODE_ENV === 'production' && !env.SERVICEPRO_ENCRYPTION_KEY) {
       ctx.addIssue({ code: 'custom', path: ['SERVICEPRO_ENCRYPTION_KEY'], message: 'is required in production (openssl rand -base64 32)' });
     }
+    // Half a provider would run on its sandbox without a word. (OpenAI has no such half: a base URL
+    // without a key is a local endpoint, a key alone is OpenAI, neither is the offline agent.)
+    for (const { variable, message } of [...twilioSettingsProblems(env), ...stripeSettingsProblems(env)]) {
+      ctx.addIssue({ code: 'custom', path: [variable], message });
+    }
   });
+
+/** One thing to fix in the environment, as parseConfig reports it: `VARIABLE: message`. */
+export interface SettingProblem {
+  variable: string;
+  message: string;
+}
 
 export type Config = z.output<typeof configSchema> & { PUBLIC_BASE_URL: string };
 
