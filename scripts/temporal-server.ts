@@ -13,7 +13,8 @@ export const TEMPORAL_INSTALL_HELP = [
   'or set TEMPORAL_BIN to the path of a `temporal` binary, or TEMPORAL_ADDRESS to a running server.',
 ].join('\n');
 
-function onPath(name: string): string | undefined {
+/** An executable called `name` in a PATH directory. */
+export function onPath(name: string): string | undefined {
   for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
     const candidate = path.join(dir, name);
     if (dir && existsSync(candidate)) return candidate;
