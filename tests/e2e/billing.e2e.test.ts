@@ -128,6 +128,10 @@ describe('billing pages and the root dashboard (browser)', () => {
     await page.getByRole('button', { name: 'Add a card' }).click();
     await page.waitForURL(`${server!.url}/sandbox/stripe/pay/cs_test_*`, WAIT);
     expect(await page.getByRole('heading', { name: 'ServicePro test checkout' }).count()).toBe(1);
+    // A plain form (no script, so the app's CSP holds) that saves the card and leads back into the app.
+    await page.getByRole('button', { name: /Save test card/ }).click();
+    await page.waitForURL(`${server!.url}/t/${trialing}/billing`, WAIT);
+    await expect.poll(async () => (await db().tenantBilling.findUniqueOrThrow({ where: { tenantId: trialing } })).hasPaymentMethod, { timeout: 15_000 }).toBe(true);
   });
 
   it('a paused business is told what that means, everywhere in its area, with the way to its data', async () => {
