@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { WithStartWorkflowOperation, WorkflowIdConflictPolicy } from '@temporalio/client';
 import { fallbackTwiml, notInServiceTwiml, type CallContext, type CallEvent } from '../../domain/ivr.ts';
+import { wholeSeconds } from '../../domain/twilio-fields.ts';
 import { workflowIds } from '../../domain/workflow-ids.ts';
 import { forTenant } from '../../prisma/tenant-db.ts';
 import { callEndedSignal, callStepUpdate, callWorkflow } from '../../workflows/call.ts';
@@ -26,7 +27,7 @@ function eventFrom(kind: string | undefined, params: TwilioParams): CallEvent | 
     case 'dial-result':
       return { kind, dialStatus: params.DialCallStatus ?? 'failed' };
     case 'recorded':
-      return { kind, recordingSid: params.RecordingSid ?? `RE-${params.CallSid}`, recordingUrl: params.RecordingUrl ?? '', durationSec: Number(params.RecordingDuration ?? 0) };
+      return { kind, recordingSid: params.RecordingSid ?? `RE-${params.CallSid}`, recordingUrl: params.RecordingUrl ?? '', durationSec: wholeSeconds(params.RecordingDuration) };
     default:
       return null;
   }
@@ -94,7 +95,7 @@ export function voiceRoutes() {
     if (!params.CallSid || params.ParentCallSid) return c.body(null, 204); // child legs end with their parent
     try {
       await withinDeadline(deps, () =>
-        deps.temporal.workflow.getHandle(workflowIds.call(params.CallSid!)).signal(callEndedSignal, { callStatus: params.CallStatus ?? 'completed', durationSec: Number(params.CallDuration ?? 0) }),
+        deps.temporal.workflow.getHandle(workflowIds.call(params.CallSid!)).signal(callEndedSignal, { callStatus: params.CallStatus ?? 'completed', durationSec: wholeSeconds(params.CallDuration) }),
       );
     } catch (error) {
       c.get('logger').warn({ err: error, callSid: params.CallSid }, 'call status not delivered to its workflow');
@@ -110,7 +111,7 @@ export function voiceRoutes() {
     if (ctx && params.RecordingSid) {
       await forTenant(deps.db, ctx.tenantId).voicemail.upsert({
         where: { tenantId_recordingSid: { tenantId: ctx.tenantId, recordingSid: params.RecordingSid } },
-        create: { callSid: params.CallSid ?? '', recordingSid: params.RecordingSid, recordingUrl: params.RecordingUrl ?? '', fromNumber: params.From ?? '', durationSec: Number(params.RecordingDuration ?? 0) },
+        create: { callSid: params.CallSid ?? '', recordingSid: params.RecordingSid, recordingUrl: params.RecordingUrl ?? '', fromNumber: params.From ?? '', durationSec: wholeSeconds(params.RecordingDuration) },
         update: {},
       });
     }
