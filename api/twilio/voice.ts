@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { WithStartWorkflowOperation, WorkflowIdConflictPolicy } from '@temporalio/client';
 import { fallbackTwiml, notInServiceTwiml, type CallContext, type CallEvent } from '../../domain/ivr.ts';
+import { keyedDigest } from '../../domain/secrets.ts';
 import { wholeSeconds } from '../../domain/twilio-fields.ts';
 import { workflowIds } from '../../domain/workflow-ids.ts';
 import { forTenant } from '../../prisma/tenant-db.ts';
@@ -57,7 +58,17 @@ export function voiceRoutes() {
         workflowId: workflowIds.call(params.CallSid),
         taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
         workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-        args: [{ callSid: params.CallSid, from: params.From ?? '', to: ctx.tenantNumber, startedAt: new Date().toISOString(), context: ctx }],
+        args: [
+          {
+            callSid: params.CallSid,
+            from: params.From ?? '',
+            to: ctx.tenantNumber,
+            startedAt: new Date().toISOString(),
+            context: ctx,
+            callerKey: keyedDigest(deps.masterKey, 'caller-key', `${ctx.tenantId}:${params.From ?? ''}`),
+            missedCallTextEveryHours: deps.config.MISSED_CALL_TEXT_EVERY_HOURS,
+          },
+        ],
         typedSearchAttributes: [{ key: TenantIdKey, value: ctx.tenantId }],
       });
       const twiml = await withinDeadline(deps, () =>
