@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseConfig } from './config.ts';
 import { initialCallState, type CallState } from './ivr.ts';
 import { deservesMissedCallText, missedCallTextKey } from './missed-call-text.ts';
 
@@ -29,5 +30,12 @@ describe('the missed-call text', () => {
     const hourly = (iso: string) => missedCallTextKey({ callerKey: 'k1', everyHours: 1, timeZone: 'UTC', now: new Date(iso) });
     expect(hourly('2026-06-10T14:05:00Z')).toBe(hourly('2026-06-10T14:55:00Z'));
     expect(hourly('2026-06-10T14:55:00Z')).not.toBe(hourly('2026-06-10T15:05:00Z'));
+  });
+
+  it('MISSED_CALL_TEXT_EVERY_HOURS is whole hours from 1 to 720, 24 by default', () => {
+    expect(parseConfig({}).MISSED_CALL_TEXT_EVERY_HOURS).toBe(24);
+    expect(parseConfig({ MISSED_CALL_TEXT_EVERY_HOURS: '6' }).MISSED_CALL_TEXT_EVERY_HOURS).toBe(6);
+    for (const bad of ['0', '1.5', '721']) expect(() => parseConfig({ MISSED_CALL_TEXT_EVERY_HOURS: bad })).toThrow(/MISSED_CALL_TEXT_EVERY_HOURS: must be whole hours, 1 to 720/);
+    expect(() => parseConfig({ MISSED_CALL_TEXT_EVERY_HOURS: 'daily' })).toThrow(/MISSED_CALL_TEXT_EVERY_HOURS/);
   });
 });
