@@ -5,6 +5,7 @@ import { normalizeWeeklyHours, type WeeklyHours } from '../../domain/weekly-hour
 import { Prisma } from '../../prisma/client.ts';
 import type { TenantPhoneConfig } from '../../prisma/generated/client.ts';
 import type { AppDeps } from '../context.ts';
+import { refreshCallContextOf } from '../twilio/call-context.ts';
 import { ApiError } from '../errors.ts';
 import type { PhoneSettingsInput } from './phone-settings-input.ts';
 
@@ -97,7 +98,7 @@ function changesFrom(input: PhoneSettingsInput, masterKey: Buffer): Prisma.Tenan
 }
 
 /** A tenant's phone settings: read by its members, changed by its owner (or the platform owner). */
-export function phoneSettings(deps: Pick<AppDeps, 'db' | 'masterKey'>) {
+export function phoneSettings(deps: Pick<AppDeps, 'db' | 'masterKey' | 'config'>) {
   const { db, masterKey } = deps;
 
   async function load(tenantId: string) {
@@ -120,12 +121,15 @@ export function phoneSettings(deps: Pick<AppDeps, 'db' | 'masterKey'>) {
       }
       refuseLockedFeatures(tier, input);
       const before = toView(tenantId, tier, row);
-      return db.$transaction(async (tx) => {
+      const saved = await db.$transaction(async (tx) => {
         const updated = await tx.tenantPhoneConfig.update({ where: { tenantId }, data: changesFrom(input, masterKey) });
         const after = toView(tenantId, tier, updated);
         await tx.auditLog.create({ data: { actorUserId, tenantId, action: 'phone_settings.updated', before: auditCopy(before), after: auditCopy(after) } });
         return after;
       });
+      // Callers during a later database outage hear the settings just saved, not the old ones.
+      await refreshCallContextOf(db, tenantId, deps.config.PUBLIC_BASE_URL).catch(() => undefined);
+      return saved;
     },
   };
 }
