@@ -1,6 +1,6 @@
 import { sealSecret } from '../../domain/secrets.ts';
 import { IVR_MODES, type IvrMode, type TenantTier } from '../../domain/tenancy.ts';
-import { effectiveIvrMode, featureForIvrMode, featureLockedMessage, hasFeature } from '../../domain/tiers.ts';
+import { effectiveIvrMode, featureForIvrMode, featureLockedMessage, hasFeature, jokesLockedMessage } from '../../domain/tiers.ts';
 import { normalizeWeeklyHours, type WeeklyHours } from '../../domain/weekly-hours.ts';
 import { Prisma } from '../../prisma/client.ts';
 import type { TenantPhoneConfig } from '../../prisma/generated/client.ts';
@@ -29,7 +29,7 @@ function planLocks(tier: TenantTier) {
       return [mode, feature && !hasFeature(tier, feature) ? featureLockedMessage(feature) : null];
     }),
   ) as Record<IvrMode, string | null>;
-  return { ivrModes, sip: hasFeature(tier, 'sipSoftphone') ? null : featureLockedMessage('sipSoftphone') };
+  return { ivrModes, sip: hasFeature(tier, 'sipSoftphone') ? null : featureLockedMessage('sipSoftphone'), jokes: jokesLockedMessage(tier) };
 }
 
 export type PhoneSettingsView = ReturnType<typeof toView>;
@@ -75,6 +75,9 @@ function refuseLockedFeatures(tier: TenantTier, input: PhoneSettingsInput) {
     const message = featureLockedMessage(feature);
     throw new ApiError(403, 'plan_required', message, { ivrMode: message });
   }
+  // Turning jokes on needs the menu they play in; turning them off is always allowed.
+  const jokesLocked = input.jokesEnabled === true ? jokesLockedMessage(tier) : null;
+  if (jokesLocked) throw new ApiError(403, 'plan_required', jokesLocked, { jokesEnabled: jokesLocked });
   // Setting SIP credentials needs the softphone feature; clearing them is always allowed.
   const sipFields = (['sipDomain', 'sipUsername', 'sipPassword'] as const).filter((field) => input[field]);
   if (sipFields.length > 0 && !hasFeature(tier, 'sipSoftphone')) {
