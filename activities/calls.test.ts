@@ -73,4 +73,16 @@ describe('recordCall counts call seconds into the month', () => {
     expect(await seconds(tenantId, '2026-04')).toBe(60);
     expect(await seconds(tenantId, '2026-03')).toBeNull();
   });
+
+  it('a negative, NaN or absurd duration counts as 0 to 24 hours: usage never goes down, the call log is written', async () => {
+    const tenantId = await newTenant();
+    await calls.recordCall(call(tenantId));
+    await calls.recordCall(call(tenantId, { durationSec: -500 }));
+    await calls.recordCall(call(tenantId, { durationSec: Number.NaN }));
+    await calls.recordCall(call(tenantId, { durationSec: 10.6 }));
+    await calls.recordCall(call(tenantId, { durationSec: 1e12 }));
+    expect(await seconds(tenantId, '2026-03')).toBe(90 + 10 + 86_400);
+    const logged = await forTenant(t.deps.db, tenantId).call.findMany({ select: { durationSec: true } });
+    expect(logged.map((row) => row.durationSec).sort((a, b) => a - b)).toEqual([0, 0, 10, 90, 86_400]);
+  });
 });

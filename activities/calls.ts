@@ -1,3 +1,4 @@
+import { wholeSeconds } from '../domain/twilio-fields.ts';
 import { usagePeriod } from '../domain/usage-period.ts';
 import type { PrismaClient } from '../prisma/client.ts';
 import { forTenant } from '../prisma/tenant-db.ts';
@@ -10,7 +11,10 @@ export function createCallActivities(db: PrismaClient): CallActivities {
     forTenant(db, tenantId).customer.findFirst({ where: { phone }, select: { id: true, name: true } });
 
   return {
-    async recordCall(call: CallRecord) {
+    async recordCall(input: CallRecord) {
+      // The edge already cleaned the duration; a workflow started before that (or a bad caller of
+      // this activity) must still never write a negative, fractional or NaN number of seconds.
+      const call = { ...input, durationSec: wholeSeconds(input.durationSec) };
       const tenantDb = forTenant(db, call.tenantId);
       const customer = await customerByPhone(call.tenantId, call.from);
       const fields = {
@@ -35,7 +39,7 @@ export function createCallActivities(db: PrismaClient): CallActivities {
         // Usage counts the difference from what this CallSid already added, so a retried
         // recordCall adds nothing and a corrected duration replaces the old one.
         const change = new Map<string, number>();
-        if (before) change.set(usagePeriod(before.startedAt), -before.durationSec);
+        if (before) change.set(usagePeriod(before.startedAt), -wholeSeconds(before.durationSec));
         const period = usagePeriod(fields.startedAt);
         change.set(period, (change.get(period) ?? 0) + call.durationSec);
         for (const [month, seconds] of change) {
@@ -45,6 +49,8 @@ export function createCallActivities(db: PrismaClient): CallActivities {
             create: { period: month, callSeconds: Math.max(0, seconds) },
             update: { callSeconds: { increment: seconds } },
           });
+          // A correction takes back what this call added; it never leaves the month below zero (a credit).
+          if (seconds < 0) await tx.usageCounter.updateMany({ where: { period: month, callSeconds: { lt: 0 } }, data: { callSeconds: 0 } });
         }
       });
     },
@@ -60,7 +66,7 @@ export function createCallActivities(db: PrismaClient): CallActivities {
           recordingUrl: voicemail.recordingUrl,
           fromNumber: voicemail.from,
           customerId: customer?.id ?? null,
-          durationSec: voicemail.durationSec,
+          durationSec: wholeSeconds(voicemail.durationSec),
         },
         update: {},
       });

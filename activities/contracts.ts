@@ -86,6 +86,33 @@ export interface CallActivities {
   storeVoicemail(voicemail: VoicemailRecord): Promise<{ voicemailId: string; callerName: string | null }>;
 }
 
+/**
+ * What a caller left while the API could not reach Postgres, as Twilio described it. The tenant
+ * is the one the API knew from its cache, or else the one that owns the called number (`to`).
+ */
+export interface LeftVoicemail {
+  tenantId: string | null;
+  callSid: string;
+  recordingSid: string;
+  recordingUrl: string;
+  from: string;
+  to: string;
+  durationSec: number;
+}
+
+export interface LeftText {
+  tenantId: string | null;
+  message: InboundSms;
+}
+
+/** Stores what the API handed to Temporal because Postgres was down; each safe to repeat. */
+export interface KeptMessageActivities {
+  /** Upsert by RecordingSid into the voicemail inbox; returns the tenant it belongs to. */
+  keepVoicemail(voicemail: LeftVoicemail): Promise<{ tenantId: string; voicemailId: string }>;
+  /** Finds or creates the customer and stores the text under `in:<MessageSid>`; returns the tenant. */
+  keepInboundText(text: LeftText): Promise<{ tenantId: string; messageId: string }>;
+}
+
 export interface SendEmailInput {
   tenantId: string;
   to: string;

@@ -5,6 +5,7 @@ import type { PrismaClient } from '../prisma/client.ts';
 import { createBillingActivities } from './billing.ts';
 import { createCallActivities } from './calls.ts';
 import { createExportActivities } from './export.ts';
+import { createKeptMessageActivities } from './kept-messages.ts';
 import { createMailActivities } from './mail.ts';
 import { createMessagingActivities } from './messaging.ts';
 import { createUsageActivities } from './usage.ts';
@@ -24,6 +25,7 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createCallActivities(deps.db),
+    ...createKeptMessageActivities(deps.db),
     ...createMessagingActivities(deps),
     ...createMailActivities(deps),
     ...createBillingActivities(deps),

@@ -41,6 +41,8 @@ export const configSchema = z
     TWILIO_ACCOUNT_SID: z.string().optional(),
     TWILIO_AUTH_TOKEN: z.string().optional(),
     TWILIO_API_BASE_URL: optionalUrl,
+    /** A caller gets at most one missed-call text in this many hours (windows on the tenant's clock). */
+    MISSED_CALL_TEXT_EVERY_HOURS: z.coerce.number().int('must be whole hours, 1 to 720').min(1, 'must be whole hours, 1 to 720').max(24 * 30, 'must be whole hours, 1 to 720').default(24),
     /** How long a Twilio voice webhook may wait for its workflow before the API answers a safe fallback (Twilio gives up at 15 s). */
     TWILIO_WEBHOOK_DEADLINE_MS: z.coerce.number().int().min(100).max(10_000).default(2_000),
     STRIPE_SECRET_KEY: z.string().optional(),

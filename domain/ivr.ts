@@ -50,9 +50,11 @@ export interface CallState {
   answered: boolean;
   voicemailRecorded: boolean;
   infoTexted: boolean;
+  /** The caller pressed 7 and heard a joke: they got something from the call. */
+  jokeTold: boolean;
 }
 
-export const initialCallState = (): CallState => ({ step: 0, digits: [], menuMisses: 0, phase: 'new', dialed: false, answered: false, voicemailRecorded: false, infoTexted: false });
+export const initialCallState = (): CallState => ({ step: 0, digits: [], menuMisses: 0, phase: 'new', dialed: false, answered: false, voicemailRecorded: false, infoTexted: false, jokeTold: false });
 
 export interface CallTurn {
   state: CallState;
@@ -73,9 +75,11 @@ export function respond(ctx: CallContext, state: CallState, event: CallEvent, ca
   const url = (kind: string) => `/twilio/voice/step?call=${encodeURIComponent(callSid)}&step=${next.step}&kind=${kind}`;
   const turn = (verbs: Verb[], effects: Effect[] = []): CallTurn => ({ state: next, twiml: renderTwiml(verbs), effects });
 
+  // Jokes play in the menu: a plan without the menu never offers one, whatever was saved before a downgrade.
+  const jokesOn = ctx.jokesEnabled && hasFeature(ctx.tier, 'ivr');
   const menuText = () => {
     const options = ['Press 1 to hear about our services and get our prices by text.', 'Press 2 to talk to us.', 'Press 3 to leave a message.'];
-    if (ctx.jokesEnabled) options.push('Press 7 for a joke.');
+    if (jokesOn) options.push('Press 7 for a joke.');
     return options.join(' ');
   };
   const menu = (intro: string) => {
@@ -123,6 +127,8 @@ export function respond(ctx: CallContext, state: CallState, event: CallEvent, ca
     }
 
     case 'menu': {
+      // The plan has no menu (it changed under the call): nothing from the menu, just the forward.
+      if (!hasFeature(ctx.tier, 'ivr')) return connect(false);
       const digit = event.digits?.trim().slice(0, 1);
       if (digit) next.digits.push(digit);
       if (digit === '1') {
@@ -133,7 +139,10 @@ export function respond(ctx: CallContext, state: CallState, event: CallEvent, ca
       }
       if (digit === '2') return connect(true);
       if (digit === '3') return voicemail('Please leave your name, number and how we can help, after the tone. Press pound when you are done.');
-      if (digit === '7' && ctx.jokesEnabled) return turn([menu(JOKES[next.step % JOKES.length]!)]);
+      if (digit === '7' && jokesOn) {
+        next.jokeTold = true;
+        return turn([menu(JOKES[next.step % JOKES.length]!)]);
+      }
       next.menuMisses += 1;
       if (next.menuMisses > MAX_MENU_MISSES) return voicemail(`Let's take a message instead. Please leave your name and number after the tone.`);
       return turn([menu(digit ? "Sorry, that isn't an option." : "Sorry, I didn't catch that.")]);
@@ -168,8 +177,10 @@ export function respond(ctx: CallContext, state: CallState, event: CallEvent, ca
   }
 }
 
+export type CallOutcome = 'answered' | 'voicemail' | 'missed' | 'abandoned';
+
 /** How the call ended, for the call log. */
-export function callOutcome(state: CallState, callStatus: string): 'answered' | 'voicemail' | 'missed' | 'abandoned' {
+export function callOutcome(state: CallState, callStatus: string): CallOutcome {
   if (state.answered) return 'answered';
   if (state.voicemailRecorded) return 'voicemail';
   if (state.dialed || ['no-answer', 'busy', 'failed', 'canceled'].includes(callStatus) || state.phase === 'closed') return 'missed';

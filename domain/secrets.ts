@@ -34,3 +34,11 @@ export function openSecret(key: Buffer, sealed: string, purpose: string): string
 export function deriveKey(masterKey: Buffer, purpose: string): Buffer {
   return createHmac('sha256', masterKey).update(`servicepro:${purpose}`).digest();
 }
+
+/**
+ * A stable stand-in for a value that must not appear itself — a caller's number in an outbox key
+ * that reaches log lines. Keyed (HMAC), so it cannot be reversed by hashing every phone number.
+ */
+export function keyedDigest(masterKey: Buffer, purpose: string, value: string): string {
+  return createHmac('sha256', deriveKey(masterKey, purpose)).update(value).digest('hex').slice(0, 24);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { effectiveIvrMode, featureForIvrMode, featureLockedMessage, hasFeature, planThatUnlocks } from './tiers.ts';
+import { effectiveIvrMode, featureForIvrMode, featureLockedMessage, hasFeature, jokesLockedMessage, planFeatures, planThatUnlocks } from './tiers.ts';
 
 describe('tiers', () => {
   it('starter forwards only; pro adds the IVR and campaigns; elite adds AI voice and SIP', () => {
@@ -22,5 +22,23 @@ describe('tiers', () => {
     expect(effectiveIvrMode('starter', 'ivr')).toBe('simple');
     expect(effectiveIvrMode('pro', 'ai-voice')).toBe('ivr');
     expect(effectiveIvrMode('elite', 'ai-voice')).toBe('ai-voice');
+  });
+
+  it('a plan lists only what exists today; what is sold but not built yet is "coming soon"', () => {
+    expect(planFeatures('starter')).toEqual({ included: [], comingSoon: [] });
+    expect(planFeatures('pro')).toEqual({
+      included: ['The phone menu (IVR)', 'SMS automations'],
+      comingSoon: ['The AI text and web agent', 'All website templates', 'Campaigns'],
+    });
+    expect(planFeatures('elite')).toEqual({
+      included: ['The phone menu (IVR)', 'SMS automations', 'The SIP softphone'],
+      comingSoon: ['The AI text and web agent', 'All website templates', 'Campaigns', 'A custom website domain', 'The AI voice receptionist'],
+    });
+  });
+
+  it('jokes need the phone menu, and the message says which plan has it', () => {
+    expect(jokesLockedMessage('starter')).toBe('Jokes play in the phone menu (press 7), which is part of the Pro plan — upgrade to offer them.');
+    expect(jokesLockedMessage('pro')).toBeNull();
+    expect(jokesLockedMessage('elite')).toBeNull();
   });
 });

@@ -24,6 +24,30 @@ export const TIER_FEATURES: Record<TenantTier, ReadonlySet<Feature>> = {
   elite: new Set<Feature>([...PRO, 'customDomain', 'aiVoice', 'sipSoftphone']),
 };
 
+/**
+ * What is built today. A plan lists only these as included; the rest of what it will bring is
+ * shown as "coming soon" (the AI agent, website templates, custom domains, the AI voice
+ * receptionist and campaigns do not exist yet). Add a feature here the day it ships.
+ */
+const AVAILABLE_TODAY: ReadonlySet<Feature> = new Set<Feature>(['ivr', 'smsAutomations', 'sipSoftphone']);
+
+/** What every plan has today, in the owner's words. */
+export const EVERY_PLAN = [
+  'Your own business number with call forwarding',
+  'Voicemail, with a text and an email when one comes in',
+  'Texts from your customers in one inbox (STOP and HELP answered for you)',
+  'Call log, call simulator and a full data export',
+] as const;
+
+/** A plan's features as the billing page sells them: what it includes today, and what is coming. */
+export function planFeatures(tier: TenantTier): { included: string[]; comingSoon: string[] } {
+  const features = [...TIER_FEATURES[tier]];
+  return {
+    included: features.filter((feature) => AVAILABLE_TODAY.has(feature)).map((feature) => FEATURES[feature]),
+    comingSoon: features.filter((feature) => !AVAILABLE_TODAY.has(feature)).map((feature) => FEATURES[feature]),
+  };
+}
+
 const TIER_ORDER: TenantTier[] = ['starter', 'pro', 'elite'];
 const TIER_NAMES: Record<TenantTier, string> = { starter: 'Starter', pro: 'Pro', elite: 'Elite' };
 
@@ -39,6 +63,12 @@ export function planThatUnlocks(feature: Feature): TenantTier {
 /** For an error a person reads: "The phone menu (IVR) is part of the Pro plan — upgrade to use it." */
 export function featureLockedMessage(feature: Feature): string {
   return `${FEATURES[feature]} is part of the ${TIER_NAMES[planThatUnlocks(feature)]} plan — upgrade to use it.`;
+}
+
+/** Jokes play in the phone menu (press 7): a plan without the menu cannot offer them. null = allowed. */
+export function jokesLockedMessage(tier: TenantTier): string | null {
+  if (hasFeature(tier, 'ivr')) return null;
+  return `Jokes play in the phone menu (press 7), which is part of the ${TIER_NAMES[planThatUnlocks('ivr')]} plan — upgrade to offer them.`;
 }
 
 /** The feature an IVR mode needs (`simple` forwarding is in every plan). */

@@ -14,4 +14,7 @@ export const workflowIds = {
   booking: (tenantId: string, bookingId: string) => `booking:${tenantId}:${bookingId}`,
   export: (tenantId: string, exportId: string) => `export:${tenantId}:${exportId}`,
   conversation: (tenantId: string, customerId: string) => `conversation:${tenantId}:${customerId}`,
+  /** A voicemail or a text the API could not store (Postgres down), kept by Temporal until it can: by Twilio's id. */
+  keptVoicemail: (recordingSid: string) => `voicemail:${recordingSid}`,
+  keptInboundText: (messageSid: string) => `inbound-sms:${messageSid}`,
 };

@@ -2,6 +2,7 @@ import * as wf from '@temporalio/workflow';
 import type { CallActivities, MailActivities, MessagingActivities } from '../activities/contracts.ts';
 import { pausedByBilling } from '../domain/billing.ts';
 import { callOutcome, initialCallState, respond, type CallContext, type CallEvent, type CallState, type Effect } from '../domain/ivr.ts';
+import { deservesMissedCallText, missedCallTextKey } from '../domain/missed-call-text.ts';
 
 // One phone call (`call:<CallSid>`): each Twilio request is an update whose result is the TwiML;
 // the status callback ends it. Side effects (texts, voicemail, the call log) run from the main
@@ -13,6 +14,10 @@ export interface CallInput {
   to: string;
   startedAt: string;
   context: CallContext;
+  /** A keyed digest of the caller's number (domain/secrets.ts keyedDigest), for the missed-call text's key; absent in calls started before it. */
+  callerKey?: string;
+  /** MISSED_CALL_TEXT_EVERY_HOURS when the call came in. */
+  missedCallTextEveryHours?: number;
 }
 
 export interface CallEnded {
@@ -46,6 +51,9 @@ async function sendSms(input: Parameters<MessagingActivities['sendSms']>[0]) {
     wf.log.warn('text not sent', { idempotencyKey: input.idempotencyKey, error: String(error) });
   }
 }
+
+/** Calls that ran the old rule (a missed-call text after every call not answered) keep it on replay. */
+const MISSED_CALL_TEXT_ONLY_WHEN_MISSED = 'missed-call-text-only-when-missed';
 
 /** A status callback that never comes (lost webhook) must not keep a call open forever. */
 const LONGEST_CALL = '4 hours';
@@ -111,9 +119,17 @@ export async function callWorkflow(input: CallInput): Promise<{ outcome: string 
   while (effects.length > 0) await perform(effects.shift()!);
 
   const outcome = callOutcome(state, ended.callStatus);
-  if (automationsOn && ctx.missedCallTextBack && outcome !== 'answered') {
-    const body = ctx.texts.missedCall ?? `Sorry we missed your call at ${ctx.businessName}! Reply here and we'll get right back to you.`;
-    await sendSms({ tenantId: ctx.tenantId, to: from, body, idempotencyKey: `call:${callSid}:missed`, kind: 'automation' });
+  const missedCallText = ctx.texts.missedCall ?? `Sorry we missed your call at ${ctx.businessName}! Reply here and we'll get right back to you.`;
+  if (wf.patched(MISSED_CALL_TEXT_ONLY_WHEN_MISSED)) {
+    if (automationsOn && ctx.missedCallTextBack && deservesMissedCallText(state, outcome)) {
+      // One key per caller and window: the outbox sends the first missed call's text, drops the rest.
+      const idempotencyKey = input.callerKey
+        ? missedCallTextKey({ callerKey: input.callerKey, everyHours: input.missedCallTextEveryHours ?? 24, timeZone: ctx.timeZone, now: new Date() })
+        : `call:${callSid}:missed`;
+      await sendSms({ tenantId: ctx.tenantId, to: from, body: missedCallText, idempotencyKey, kind: 'automation' });
+    }
+  } else if (automationsOn && ctx.missedCallTextBack && outcome !== 'answered') {
+    await sendSms({ tenantId: ctx.tenantId, to: from, body: missedCallText, idempotencyKey: `call:${callSid}:missed`, kind: 'automation' });
   }
   await recordCall({
     tenantId: ctx.tenantId,

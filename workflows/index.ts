@@ -3,4 +3,5 @@ export * from './billing.ts';
 export * from './call.ts';
 export * from './conversation.ts';
 export * from './export.ts';
+export * from './kept-messages.ts';
 export * from './usage.ts';

@@ -76,8 +76,13 @@ describe('GET /api/tenants/:tenantId/billing', () => {
       ['elite', t.deps.config.BILLING_PRICE_ELITE_CENTS, false],
     ]);
     const elite = billing.plans.find((p) => p.tier === 'elite')!;
-    expect(elite.features).toContain('The AI voice receptionist');
-    expect(billing.plans.find((p) => p.tier === 'pro')!.features).not.toContain('The AI voice receptionist');
+    // Only what exists today is "included"; what the plan will bring is listed as coming soon.
+    expect(elite.features).toEqual(['The phone menu (IVR)', 'SMS automations', 'The SIP softphone']);
+    expect(elite.comingSoon).toContain('The AI voice receptionist');
+    expect(billing.plans.find((p) => p.tier === 'pro')!.comingSoon).not.toContain('The AI voice receptionist');
+    expect(billing.plans.find((p) => p.tier === 'starter')!.features).toEqual([]);
+    expect(billing.everyPlan.join(' ')).not.toMatch(/website/i);
+    expect(billing.usagePrices).toEqual({ smsSegmentCents: t.deps.config.BILLING_PRICE_SMS_SEGMENT_CENTS, callMinuteCents: t.deps.config.BILLING_PRICE_CALL_MINUTE_CENTS });
   });
 
   it("is closed to another business's members and to visitors", async () => {

@@ -2,7 +2,7 @@ import { zValidator } from '@hono/zod-validator';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { FEATURES, TIER_FEATURES } from '../../domain/tiers.ts';
+import { EVERY_PLAN, planFeatures } from '../../domain/tiers.ts';
 import { ROOT_TENANT_ID, TENANT_TIERS, type TenantTier } from '../../domain/tenancy.ts';
 import { queryBillingState, requestPaymentLink, requestPlanChange } from '../../workers/tenant-billing.ts';
 import { requireAccess } from '../auth/session.ts';
@@ -102,13 +102,23 @@ async function billingView(deps: AppDeps, tenantId: string) {
       periodEnd: iso(invoice.periodEnd),
       issuedAt: iso(invoice.issuedAt)!,
     })),
-    plans: TENANT_TIERS.map((tier) => ({
-      tier,
-      name: TIER_NAMES[tier],
-      priceCents: prices[tier],
-      features: [...TIER_FEATURES[tier]].map((feature) => FEATURES[feature]),
-      current: tier === tenantConfig.tier,
-    })),
+    plans: TENANT_TIERS.map((tier) => {
+      const { included, comingSoon } = planFeatures(tier);
+      return {
+        tier,
+        name: TIER_NAMES[tier],
+        priceCents: prices[tier],
+        /** What the plan adds today, beyond `everyPlan`. */
+        features: included,
+        /** What the plan will add once it is built: shown as "coming soon", never as included. */
+        comingSoon,
+        current: tier === tenantConfig.tier,
+      };
+    }),
+    /** What every plan includes today. */
+    everyPlan: [...EVERY_PLAN],
+    /** Usage billed on top of every plan (BILLING_PRICE_SMS_SEGMENT_CENTS, BILLING_PRICE_CALL_MINUTE_CENTS). */
+    usagePrices: { smsSegmentCents: config.BILLING_PRICE_SMS_SEGMENT_CENTS, callMinuteCents: config.BILLING_PRICE_CALL_MINUTE_CENTS },
   };
 }
 

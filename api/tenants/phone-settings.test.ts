@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
-type Settings = Record<string, unknown> & { planLocks: { ivrModes: Record<string, string | null>; sip: string | null } };
+type Settings = Record<string, unknown> & { planLocks: { ivrModes: Record<string, string | null>; sip: string | null; jokes: string | null } };
 const json = async <T,>(r: Response) => (await r.json()) as T;
 const path = (id: string) => `/api/tenants/${id}/phone-settings`;
 const patch = (id: string, body: unknown, token = owner) => t.call('PATCH', path(id), { token, body });
@@ -145,6 +145,25 @@ describe('PATCH /api/tenants/:tenantId/phone-settings', () => {
     expect(aiVoice.status).toBe(403);
     expect((await json<ErrorBody>(aiVoice)).error.message).toMatch(/Elite plan/);
     expect((await settingsOf(await t.call('GET', path(pro.id), { token: owner }))).ivrMode).toBe('ivr');
+  });
+
+  it('jokes play in the phone menu: starter cannot turn them on (403 naming the Pro plan) but may turn them off; pro can', async () => {
+    const starter = await createTenant(t, owner, 'starter');
+    const r = await patch(starter.id, { jokesEnabled: true, greetingText: 'Hi there' });
+    expect(r.status).toBe(403);
+    const { error } = await json<ErrorBody>(r);
+    expect(error.code).toBe('plan_required');
+    expect(error.message).toBe('Jokes play in the phone menu (press 7), which is part of the Pro plan — upgrade to offer them.');
+    expect(error.fields).toEqual({ jokesEnabled: error.message });
+    const unchanged = await settingsOf(await t.call('GET', path(starter.id), { token: owner }));
+    expect(unchanged).toMatchObject({ jokesEnabled: false, greetingText: null }); // nothing of the refused request was saved
+    expect(unchanged.planLocks.jokes).toBe(error.message);
+    expect((await patch(starter.id, { jokesEnabled: false })).status).toBe(200);
+
+    const pro = await createTenant(t, owner, 'pro');
+    const saved = await settingsOf(await patch(pro.id, { jokesEnabled: true }));
+    expect(saved).toMatchObject({ jokesEnabled: true });
+    expect(saved.planLocks.jokes).toBeNull();
   });
 
   it('the SIP password is encrypted at rest, opens with the key, and is never returned', async () => {

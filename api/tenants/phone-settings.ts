@@ -1,10 +1,11 @@
 import { sealSecret } from '../../domain/secrets.ts';
 import { IVR_MODES, type IvrMode, type TenantTier } from '../../domain/tenancy.ts';
-import { effectiveIvrMode, featureForIvrMode, featureLockedMessage, hasFeature } from '../../domain/tiers.ts';
+import { effectiveIvrMode, featureForIvrMode, featureLockedMessage, hasFeature, jokesLockedMessage } from '../../domain/tiers.ts';
 import { normalizeWeeklyHours, type WeeklyHours } from '../../domain/weekly-hours.ts';
 import { Prisma } from '../../prisma/client.ts';
 import type { TenantPhoneConfig } from '../../prisma/generated/client.ts';
 import type { AppDeps } from '../context.ts';
+import { refreshCallContextOf } from '../twilio/call-context.ts';
 import { ApiError } from '../errors.ts';
 import type { PhoneSettingsInput } from './phone-settings-input.ts';
 
@@ -28,7 +29,7 @@ function planLocks(tier: TenantTier) {
       return [mode, feature && !hasFeature(tier, feature) ? featureLockedMessage(feature) : null];
     }),
   ) as Record<IvrMode, string | null>;
-  return { ivrModes, sip: hasFeature(tier, 'sipSoftphone') ? null : featureLockedMessage('sipSoftphone') };
+  return { ivrModes, sip: hasFeature(tier, 'sipSoftphone') ? null : featureLockedMessage('sipSoftphone'), jokes: jokesLockedMessage(tier) };
 }
 
 export type PhoneSettingsView = ReturnType<typeof toView>;
@@ -74,6 +75,9 @@ function refuseLockedFeatures(tier: TenantTier, input: PhoneSettingsInput) {
     const message = featureLockedMessage(feature);
     throw new ApiError(403, 'plan_required', message, { ivrMode: message });
   }
+  // Turning jokes on needs the menu they play in; turning them off is always allowed.
+  const jokesLocked = input.jokesEnabled === true ? jokesLockedMessage(tier) : null;
+  if (jokesLocked) throw new ApiError(403, 'plan_required', jokesLocked, { jokesEnabled: jokesLocked });
   // Setting SIP credentials needs the softphone feature; clearing them is always allowed.
   const sipFields = (['sipDomain', 'sipUsername', 'sipPassword'] as const).filter((field) => input[field]);
   if (sipFields.length > 0 && !hasFeature(tier, 'sipSoftphone')) {
@@ -97,7 +101,7 @@ function changesFrom(input: PhoneSettingsInput, masterKey: Buffer): Prisma.Tenan
 }
 
 /** A tenant's phone settings: read by its members, changed by its owner (or the platform owner). */
-export function phoneSettings(deps: Pick<AppDeps, 'db' | 'masterKey'>) {
+export function phoneSettings(deps: Pick<AppDeps, 'db' | 'masterKey' | 'config'>) {
   const { db, masterKey } = deps;
 
   async function load(tenantId: string) {
@@ -120,12 +124,15 @@ export function phoneSettings(deps: Pick<AppDeps, 'db' | 'masterKey'>) {
       }
       refuseLockedFeatures(tier, input);
       const before = toView(tenantId, tier, row);
-      return db.$transaction(async (tx) => {
+      const saved = await db.$transaction(async (tx) => {
         const updated = await tx.tenantPhoneConfig.update({ where: { tenantId }, data: changesFrom(input, masterKey) });
         const after = toView(tenantId, tier, updated);
         await tx.auditLog.create({ data: { actorUserId, tenantId, action: 'phone_settings.updated', before: auditCopy(before), after: auditCopy(after) } });
         return after;
       });
+      // Callers during a later database outage hear the settings just saved, not the old ones.
+      await refreshCallContextOf(db, tenantId, deps.config.PUBLIC_BASE_URL).catch(() => undefined);
+      return saved;
     },
   };
 }

@@ -1,6 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import twilio from 'twilio';
 import { twilioCredentials } from '../../domain/twilio-credentials.ts';
+import { cleanTwilioParams } from '../../domain/twilio-fields.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
 
@@ -10,6 +11,8 @@ export type TwilioParams = Record<string, string>;
  * Twilio signs each webhook with the account's auth token over the full URL it called and the
  * form fields. The URL is rebuilt from PUBLIC_BASE_URL (the one configured in Twilio), never
  * from the Host header. A bad or missing signature is refused before anything else runs.
+ * The signature covers the raw values; only once it holds are control characters taken out
+ * (domain/twilio-fields.ts), so every route, voice and SMS, sees fields that are safe to store.
  */
 export const verifyTwilioSignature = createMiddleware<AppEnv & { Variables: { twilioParams: TwilioParams } }>(async (c, next) => {
   const { config, masterKey } = c.get('deps');
@@ -25,7 +28,7 @@ export const verifyTwilioSignature = createMiddleware<AppEnv & { Variables: { tw
     c.get('logger').warn({ path: url.pathname }, 'rejected a webhook with a bad Twilio signature');
     throw new ApiError(403, 'invalid_signature', 'This request is not signed by Twilio.');
   }
-  c.set('twilioParams', params);
+  c.set('twilioParams', cleanTwilioParams(params));
   await next();
 });
 

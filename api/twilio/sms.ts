@@ -6,14 +6,18 @@ import { workflowIds } from '../../domain/workflow-ids.ts';
 import { conversationWorkflow, inboundSmsSignal } from '../../workflows/conversation.ts';
 import { TenantIdKey } from '../../workflows/search-attributes.ts';
 import type { AppEnv } from '../context.ts';
+import { cachedCallContext } from './call-context.ts';
+import { keepInboundTextForLater } from './keep-for-later.ts';
 import { verifyTwilioSignature, type TwilioParams } from './signature.ts';
-import { withinDeadline, xmlResponse } from './deadline.ts';
+import { withinDeadline, withinMs, xmlResponse } from './deadline.ts';
 
 type SmsEnv = AppEnv & { Variables: { twilioParams: TwilioParams } };
 
 // Replies go out through the sendSms activity (opt-outs, quiet hours, usage), never as TwiML.
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>';
 const emptyTwiml = () => xmlResponse(EMPTY_TWIML);
+/** Postgres and Temporal both down: a 503 makes Twilio log the failure and try the number's fallback URL. */
+const nothingKept = () => new Response(EMPTY_TWIML, { status: 503, headers: { 'content-type': 'text/xml; charset=utf-8' } });
 
 /**
  * `POST /twilio/sms/incoming`: a text to a tenant's number becomes a signal to the customer's
@@ -30,16 +34,30 @@ export function smsRoutes() {
     const params = c.get('twilioParams');
     const messageSid = params.MessageSid ?? params.SmsSid;
     const to = toE164(params.To ?? '');
-    const phone = to ? await deps.db.tenantPhoneConfig.findUnique({ where: { phoneNumber: to }, select: { tenantId: true } }) : null;
-    if (!to || !phone || !messageSid || !params.From) {
-      logger.warn({ to: params.To, messageSid }, 'inbound text to a number no tenant has (or without MessageSid/From): ignored');
+    if (!to || !messageSid || !params.From) {
+      logger.warn({ messageSid }, 'inbound text without a valid To, MessageSid or From: ignored');
       return emptyTwiml();
     }
-    const tenantId = phone.tenantId;
     // Short codes and alphanumeric senders are not E.164; they are kept as Twilio gave them.
     const from = toE164(params.From) ?? params.From;
-    const customer = await findOrCreateCustomerByPhone(deps.db, tenantId, from);
     const message: InboundSms = { messageSid, from, to, body: params.Body ?? '', receivedAt: new Date().toISOString() };
+
+    let tenantId: string;
+    let customer: { id: string };
+    try {
+      const deadline = deps.config.TWILIO_WEBHOOK_DEADLINE_MS;
+      const phone = await withinMs(deadline, deps.db.tenantPhoneConfig.findUnique({ where: { phoneNumber: to }, select: { tenantId: true } }));
+      if (!phone) {
+        logger.warn({ messageSid }, 'inbound text to a number no tenant has: ignored');
+        return emptyTwiml();
+      }
+      tenantId = phone.tenantId;
+      customer = await withinMs(deadline, findOrCreateCustomerByPhone(deps.db, tenantId, from));
+    } catch (dbError) {
+      // Postgres is down: Temporal keeps the text until it can be stored (api/twilio/keep-for-later.ts).
+      const kept = await keepInboundTextForLater(deps, logger, { tenantId: cachedCallContext(to)?.tenantId ?? null, message }, dbError);
+      return kept === 'not-kept' ? nothingKept() : emptyTwiml();
+    }
 
     try {
       await withinDeadline(deps, () =>
@@ -54,7 +72,12 @@ export function smsRoutes() {
       );
     } catch (error) {
       // Nothing is lost: the text is in the inbox, only its automations (auto-reply, alert) are skipped.
-      await recordInboundMessage(deps.db, tenantId, message, customer.id);
+      try {
+        await recordInboundMessage(deps.db, tenantId, message, customer.id);
+      } catch (dbError) {
+        logger.error({ err: error, tenantId, messageSid, dbError: dbError instanceof Error ? dbError.name : typeof dbError }, 'inbound text NOT kept: neither its conversation workflow nor the database took it');
+        return nothingKept();
+      }
       logger.error({ err: error, tenantId, messageSid }, 'inbound text stored, but its conversation workflow could not be signalled');
     }
     return emptyTwiml();

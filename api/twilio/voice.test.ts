@@ -50,7 +50,7 @@ async function post(path: string, params: Record<string, string>, options: { app
 }
 
 let numberSeq = 1000 + Math.floor(Math.random() * 8000);
-async function phoneTenant(options: { tier?: TenantTier; ivrMode?: IvrMode; status?: TenantStatus; forwardingNumber?: string | null; businessHours?: BusinessHours; sip?: boolean; jokes?: boolean; textBack?: boolean; ownerEmail?: string } = {}) {
+async function phoneTenant(options: { tier?: TenantTier; ivrMode?: IvrMode; status?: TenantStatus; forwardingNumber?: string | null; businessHours?: BusinessHours; sip?: boolean; jokes?: boolean; textBack?: boolean; ownerEmail?: string; timeZone?: string } = {}) {
   const id = uniqueId('voice');
   const phoneNumber = `+1918555${String(numberSeq++).padStart(4, '0')}`;
   await t.deps.db.tenant.create({
@@ -64,7 +64,7 @@ async function phoneTenant(options: { tier?: TenantTier; ivrMode?: IvrMode; stat
           ivrMode: options.ivrMode === 'ai-voice' ? 'ai_voice' : (options.ivrMode ?? 'ivr'),
           forwardingNumber: options.forwardingNumber === undefined ? '+19185550111' : options.forwardingNumber,
           businessHours: options.businessHours,
-          timeZone: 'America/Chicago',
+          timeZone: options.timeZone ?? 'America/Chicago',
           jokesEnabled: options.jokes ?? false,
           sipDomain: options.sip ? 'shiny.sip.twilio.com' : null,
           sipUsername: options.sip ? 'owner' : null,
@@ -281,6 +281,68 @@ describe('walking the IVR', () => {
   });
 });
 
+/** A zone where it is midday now, so automations are never held for quiet hours (21:00–08:00) while a test runs. */
+const middayZone = () => {
+  const offset = new Date().getUTCHours() - 12; // Etc/GMT+N is N hours behind UTC
+  return offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '+' : '-'}${Math.abs(offset)}`;
+};
+
+describe('missed-call text-back (only for calls really missed, once per caller per window)', () => {
+  const missedTexts = (caller: string) => textsTo(caller).filter((m) => /Sorry we missed your call/.test(m.body));
+  const finished = (callSid: string) =>
+    expect.poll(() => t.deps.temporal.workflow.getHandle(workflowIds.call(callSid)).describe().then((d) => d.status.name), { timeout: 15_000 }).toBe('COMPLETED');
+
+  async function menuCall(tenant: { phoneNumber: string }, from?: string) {
+    const call = { ...newCall(tenant.phoneNumber), ...(from ? { From: from } : {}) };
+    const gather = verbs((await post('/twilio/voice/incoming', call)).body)[0]![1];
+    return { call, menuUrl: actionOf(gather) };
+  }
+  const hangUp = (call: Record<string, string>, seconds = '8') => post('/twilio/voice/status', { ...call, CallStatus: 'completed', CallDuration: seconds });
+
+  it('no missed-call text after the info text, a joke, a voicemail or an answered call', async () => {
+    const tenant = await phoneTenant({ textBack: true, jokes: true, timeZone: middayZone() });
+    const info = await menuCall(tenant);
+    await post(info.menuUrl, { ...info.call, Digits: '1' });
+    const joke = await menuCall(tenant);
+    await post(joke.menuUrl, { ...joke.call, Digits: '7' });
+    const voicemail = await menuCall(tenant);
+    const record = verbs((await post(voicemail.menuUrl, { ...voicemail.call, Digits: '3' })).body);
+    await post(actionOf(record[1]![1]), { ...voicemail.call, RecordingSid: `RE${voicemail.call.CallSid.slice(2)}`, RecordingUrl: 'https://api.twilio.com/r/vm', RecordingDuration: '7' });
+    const answered = await menuCall(tenant);
+    const [[, dial]] = verbs((await post(answered.menuUrl, { ...answered.call, Digits: '2' })).body) as [[string, Node]];
+    await post(actionOf(dial), { ...answered.call, DialCallStatus: 'completed' });
+
+    for (const { call } of [info, joke, voicemail, answered]) await hangUp(call);
+    for (const { call } of [info, joke, voicemail, answered]) await finished(call.CallSid);
+    await expect.poll(() => textsTo(info.call.From).length, { timeout: 15_000 }).toBe(1); // the price sheet, nothing else
+    for (const { call } of [info, joke, voicemail, answered]) expect(missedTexts(call.From)).toEqual([]);
+  });
+
+  it('a caller who calls again and again and hangs up gets one missed-call text a day; a forward nobody took counts as missed', async () => {
+    const tenant = await phoneTenant({ textBack: true, timeZone: middayZone() });
+    const first = await menuCall(tenant);
+    const caller = first.call.From;
+    const calls = [first.call];
+    for (let i = 0; i < 3; i++) calls.push((await menuCall(tenant, caller)).call);
+    for (const call of calls) {
+      await hangUp(call, '3');
+      await finished(call.CallSid);
+    }
+    expect(missedTexts(caller)).toHaveLength(1);
+
+    // Pressed 2, nobody picked up, hung up at our voicemail tone: missed, texted once.
+    const unanswered = await menuCall(tenant);
+    const [[, dial]] = verbs((await post(unanswered.menuUrl, { ...unanswered.call, Digits: '2' })).body) as [[string, Node]];
+    await post(actionOf(dial), { ...unanswered.call, DialCallStatus: 'no-answer' });
+    await hangUp(unanswered.call, '30');
+    await finished(unanswered.call.CallSid);
+    expect(missedTexts(unanswered.call.From)).toHaveLength(1);
+    const key = (await forTenant(t.deps.db, tenant.id).message.findFirstOrThrow({ where: { toNumber: unanswered.call.From } })).idempotencyKey;
+    expect(key).toMatch(/^missed-call:[0-9a-f]+:24h:\d+$/);
+    expect(key).not.toContain(unanswered.call.From.slice(2)); // no phone number in keys (they reach log lines)
+  });
+});
+
 describe('never silence', () => {
   it('with Temporal unreachable the caller is forwarded within the deadline', async () => {
     const { phoneNumber } = await phoneTenant();
@@ -331,11 +393,29 @@ describe('determinism', () => {
       await writeFile(RECORDED, `${JSON.stringify(JSON.parse(historyToJSON(await handle.fetchHistory())), null, 2)}\n`);
     }
     const history = JSON.parse(await readFile(RECORDED, 'utf8'));
-    await Worker.runReplayHistory(
-      // The test stack's key, which recorded it (scripts/ephemeral-stack.ts).
-      { workflowBundle: await workflowBundle(), dataConverter: { payloadCodecs: [new EncryptionCodec(Buffer.alloc(32, 7))] } },
-      history,
-      'call:recorded',
-    );
+    await replay(history, 'call:recorded');
+  });
+
+  const MISSED = path.resolve('workflows/histories/call-hangup-missed-text.json');
+  it('replays a recorded missed call (hung up in the menu, one missed-call text per caller and day)', async () => {
+    if (process.env.RECORD_HISTORIES) {
+      const tenant = await phoneTenant({ textBack: true, timeZone: middayZone() });
+      const call = newCall(tenant.phoneNumber);
+      await post('/twilio/voice/incoming', call);
+      await post('/twilio/voice/status', { ...call, CallStatus: 'completed', CallDuration: '6' });
+      const handle = t.deps.temporal.workflow.getHandle(workflowIds.call(call.CallSid));
+      await handle.result();
+      await writeFile(MISSED, `${JSON.stringify(JSON.parse(historyToJSON(await handle.fetchHistory())), null, 2)}\n`);
+    }
+    await replay(JSON.parse(await readFile(MISSED, 'utf8')), 'call:missed');
   });
 });
+
+async function replay(history: unknown, workflowId: string) {
+  await Worker.runReplayHistory(
+    // The test stack's key, which recorded it (scripts/ephemeral-stack.ts).
+    { workflowBundle: await workflowBundle(), dataConverter: { payloadCodecs: [new EncryptionCodec(Buffer.alloc(32, 7))] } },
+    history as Parameters<typeof Worker.runReplayHistory>[1],
+    workflowId,
+  );
+}

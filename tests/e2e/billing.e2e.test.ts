@@ -101,6 +101,27 @@ describe('billing pages and the root dashboard (browser)', () => {
     await shot('billing-trial');
   });
 
+  it('the plan cards show the usage prices and mark what is coming, promising nothing that does not exist', async () => {
+    const { BILLING_PRICE_SMS_SEGMENT_CENTS: sms, BILLING_PRICE_CALL_MINUTE_CENTS: minute } = server!.testApp.deps.config;
+    const dollars = (cents: number) => `$${(cents / 100).toFixed(2)}`;
+    for (const tier of ['starter', 'pro', 'elite']) {
+      const usage = page.locator(`[data-testid="plan-card"][data-tier="${tier}"] [data-testid="plan-usage"]`);
+      expect(await usage.textContent()).toContain(`${dollars(sms)} per text segment`);
+      expect(await usage.textContent()).toContain(`${dollars(minute)} per call minute`);
+    }
+    const elite = page.locator('[data-testid="plan-card"][data-tier="elite"]');
+    const included = (await elite.getByTestId('plan-features').textContent()) ?? '';
+    expect(included).toContain('The SIP softphone');
+    expect(included).not.toMatch(/AI voice|website|Campaigns/);
+    const coming = elite.getByTestId('plan-coming-soon');
+    expect(await coming.textContent()).toMatch(/Coming soon/);
+    for (const feature of ['The AI voice receptionist', 'A custom website domain', 'The AI text and web agent', 'Campaigns']) expect(await coming.textContent()).toContain(feature);
+    expect(await page.locator('[data-testid="plan-card"][data-tier="starter"] [data-testid="plan-coming-soon"]').count()).toBe(0);
+    // The page's promises: the essentials every plan has today, no website.
+    expect(await page.getByTestId('every-plan').textContent()).not.toMatch(/website/i);
+    expect(await page.getByTestId('billing-status').textContent()).not.toMatch(/website/i);
+  });
+
   it('upgrades to Elite after confirming: the page, the header and the database all say Elite', async () => {
     await page.getByRole('button', { name: 'Upgrade to Elite' }).click();
     const dialog = page.getByRole('dialog', { name: 'Upgrade to Elite?' });

@@ -20,8 +20,17 @@ export interface BillingPlan {
   tier: Tier;
   name: string;
   priceCents: number;
+  /** What the plan adds today, beyond `everyPlan`. */
   features: string[];
+  /** Sold with the plan but not built yet: shown as "coming soon". */
+  comingSoon: string[];
   current: boolean;
+}
+
+/** Usage billed on top of the plan, in cents. */
+export interface UsagePrices {
+  smsSegmentCents: number;
+  callMinuteCents: number;
 }
 
 export interface Billing {
@@ -40,6 +49,9 @@ export interface Billing {
   live: boolean;
   invoices: BillingInvoice[];
   plans: BillingPlan[];
+  /** What every plan includes today. */
+  everyPlan: string[];
+  usagePrices: UsagePrices;
 }
 
 export interface PlanChange {

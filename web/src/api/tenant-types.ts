@@ -41,7 +41,8 @@ export interface PhoneSettings {
   sipUsername: string | null;
   sipPasswordSet: boolean;
   /** Why an option is not in the plan (null = available). */
-  planLocks: { ivrModes: Record<IvrMode, string | null>; sip: string | null };
+  /** Why a setting is not in the plan (null = allowed), in words for the owner. */
+  planLocks: { ivrModes: Record<IvrMode, string | null>; sip: string | null; jokes: string | null };
   updatedAt: string | null;
 }
 

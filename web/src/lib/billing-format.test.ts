@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Billing } from '../api/billing.ts';
-import { billingStatusMessage, featuresLost, formatBytes, formatMoney, planMove, progressLine, progressPercent, trialHeadline } from './billing-format.ts';
+import { billingStatusMessage, featuresLost, formatBytes, formatMoney, planMove, progressLine, progressPercent, trialHeadline, usagePriceLines } from './billing-format.ts';
 
 const billing = (overrides: Partial<Billing>): Billing => ({
   tier: 'pro', status: 'active', billed: true, trialEndsAt: null, trialDaysLeft: null, hasPaymentMethod: false, currentPeriodEnd: null,
-  scheduledChange: null, graceEndsAt: null, retentionEndsAt: null, live: true, invoices: [], plans: [], ...overrides,
+  scheduledChange: null, graceEndsAt: null, retentionEndsAt: null, live: true, invoices: [], plans: [], everyPlan: [], usagePrices: { smsSegmentCents: 2, callMinuteCents: 3 }, ...overrides,
 });
 
 describe('billing page words', () => {
@@ -29,6 +29,18 @@ describe('billing page words', () => {
     expect(planMove('pro', 'starter')).toBe('downgrade');
     expect(planMove('pro', 'pro')).toBe('current');
     expect(featuresLost(['Campaigns', 'The phone menu (IVR)'], ['The phone menu (IVR)'])).toEqual(['Campaigns']);
+  });
+
+  it('promises only what exists: no website, no campaigns in the status words', () => {
+    for (const status of ['trialing', 'active', 'past_due', 'suspended', 'closed'] as const) {
+      const { headline, detail } = billingStatusMessage(billing({ status, trialDaysLeft: 3 }));
+      expect(`${headline} ${detail}`).not.toMatch(/website|campaign/i);
+    }
+  });
+
+  it('shows the usage prices on top of the plan, per text segment and per call minute', () => {
+    expect(usagePriceLines({ smsSegmentCents: 2, callMinuteCents: 3 })).toEqual(['$0.02 per text segment', '$0.03 per call minute']);
+    expect(usagePriceLines({ smsSegmentCents: 0, callMinuteCents: 150 })).toEqual(['Texts included', '$1.50 per call minute']);
   });
 
   it('formats prices and file sizes the way people write them', () => {

@@ -1,6 +1,6 @@
 // Plain words for the billing and export pages: what a status means for the owner's business,
 // prices, plan moves and file sizes. Pure functions, unit-tested.
-import type { Billing } from '../api/billing.ts';
+import type { Billing, UsagePrices } from '../api/billing.ts';
 import type { DataExport } from '../api/exports.ts';
 import type { Tier } from '../api/types.ts';
 import { formatDate } from './format.ts';
@@ -34,7 +34,7 @@ export function billingStatusMessage(billing: Billing): StatusMessage {
       const headline = billing.trialDaysLeft === null ? "You're on a free trial" : trialHeadline(billing.trialDaysLeft);
       const detail = billing.hasPaymentMethod
         ? `Your card is on file. Your first payment is taken when the trial ends${ends ? ` on ${ends}` : ''}.`
-        : `Add a card before the trial ends${ends ? ` on ${ends}` : ''} to keep your phone line, texts and website running. You won't be charged until then.`;
+        : `Add a card before the trial ends${ends ? ` on ${ends}` : ''} to keep your phone line and texts running. You won't be charged until then.`;
       return { headline, detail, tone: 'info' };
     }
     case 'active': {
@@ -45,7 +45,7 @@ export function billingStatusMessage(billing: Billing): StatusMessage {
       const grace = on(billing.graceEndsAt);
       return {
         headline: 'Your last payment failed — update your card to keep your phone line running',
-        detail: `We'll try the card again automatically.${grace ? ` If it still can't be paid by ${grace}, your account will be paused.` : ''} Campaigns are stopped until then.`,
+        detail: `We'll try the card again automatically.${grace ? ` If it still can't be paid by ${grace}, your account will be paused.` : ''} Your phone line and texts keep working until then.`,
         tone: 'warning',
       };
     }
@@ -72,6 +72,14 @@ export function planMove(current: Tier, target: Tier): 'current' | 'upgrade' | '
 export function featuresLost(currentFeatures: string[], targetFeatures: string[]): string[] {
   const kept = new Set(targetFeatures);
   return currentFeatures.filter((feature) => !kept.has(feature));
+}
+
+/** The usage prices a plan card shows under its monthly price: ["$0.02 per text segment", "$0.03 per call minute"]. */
+export function usagePriceLines(prices: UsagePrices): string[] {
+  return [
+    prices.smsSegmentCents > 0 ? `${formatMoney(prices.smsSegmentCents)} per text segment` : 'Texts included',
+    prices.callMinuteCents > 0 ? `${formatMoney(prices.callMinuteCents)} per call minute` : 'Call minutes included',
+  ];
 }
 
 /** 4900, 'usd' → "$49"; 4950 → "$49.50". */

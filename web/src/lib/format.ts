@@ -9,10 +9,11 @@ export const TIER_LABELS: Record<Tier, string> = {
   elite: 'Elite',
 };
 
+// Only what exists today (domain/tiers.ts planFeatures); what is coming is said so.
 export const TIER_DESCRIPTIONS: Record<Tier, string> = {
-  starter: 'Starter — call forwarding, the basics',
-  pro: 'Pro — phone menu, texts, campaigns',
-  elite: 'Elite — AI receptionist, own domain',
+  starter: 'Starter — call forwarding, voicemail and a text inbox',
+  pro: 'Pro — adds the phone menu and text automations',
+  elite: 'Elite — adds the SIP softphone (AI receptionist coming soon)',
 };
 
 export const STATUS_LABELS: Record<TenantStatus, string> = {

@@ -8,7 +8,7 @@ const saved: PhoneSettings = {
   greetingText: null, infoText: 'We detail cars.', infoSmsText: null, afterHoursText: null, missedCallText: null, autoReplyText: null,
   jokesEnabled: true, missedCallTextBack: true, ownerNotifyPhone: null, ownerNotifyEmail: null,
   sipDomain: null, sipUsername: null, sipPasswordSet: false,
-  planLocks: { ivrModes: { simple: null, ivr: null, 'ai-voice': null }, sip: null }, updatedAt: null,
+  planLocks: { ivrModes: { simple: null, ivr: null, 'ai-voice': null }, sip: null, jokes: null }, updatedAt: null,
 };
 
 describe('phone settings form', () => {

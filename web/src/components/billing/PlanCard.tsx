@@ -1,9 +1,11 @@
-import type { BillingPlan } from '../../api/billing.ts';
-import { formatMoney } from '../../lib/billing-format.ts';
+import type { BillingPlan, UsagePrices } from '../../api/billing.ts';
+import { formatMoney, usagePriceLines } from '../../lib/billing-format.ts';
 import { formatDate } from '../../lib/format.ts';
 
 interface PlanCardProps {
   plan: BillingPlan;
+  /** Billed on top of the monthly price, the same on every plan. */
+  usagePrices: UsagePrices;
   move: 'current' | 'upgrade' | 'downgrade';
   billed: boolean;
   /** Set when a downgrade to this plan is already booked: ISO date, or '' when the date is unknown. */
@@ -13,8 +15,8 @@ interface PlanCardProps {
   onChoose: () => void;
 }
 
-/** One plan: price, what it includes, and the one thing the owner can do with it. */
-export function PlanCard({ plan, move, billed, scheduledAt, canChange, busy, onChoose }: PlanCardProps) {
+/** One plan: price and usage prices, what it includes today and what is coming, and the one thing the owner can do with it. */
+export function PlanCard({ plan, usagePrices, move, billed, scheduledAt, canChange, busy, onChoose }: PlanCardProps) {
   const titleId = `plan-${plan.tier}-title`;
   return (
     <article className={`plan-card${plan.current ? ' is-current' : ''}`} aria-labelledby={titleId} data-testid="plan-card" data-tier={plan.tier}>
@@ -23,13 +25,28 @@ export function PlanCard({ plan, move, billed, scheduledAt, canChange, busy, onC
         {plan.current && <span className="plan-current-badge">Your plan</span>}
       </header>
       {billed && (
-        <p className="plan-price">
-          <strong>{formatMoney(plan.priceCents)}</strong> <span className="muted">a month</span>
-        </p>
+        <>
+          <p className="plan-price">
+            <strong>{formatMoney(plan.priceCents)}</strong> <span className="muted">a month</span>
+          </p>
+          <p className="plan-usage muted small-text" data-testid="plan-usage">
+            plus {usagePriceLines(usagePrices).join(' and ')}
+          </p>
+        </>
       )}
-      <ul className="feature-list">
-        {plan.features.length === 0 ? <li>The essentials: call forwarding, texting and a website</li> : plan.features.map((feature) => <li key={feature}>{feature}</li>)}
+      <ul className="feature-list" data-testid="plan-features">
+        {plan.features.length === 0 ? <li>The essentials every plan has</li> : plan.features.map((feature) => <li key={feature}>{feature}</li>)}
       </ul>
+      {plan.comingSoon.length > 0 && (
+        <div className="plan-coming-soon" data-testid="plan-coming-soon">
+          <p className="plan-coming-soon-title">Coming soon</p>
+          <ul className="feature-list coming">
+            {plan.comingSoon.map((feature) => (
+              <li key={feature}>{feature}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div className="plan-action">
         {scheduledAt !== null ? (
           <p className="plan-scheduled" data-testid="plan-scheduled">

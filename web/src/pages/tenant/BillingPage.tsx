@@ -154,16 +154,22 @@ function BillingDetails({ tenant, billing, busy, onChoose, onPaymentPage }: Deta
 
       <section aria-labelledby="plans-title" className="billing-section">
         <h2 id="plans-title">Plans</h2>
-        <p className="muted">
-          Every plan includes your own business number with call forwarding, texting with your customers and a website.{' '}
-          {billing.billed ? 'Upgrades start right away; downgrades start at the end of the period you have paid for (right away during the free trial).' : ''}
-        </p>
+        <div className="every-plan" data-testid="every-plan">
+          <p className="muted">Every plan includes:</p>
+          <ul className="feature-list">
+            {billing.everyPlan.map((item) => (
+              <li key={item}>{item}</li>
+            ))}
+          </ul>
+        </div>
+        {billing.billed && <p className="muted">Upgrades start right away; downgrades start at the end of the period you have paid for (right away during the free trial).</p>}
         {!tenant.canManage && billing.billed && <p className="form-notice">Only the business owner can change the plan or the card.</p>}
         <div className="plan-grid">
           {billing.plans.map((plan) => (
             <PlanCard
               key={plan.tier}
               plan={plan}
+              usagePrices={billing.usagePrices}
               move={planMove(billing.tier, plan.tier)}
               billed={billing.billed}
               scheduledAt={billing.scheduledChange?.tier === plan.tier ? (billing.scheduledChange.at ?? '') : null}

@@ -154,11 +154,14 @@ function PhoneSettingsForm({ tenant, saved, onSaved }: { tenant: TenantSummary; 
           })}
         </div>
         {errors.ivrMode && <p className="field-error">{errors.ivrMode}</p>}
-        <label className="toggle">
-          <input type="checkbox" checked={values.jokesEnabled} onChange={(event) => update('jokesEnabled', event.target.checked)} />
+        <label className={`toggle${saved.planLocks.jokes ? ' is-locked' : ''}`}>
+          {/* A plan without the menu cannot turn jokes on; one left on from before a downgrade can still be turned off. */}
+          <input type="checkbox" checked={values.jokesEnabled} disabled={Boolean(saved.planLocks.jokes) && !values.jokesEnabled} onChange={(event) => update('jokesEnabled', event.target.checked)} />
           <span className="toggle-track" aria-hidden="true" />
           Offer a joke in the menu (press 7)
         </label>
+        {saved.planLocks.jokes && <p className="plan-lock">🔒 {saved.planLocks.jokes}</p>}
+        {errors.jokesEnabled && <p className="field-error">{errors.jokesEnabled}</p>}
       </fieldset>
 
       <fieldset className="settings-card" disabled={readOnly}>
