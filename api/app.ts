@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { requestId } from 'hono/request-id';
 import { adminTenantRoutes } from './admin/tenants.ts';
+import type { LoginLimits } from './auth/login-throttle.ts';
 import { authRoutes } from './auth/routes.ts';
 import { codecRoutes } from './codec/routes.ts';
 import { limitBodies } from './body-limits.ts';
@@ -18,7 +19,7 @@ import { stripeSandboxRoutes } from './sandbox/stripe.ts';
 import { stripeWebhookRoutes } from './stripe/webhook.ts';
 
 /** The whole HTTP surface: API route groups, the codec endpoint and, when built, the web app. */
-export function createApp(deps: AppDeps, options: { loginAttemptsPerWindow?: number } = {}) {
+export function createApp(deps: AppDeps, options: { loginLimits?: Partial<LoginLimits> } = {}) {
   const app = new Hono<AppEnv>();
   // First, so every answer carries them, errors and 413s included.
   app.use(securityHeaders(deps.config));
@@ -34,7 +35,7 @@ export function createApp(deps: AppDeps, options: { loginAttemptsPerWindow?: num
   app.use(limitBodies());
 
   app.route('/healthz', healthRoutes());
-  app.route('/api/auth', authRoutes({ loginAttemptsPerWindow: options.loginAttemptsPerWindow }));
+  app.route('/api/auth', authRoutes({ loginLimits: options.loginLimits }));
   app.route('/api/admin/tenants', adminTenantRoutes());
   app.route('/codec', codecRoutes({ temporalUiUrl: deps.config.TEMPORAL_UI_URL }));
   app.route('/twilio/voice', voiceRoutes());
