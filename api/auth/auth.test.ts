@@ -48,6 +48,14 @@ describe('POST /api/auth/login', () => {
     expect(Object.keys(error.fields).sort()).toEqual(['email', 'password']);
   });
 
+  it('400 saying what to send for a null, array, string or non-JSON body (not a 500)', async () => {
+    for (const body of ['null', '[]', '"owner@example.com"', '42', 'email=a&password=b', '{"email":']) {
+      const r = await t.call('POST', '/api/auth/login', { body, headers: { 'x-forwarded-for': '10.0.0.4' } });
+      expect(r.status, body).toBe(400);
+      expect(((await r.json()) as { error: { message: string } }).error.message, body).toMatch(/email|JSON/i);
+    }
+  });
+
   it('rate-limits repeated attempts for one address and account with 429', async () => {
     const attempt = () => t.call('POST', '/api/auth/login', { body: { email: 'target@example.com', password: 'guess' }, headers: { 'x-forwarded-for': '10.9.9.9' } });
     const statuses = [];
