@@ -46,7 +46,7 @@ describe('codec endpoint, as the Temporal UI calls it', () => {
     expect(JSON.parse(Buffer.from(payloads[0]!.data, 'base64').toString())).toEqual({ customer: 'Ada' });
   });
 
-  it('a 401 (no session, or one that ended) carries the CORS headers, so the UI can read it instead of "could not connect"', async () => {
+  it('a 401 (no session, or one that ended) carries the CORS headers, so the browser delivers it instead of a CORS failure', async () => {
     for (const headers of [fromUi(), fromUi({ cookie: 'servicepro_session=expired.or.forged' })]) {
       const r = await t.call('POST', '/codec/decode', { body: { payloads: [] }, headers });
       expect(r.status).toBe(401);

@@ -25,9 +25,9 @@ const toJson = (p: Payload): JsonPayload => ({
 
 /**
  * `/codec/encode` and `/codec/decode`, so the platform owner can read payloads in the Temporal UI.
- * The UI calls from its own origin, with the session cookie ("include cross-origin credentials"):
- * CORS answers that one origin, on every response — a 401 included, so the UI can tell "sign in
- * to ServicePro" from "could not connect".
+ * The UI calls from its own origin, with the session cookie ("Include cross-origin credentials"):
+ * CORS answers that one origin on every response, a 401 included, so the browser hands the UI
+ * (and the network panel) a real 401 rather than a CORS failure.
  */
 export function codecRoutes(options: { temporalUiUrl?: string }) {
   const app = new Hono<AppEnv>();

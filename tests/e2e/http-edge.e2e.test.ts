@@ -152,4 +152,34 @@ describe('the HTTP edge in a browser', () => {
     expect((await decodeFromUi()).json.error?.code).toBe('unauthenticated');
     await uiPage.close();
   });
+
+  it('in the real Temporal UI, set up as docs/operations.md says, a workflow input is shown decoded; signed out, the UI says it could not connect', async () => {
+    const handle = await testApp!.deps.temporal.workflow.start('codecProbe', { taskQueue: `nobody-polls-${Date.now()}`, workflowId: `codec-probe-${Date.now()}`, args: [{ customer: 'Ada Lovelace' }] });
+    try {
+      const token = await signIn();
+      const uiPage = await context.newPage();
+      uiPage.setDefaultTimeout(WAIT.timeout);
+      const workflowPage = `${uiUrl}/namespaces/${testStack().temporalNamespace}/workflows/${handle.workflowId}`;
+      await uiPage.goto(workflowPage);
+      await uiPage.getByRole('button', { name: /Codec Server/ }).first().click();
+      const dialog = uiPage.getByRole('dialog');
+      await dialog.getByText('Use my browser setting and ignore Cluster-level setting.').click();
+      await dialog.getByText('Codec Server browser endpoint').waitFor(WAIT);
+      await dialog.locator('textarea').fill(`${appUrl}/codec`);
+      await dialog.getByText('Include cross-origin credentials', { exact: true }).click();
+      await uiPage.getByRole('button', { name: 'Apply' }).click();
+      await uiPage.goto(workflowPage);
+      await uiPage.getByText('"Ada Lovelace"').first().waitFor(WAIT);
+
+      await page.goto(`${appUrl}/admin/tenants`);
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await expect.poll(() => me(token), WAIT).toBe(401);
+      await uiPage.goto(workflowPage);
+      await uiPage.getByText('Codec Server could not connect').filter({ visible: true }).first().waitFor(WAIT);
+      expect(await uiPage.getByText('"Ada Lovelace"').count()).toBe(0);
+      await uiPage.close();
+    } finally {
+      await handle.terminate('codec probe done');
+    }
+  });
 });
