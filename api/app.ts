@@ -2,12 +2,15 @@ import { Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { requestId } from 'hono/request-id';
 import { adminTenantRoutes } from './admin/tenants.ts';
+import type { LoginLimits } from './auth/login-throttle.ts';
 import { authRoutes } from './auth/routes.ts';
 import { codecRoutes } from './codec/routes.ts';
+import { limitBodies } from './body-limits.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import { errorBody, handleError } from './errors.ts';
 import { exportDownloadRoutes } from './exports/download.ts';
 import { healthRoutes } from './health.ts';
+import { securityHeaders } from './security-headers.ts';
 import { tenantRoutes } from './tenants/routes.ts';
 import { voiceRoutes } from './twilio/voice.ts';
 import { smsRoutes } from './twilio/sms.ts';
@@ -16,8 +19,10 @@ import { stripeSandboxRoutes } from './sandbox/stripe.ts';
 import { stripeWebhookRoutes } from './stripe/webhook.ts';
 
 /** The whole HTTP surface: API route groups, the codec endpoint and, when built, the web app. */
-export function createApp(deps: AppDeps, options: { loginAttemptsPerWindow?: number } = {}) {
+export function createApp(deps: AppDeps, options: { loginLimits?: Partial<LoginLimits> } = {}) {
   const app = new Hono<AppEnv>();
+  // First, so every answer carries them, errors and 413s included.
+  app.use(securityHeaders(deps.config));
   app.use(requestId());
   app.use(async (c, next) => {
     const started = performance.now();
@@ -26,9 +31,11 @@ export function createApp(deps: AppDeps, options: { loginAttemptsPerWindow?: num
     await next();
     c.get('logger').debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
   });
+  // Before every route group: signature checks, rate-limit keys and validators all read the body.
+  app.use(limitBodies());
 
   app.route('/healthz', healthRoutes());
-  app.route('/api/auth', authRoutes({ loginAttemptsPerWindow: options.loginAttemptsPerWindow }));
+  app.route('/api/auth', authRoutes({ loginLimits: options.loginLimits }));
   app.route('/api/admin/tenants', adminTenantRoutes());
   app.route('/codec', codecRoutes({ temporalUiUrl: deps.config.TEMPORAL_UI_URL }));
   app.route('/twilio/voice', voiceRoutes());

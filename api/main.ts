@@ -12,8 +12,8 @@ async function main() {
   const logger = createLogger(config.LOG_LEVEL, { process: 'api' });
   const webDist = path.resolve('web/dist');
   const deps = await createDeps(config, logger, existsSync(path.join(webDist, 'index.html')) ? { webDist } : {});
-  const api = await startApiServer(deps, config.PORT);
-  logger.info({ url: config.PUBLIC_BASE_URL }, 'API listening');
+  const api = await startApiServer(deps, config.PORT); // on HOST: loopback unless configured
+  logger.info({ url: config.PUBLIC_BASE_URL, listening: `${api.host}:${config.PORT}` }, 'API listening');
 
   const stop = async () => {
     await api.close();

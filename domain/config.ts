@@ -14,6 +14,16 @@ export const configSchema = z
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     PUBLIC_BASE_URL: optionalUrl,
+    // ── The HTTP edge ──
+    /** The address the API listens on: loopback by default, so only this machine (or a proxy on it) reaches it; `0.0.0.0` or `::` for every interface. */
+    HOST: z.union([z.ipv4(), z.ipv6(), z.hostname()], { error: 'must be an IP address or host name to listen on, such as 127.0.0.1, 0.0.0.0 or ::' }).default('127.0.0.1'),
+    /** How many reverse proxies in front of the API append to X-Forwarded-For; 0 = trust no forwarded header, use the socket's peer. */
+    TRUST_PROXY_HOPS: z.coerce
+      .number({ error: 'must be the number of proxies in front of ServicePro (0 when clients connect directly)' })
+      .int('must be the number of proxies in front of ServicePro (0 when clients connect directly)')
+      .min(0, 'must be the number of proxies in front of ServicePro (0 when clients connect directly)')
+      .max(10, 'must be the number of proxies in front of ServicePro (at most 10)')
+      .default(0),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SERVICEPRO_DATA_DIR: z.string().default('.servicepro'),
 

@@ -47,7 +47,8 @@ export async function createTestApp(options: { loginAttemptsPerWindow?: number; 
   const logger = createLogger(config.LOG_LEVEL);
   const deps = await createDeps(config, logger, { webDist: options.webDist });
   const worker = await startWorker({ address: stack.temporalAddress, namespace: stack.temporalNamespace, taskQueue, masterKey: deps.masterKey, logger, activityDeps: deps });
-  const app = createApp(deps, { loginAttemptsPerWindow: options.loginAttemptsPerWindow ?? 1_000 });
+  // Tests sign in often, all from one in-process "address": roomy budgets unless a test sets one.
+  const app = createApp(deps, { loginLimits: { perAddressAndAccount: options.loginAttemptsPerWindow ?? 1_000, perAccount: 1_000, perAddress: 1_000 } });
 
   const call: TestApp['call'] = async (method, url, { token, body, headers } = {}) =>
     app.request(url, {

@@ -13,7 +13,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: true,
+    // The production build is served as is: no source maps handing out the original code.
+    sourcemap: false,
   },
   server: {
     proxy: {

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../tests/app-harness.ts';
 import { testStack } from '../../tests/stack.ts';
+import { startSession } from './sessions.ts';
 import { issueToken, sessionKey } from './tokens.ts';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp({ loginAttemptsPerWindow: 5 });
+  // These tests tell clients apart by X-Forwarded-For, as behind one trusted reverse proxy.
+  t = await createTestApp({ loginAttemptsPerWindow: 5, env: { TRUST_PROXY_HOPS: '1' } });
 });
 afterAll(async () => t?.close());
 
@@ -46,6 +48,14 @@ describe('POST /api/auth/login', () => {
     expect(Object.keys(error.fields).sort()).toEqual(['email', 'password']);
   });
 
+  it('400 saying what to send for a null, array, string or non-JSON body (not a 500)', async () => {
+    for (const body of ['null', '[]', '"owner@example.com"', '42', 'email=a&password=b', '{"email":']) {
+      const r = await t.call('POST', '/api/auth/login', { body, headers: { 'x-forwarded-for': '10.0.0.4' } });
+      expect(r.status, body).toBe(400);
+      expect(((await r.json()) as { error: { message: string } }).error.message, body).toMatch(/email|JSON/i);
+    }
+  });
+
   it('rate-limits repeated attempts for one address and account with 429', async () => {
     const attempt = () => t.call('POST', '/api/auth/login', { body: { email: 'target@example.com', password: 'guess' }, headers: { 'x-forwarded-for': '10.9.9.9' } });
     const statuses = [];
@@ -61,20 +71,23 @@ describe('POST /api/auth/login', () => {
 describe('session tokens', () => {
   it('an expired token is refused with 401', async () => {
     const user = await t.deps.db.user.findUniqueOrThrow({ where: { email: testStack().owner.email } });
-    const { token } = await issueToken(sessionKey(t.deps.masterKey), user.id, 1, new Date(Date.now() - 2 * 3_600_000));
+    const { sessionId } = await startSession(t.deps.db, sessionKey(t.deps.masterKey), { userId: user.id, ttlHours: 1 });
+    const token = await issueToken(sessionKey(t.deps.masterKey), { userId: user.id, sessionId, expiresAt: new Date(Date.now() - 3_600_000) }, new Date(Date.now() - 2 * 3_600_000));
     const r = await t.call('GET', '/api/auth/me', { token });
     expect(r.status).toBe(401);
   });
 
   it('a token signed with another key is refused', async () => {
     const user = await t.deps.db.user.findUniqueOrThrow({ where: { email: testStack().owner.email } });
-    const { token } = await issueToken(sessionKey(Buffer.alloc(32, 1)), user.id, 1);
+    const { sessionId, expiresAt } = await startSession(t.deps.db, sessionKey(t.deps.masterKey), { userId: user.id, ttlHours: 1 });
+    const token = await issueToken(sessionKey(Buffer.alloc(32, 1)), { userId: user.id, sessionId, expiresAt });
     expect((await t.call('GET', '/api/auth/me', { token })).status).toBe(401);
   });
 
-  it('the session cookie works like the bearer token', async () => {
+  // Changed with issue 15 (item 4): the cookie now counts only where it is needed, the Temporal UI's codec calls.
+  it('the session cookie works like the bearer token on the codec endpoint', async () => {
     const token = await t.ownerToken();
-    const r = await t.call('GET', '/api/admin/tenants', { headers: { cookie: `servicepro_session=${token}` } });
+    const r = await t.call('POST', '/codec/decode', { body: { payloads: [] }, headers: { cookie: `servicepro_session=${token}` } });
     expect(r.status).toBe(200);
   });
 });

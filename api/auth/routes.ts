@@ -1,41 +1,34 @@
 import { zValidator } from '@hono/zod-validator';
 import { Hono } from 'hono';
-import { deleteCookie, setCookie } from 'hono/cookie';
-import { rateLimiter } from 'hono-rate-limiter';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import type { AppEnv } from '../context.ts';
-import { ApiError, errorBody, validationFailed } from '../errors.ts';
+import { ApiError, validationFailed } from '../errors.ts';
+import { DEFAULT_LOGIN_LIMITS, throttleLogins, type LoginLimits } from './login-throttle.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
-import { loadSessionUser, requireAccess, SESSION_COOKIE } from './session.ts';
-import { issueToken, sessionKey } from './tokens.ts';
+import { bearerToken, loadSessionUser, requireAccess, SESSION_COOKIE } from './session.ts';
+import { endSession, startSession } from './sessions.ts';
+import { readToken, sessionKey } from './tokens.ts';
 
-const loginBody = z.object({
-  email: z.email('Enter the email address you sign in with').transform((e) => e.toLowerCase()),
-  password: z.string().min(1, 'Enter your password'),
-});
+const loginBody = z.object(
+  {
+    email: z.email('Enter the email address you sign in with').transform((e) => e.toLowerCase()),
+    password: z.string().min(1, 'Enter your password'),
+  },
+  { error: 'Send a JSON object: { "email": "…", "password": "…" }' },
+);
 
 // Verifying against a throwaway hash when the email is unknown keeps the timing the same,
 // so a login attempt cannot tell which emails have accounts.
 const decoyHash = hashPassword('servicepro-decoy-password');
 
-export function authRoutes(options: { loginAttemptsPerWindow?: number; windowMs?: number } = {}) {
-  const limitLogins = rateLimiter<AppEnv>({
-    windowMs: options.windowMs ?? 15 * 60_000,
-    limit: options.loginAttemptsPerWindow ?? 10,
-    standardHeaders: 'draft-7',
-    // Per client address and account, so one noisy office does not lock everyone out.
-    keyGenerator: async (c) => {
-      const body = (await c.req.json().catch(() => ({}))) as { email?: unknown };
-      const ip = c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? 'local';
-      return `${ip}|${String(body.email ?? '').toLowerCase()}`;
-    },
-    handler: (c) => c.json(errorBody('rate_limited', 'Too many sign-in attempts. Wait 15 minutes, then try again.'), 429),
-  });
+export function authRoutes(options: { loginLimits?: Partial<LoginLimits> } = {}) {
+  const limits = { ...DEFAULT_LOGIN_LIMITS, ...options.loginLimits };
 
   return new Hono<AppEnv>()
+    .use('/login', ...throttleLogins(limits))
     .post(
       '/login',
-      limitLogins,
       zValidator('json', loginBody, (result) => {
         if (!result.success) throw validationFailed(result.error as z.ZodError);
       }),
@@ -46,7 +39,7 @@ export function authRoutes(options: { loginAttemptsPerWindow?: number; windowMs?
         const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash), password);
         if (!user || !valid) throw new ApiError(401, 'invalid_credentials', 'That email and password do not match an account.');
 
-        const { token, expiresAt } = await issueToken(sessionKey(masterKey), user.id, config.SESSION_TTL_HOURS);
+        const { token, expiresAt } = await startSession(db, sessionKey(masterKey), { userId: user.id, ttlHours: config.SESSION_TTL_HOURS, userAgent: c.req.header('user-agent') });
         // The cookie lets the Temporal UI's codec requests (same site, other port) prove who is asking.
         setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', path: '/', expires: expiresAt, secure: config.PUBLIC_BASE_URL.startsWith('https:') });
         c.get('logger').info({ userId: user.id }, 'signed in');
@@ -54,8 +47,16 @@ export function authRoutes(options: { loginAttemptsPerWindow?: number; windowMs?
       },
     )
     .get('/me', requireAccess({ kind: 'signed-in' }), (c) => c.json({ user: c.get('user') }))
-    .post('/logout', (c) => {
-      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    // Ends the session of the token it is called with (bearer, or the cookie), server-side: that
+    // token stops working everywhere at once. Always 200, so signing out never fails for the user.
+    .post('/logout', async (c) => {
+      const { db, masterKey, config } = c.get('deps');
+      const key = sessionKey(masterKey);
+      for (const token of [bearerToken(c), getCookie(c, SESSION_COOKIE)]) {
+        const claims = token ? await readToken(key, token) : null;
+        if (claims) await endSession(db, claims.sessionId);
+      }
+      deleteCookie(c, SESSION_COOKIE, { path: '/', secure: config.PUBLIC_BASE_URL.startsWith('https:') });
       return c.json({ ok: true });
     });
 }

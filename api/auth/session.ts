@@ -1,10 +1,12 @@
+import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { ROOT_TENANT_ID } from '../../domain/tenancy.ts';
 import type { PrismaClient } from '../../prisma/client.ts';
 import type { AppEnv, SessionUser } from '../context.ts';
 import { ApiError } from '../errors.ts';
-import { sessionKey, userIdFromToken } from './tokens.ts';
+import { liveSession } from './sessions.ts';
+import { sessionKey } from './tokens.ts';
 
 export const SESSION_COOKIE = 'servicepro_session';
 
@@ -24,19 +26,32 @@ export async function loadSessionUser(db: PrismaClient, userId: string): Promise
   };
 }
 
+export const bearerToken = (c: Context) => c.req.header('authorization')?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
+
 /**
  * Who may do what, in one place. `platform-owner`: the root tenant's owner only. `tenant-member`:
  * a member of the `:tenantId` in the path (or the platform owner); `roles` narrows to those roles.
  */
 export type AccessRule = { kind: 'signed-in' } | { kind: 'platform-owner' } | { kind: 'tenant-member'; roles?: readonly ('owner' | 'staff')[] };
 
-export function requireAccess(rule: AccessRule) {
+/**
+ * The bearer token proves who is asking. The session cookie counts only where `sessionCookie` is
+ * set: the Temporal UI's codec calls, which a browser makes from another origin and cannot give a
+ * bearer token. Everywhere else a cookie alone is not enough, so no other site can make a
+ * signed-in browser change anything (no CSRF surface).
+ */
+export function requireAccess(rule: AccessRule, options: { sessionCookie?: boolean } = {}) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const { db, masterKey } = c.get('deps');
-    const bearer = c.req.header('authorization')?.match(/^Bearer\s+(.+)$/i)?.[1];
-    const token = bearer ?? getCookie(c, SESSION_COOKIE);
-    const userId = token ? await userIdFromToken(sessionKey(masterKey), token) : null;
-    const user = userId ? await loadSessionUser(db, userId) : null;
+    // With "pass the user access token" on, the Temporal UI sends its own sign-in token as a
+    // bearer: not ours, so the cookie still gets its turn.
+    const tokens = [bearerToken(c), options.sessionCookie ? getCookie(c, SESSION_COOKIE) : undefined].filter((t): t is string => Boolean(t));
+    let session = null;
+    for (const token of tokens) {
+      session = await liveSession(db, sessionKey(masterKey), token);
+      if (session) break;
+    }
+    const user = session ? await loadSessionUser(db, session.userId) : null;
     if (!user) throw new ApiError(401, 'unauthenticated', 'Please sign in: the session is missing or has expired.');
     c.set('user', user);
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isUuid } from '../../domain/ids.ts';
 import { ApiError } from '../errors.ts';
 
 // Newest-first keyset pagination: the cursor is the (time, id) of the last row shown, so a page
@@ -14,8 +15,6 @@ const query = z.object({
   cursor: z.string().optional(),
 });
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export function encodeCursor(at: Date, id: string): string {
   return Buffer.from(`${at.toISOString()}|${id}`).toString('base64url');
 }
@@ -28,9 +27,12 @@ export function pageFrom(params: Record<string, string | undefined>): Page {
   }
   const { limit, cursor } = parsed.data;
   if (!cursor) return { limit, after: null };
-  const [iso, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  const [iso, id, ...rest] = Buffer.from(cursor, 'base64url').toString().split('|');
   const at = new Date(iso ?? '');
-  if (Number.isNaN(at.getTime()) || !id || !UUID.test(id)) throw new ApiError(400, 'validation_failed', 'That page link is not valid; start from the first page.', { cursor: 'Not a valid cursor' });
+  // Only cursors we made are read: a time written exactly as encodeCursor writes it, within the
+  // years a row can have (a valid JavaScript date can still be far outside Postgres' range).
+  const ours = !Number.isNaN(at.getTime()) && at.toISOString() === iso && at.getUTCFullYear() >= 2000 && at.getUTCFullYear() <= 9999 && isUuid(id) && rest.length === 0;
+  if (!ours) throw new ApiError(400, 'validation_failed', 'That page link is not valid; start from the first page.', { cursor: 'Not a valid cursor' });
   return { limit, after: { at, id } };
 }
 

@@ -5,6 +5,15 @@ export function login(email: string, password: string): Promise<LoginResponse> {
   return apiRequest<LoginResponse>('/api/auth/login', { method: 'POST', body: { email, password }, auth: false });
 }
 
+/**
+ * Ends the session on the server, so the token stops working even if a copy of it exists. Sent
+ * with the token itself (already forgotten locally) and `keepalive`, so it completes even when
+ * the page goes away; the answer does not matter to the user.
+ */
+export async function endServerSession(token: string): Promise<void> {
+  await fetch('/api/auth/logout', { method: 'POST', headers: { Authorization: `Bearer ${token}` }, keepalive: true }).catch(() => undefined);
+}
+
 export async function fetchMe(signal?: AbortSignal): Promise<User> {
   const { user } = await apiRequest<{ user: User }>('/api/auth/me', { signal });
   return user;

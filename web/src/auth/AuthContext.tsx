@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { fetchMe } from '../api/endpoints.ts';
+import { endServerSession, fetchMe } from '../api/endpoints.ts';
 import type { LoginResponse, User } from '../api/types.ts';
 import { clearSession, getToken, onSignedOut, saveSession } from './session.ts';
 
@@ -60,8 +60,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const signOut = useCallback(() => {
+    const token = getToken();
     clearSession();
     setState({ status: 'signed-out' });
+    if (token) void endServerSession(token);
   }, []);
 
   const retry = useCallback(() => {
