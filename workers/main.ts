@@ -3,9 +3,9 @@
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { Runtime } from '@temporalio/worker';
 import { closeDeps, createDeps } from '../api/deps.ts';
-import { createLogger } from '../api/logger.ts';
+import { createLogger, temporalRuntimeLogger } from '../api/logger.ts';
 import { ConfigError, parseConfig } from '../domain/config.ts';
 import { ensureSearchAttributes } from './temporal.ts';
 import { ensureUsageSchedule } from './usage-schedule.ts';
@@ -13,10 +13,11 @@ import { billingDurations, reconcileBillingWorkflows } from './tenant-billing.ts
 import { bundleWorkflowsToFile, startWorker } from './worker.ts';
 
 async function main() {
-  // We stop the parts ourselves, in order; Temporal's runtime must not react to Ctrl-C on its own.
-  Runtime.install({ shutdownSignals: [], logger: new DefaultLogger('WARN') });
   const config = parseConfig(process.env);
   const logger = createLogger(config.LOG_LEVEL, { process: 'worker' });
+  // We stop the parts ourselves, in order; Temporal's runtime must not react to Ctrl-C on its own.
+  // Its own log lines (activity failures with their errors) go through our logger, numbers masked.
+  Runtime.install({ shutdownSignals: [], logger: temporalRuntimeLogger(logger) });
   // The same connections as the API: the RLS-bound database role and the codec-wrapped client.
   const deps = await createDeps(config, logger);
   await ensureSearchAttributes(deps.temporal.connection, config.TEMPORAL_NAMESPACE);

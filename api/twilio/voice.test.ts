@@ -15,7 +15,7 @@ import { twimlText, twimlVerbs, type TwimlNode } from '../../tests/twiml.ts';
 import { startTwilioFake, type TwilioFake } from '../../tests/twilio-fake.ts';
 import { startSmtpFake, type SmtpFake } from '../../tests/smtp-fake.ts';
 import { callStateQuery } from '../../workflows/call.ts';
-import { EncryptionCodec } from '../../workers/codec.ts';
+import { temporalDataConverter } from '../../workers/codec.ts';
 import { workflowBundle } from '../../workers/worker.ts';
 import { createApp } from '../app.ts';
 import { signTwilioRequest } from './signature.ts';
@@ -333,7 +333,7 @@ describe('determinism', () => {
     const history = JSON.parse(await readFile(RECORDED, 'utf8'));
     await Worker.runReplayHistory(
       // The test stack's key, which recorded it (scripts/ephemeral-stack.ts).
-      { workflowBundle: await workflowBundle(), dataConverter: { payloadCodecs: [new EncryptionCodec(Buffer.alloc(32, 7))] } },
+      { workflowBundle: await workflowBundle(), dataConverter: temporalDataConverter(Buffer.alloc(32, 7)) },
       history,
       'call:recorded',
     );
