@@ -26,6 +26,26 @@ export function forgetChild(dataDir: string, name: string): void {
   rmSync(pidFile(dataDir, name), { force: true });
 }
 
+const startFile = (dataDir: string) => path.join(runDir(dataDir), 'start.pid');
+const START_SCRIPT = 'scripts/start.ts';
+
+/**
+ * Claims `dataDir` for this `npm start`. Refuses (returns the other's pid) while another start
+ * on the same data dir is alive: its servers are not leftovers, and stopping them would pull the
+ * rug from under it. The claim ends with `releaseDataDir`, or with this process.
+ */
+export function claimDataDir(dataDir: string): { runningPid?: number } {
+  const previous = existsSync(startFile(dataDir)) ? Number(readFileSync(startFile(dataDir), 'utf8')) : NaN;
+  if (Number.isInteger(previous) && previous !== process.pid && commandLine(previous)?.includes(START_SCRIPT)) return { runningPid: previous };
+  mkdirSync(runDir(dataDir), { recursive: true });
+  writeFileSync(startFile(dataDir), String(process.pid));
+  return {};
+}
+
+export function releaseDataDir(dataDir: string): void {
+  if (existsSync(startFile(dataDir)) && Number(readFileSync(startFile(dataDir), 'utf8')) === process.pid) rmSync(startFile(dataDir), { force: true });
+}
+
 /** A running process's command line, or undefined when it is gone (or cannot be read). */
 export function commandLine(pid: number): string | undefined {
   try {

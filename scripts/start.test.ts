@@ -206,6 +206,14 @@ describe('npm start after a hard crash', () => {
     expect((await fetch(`http://localhost:${port}/healthz`)).status).toBe(200);
     await expect.poll(() => isAlive(firstWorker), { timeout: 20_000 }).toBe(false);
 
+    // A second start on the same data dir while this one runs is refused; nothing of this one is touched.
+    const third = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { env: { ...env, PORT: String(await freePort()) }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let refusal = '';
+    third.stderr.on('data', (chunk) => (refusal += chunk));
+    expect(await new Promise((resolve) => third.on('exit', resolve))).toBe(1);
+    expect(refusal).toMatch(new RegExp(`already running from .* \\(process ${second.child.pid}\\)`));
+    expect((await fetch(`http://localhost:${port}/healthz`)).status).toBe(200);
+
     second.child.kill('SIGINT');
     expect(await second.exited).toBe(0);
     for (const listening of [port, postgresPort, temporalPort, uiPort]) expect(await isListening(listening), `port ${listening}`).toBe(false);

@@ -16,7 +16,7 @@ import { ensureSearchAttributes } from '../workers/temporal.ts';
 import { bundleWorkflowsToFile } from '../workers/worker.ts';
 import { loadDevSecrets } from './dev-secrets.ts';
 import { startEmbeddedPostgres } from './embedded-postgres.ts';
-import { forgetChild, recordChild, stopLeftovers } from './leftovers.ts';
+import { claimDataDir, forgetChild, recordChild, releaseDataDir, stopLeftovers } from './leftovers.ts';
 import { isListening } from './ports.ts';
 import { startTemporalDevServer } from './temporal-server.ts';
 import { buildWebApp, webBuildIsStale } from './web-build.ts';
@@ -33,6 +33,9 @@ async function main() {
   const started = Date.now();
   const env = { ...process.env };
   const dataDir = path.resolve(env.SERVICEPRO_DATA_DIR ?? '.servicepro');
+  const { runningPid } = claimDataDir(dataDir);
+  if (runningPid) throw new ConfigError(`ServicePro is already running from ${dataDir} (process ${runningPid}): stop it first (Ctrl-C in its terminal), or set SERVICEPRO_DATA_DIR to another folder.`);
+  stops.push(async () => releaseDataDir(dataDir));
   // A start after a hard crash: the last one's servers and worker may still hold their ports.
   const leftovers = await stopLeftovers(dataDir);
   if (leftovers.length) step(`stopped what the last start left running: ${leftovers.join(', ')}`);
