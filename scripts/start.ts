@@ -61,15 +61,15 @@ async function main() {
     for (const port of [EMBEDDED_TEMPORAL_PORT, EMBEDDED_TEMPORAL_UI_PORT]) {
       if (await isListening(port)) throw new ConfigError(`Port ${port} is busy: stop what uses it, or set TEMPORAL_ADDRESS to a running Temporal server.`);
     }
+    const temporalDb = path.join(dataDir, 'temporal.db'); // its path marks the process as ours (leftovers.ts)
     const temporal = await startTemporalDevServer({
       port: EMBEDDED_TEMPORAL_PORT,
       uiPort: EMBEDDED_TEMPORAL_UI_PORT,
-      dbFile: path.join(dataDir, 'temporal.db'), // its path marks the process as ours (leftovers.ts)
+      dbFile: temporalDb,
       namespace: config.TEMPORAL_NAMESPACE,
       codecEndpoint: `${config.PUBLIC_BASE_URL}/codec`,
       binary: config.TEMPORAL_BIN,
     });
-    const temporalDb = path.join(dataDir, 'temporal.db');
     if (temporal.pid) recordChild(dataDir, 'temporal', { pid: temporal.pid, marker: temporalDb });
     stops.push(() => temporal.stop().then(() => forgetChild(dataDir, 'temporal')));
     env.TEMPORAL_ADDRESS = temporal.address;
@@ -95,6 +95,22 @@ async function main() {
   await seedPlatform(seedDb, { ownerEmail: config.SERVICEPRO_ADMIN_EMAIL, ownerPassword: config.SERVICEPRO_ADMIN_PASSWORD!, rootPhoneNumber: config.ROOT_PHONE_NUMBER });
   await seedDb.$disconnect();
 
+  // The worker boots beside the rest, as `npm run worker` does (usage schedule and billing
+  // reconciliation included), with this start's resolved settings and the bundle built above.
+  const worker = bundle.then((workflowBundlePath) =>
+    startWorkerChild({
+      env: { ...env, APP_DATABASE_URL: appUrl, PUBLIC_BASE_URL: config.PUBLIC_BASE_URL, WORKFLOW_BUNDLE_PATH: workflowBundlePath },
+      dataDir,
+      log: step,
+      onGiveUp: (reason) => {
+        console.error(`\n✖ ServicePro is stopping: ${reason}\n`);
+        void shutdown(1);
+      },
+    }),
+  );
+  worker.catch(() => {}); // awaited below
+  stops.push(() => worker.then((child) => child.stop(), () => {}));
+
   const webDist = path.resolve('web/dist');
   if (webBuildIsStale()) {
     step('building the web app');
@@ -106,20 +122,9 @@ async function main() {
   await ensureSearchAttributes(deps.temporal.connection, config.TEMPORAL_NAMESPACE);
 
   step('starting the worker and the API');
-  // The worker boots as `npm run worker` does (usage schedule, billing reconciliation included),
-  // with this start's resolved settings and the bundle built above.
-  const worker = await startWorkerChild({
-    env: { ...env, APP_DATABASE_URL: appUrl, PUBLIC_BASE_URL: config.PUBLIC_BASE_URL, WORKFLOW_BUNDLE_PATH: await bundle },
-    dataDir,
-    log: step,
-    onGiveUp: (reason) => {
-      console.error(`\n✖ ServicePro is stopping: ${reason}\n`);
-      void shutdown(1);
-    },
-  });
-  stops.push(() => worker.stop());
   const api = await startApiServer(deps, config.PORT);
   stops.push(() => api.close());
+  const workerPid = (await worker).pid();
 
   const ownerPasswordShown = process.env.SERVICEPRO_ADMIN_PASSWORD ? '(from SERVICEPRO_ADMIN_PASSWORD)' : config.SERVICEPRO_ADMIN_PASSWORD;
   console.log(
@@ -129,7 +134,7 @@ async function main() {
       `  App          ${config.PUBLIC_BASE_URL}`,
       `  API          ${config.PUBLIC_BASE_URL}/api   (health: ${config.PUBLIC_BASE_URL}/healthz)`,
       `  Temporal UI  ${config.TEMPORAL_UI_URL ?? '(external Temporal: set TEMPORAL_UI_URL to link it)'}`,
-      `  Worker       process ${worker.pid()} (restarted if it stops)`,
+      `  Worker       process ${workerPid} (restarted if it stops)`,
       `  Owner login  ${config.SERVICEPRO_ADMIN_EMAIL} / ${ownerPasswordShown}`,
       '  Press Ctrl-C to stop.',
       '',
