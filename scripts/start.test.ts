@@ -3,6 +3,7 @@
 // serves, prints the summary, and stops cleanly on Ctrl-C; its worker is a process of its own.
 // And once with its own embedded Postgres and Temporal, killed outright and started again.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -77,7 +78,7 @@ describe('npm start', () => {
 });
 
 /** `npm start` (scripts/start.ts) on the test stack's Postgres and Temporal, in a fresh database; resolves when it printed its outcome. */
-async function startOnTestStack(extraEnv: Record<string, string> = {}) {
+async function startOnTestStack(extraEnv: Record<string, string> = {}, options: { command?: string[] } = {}) {
   const stack = testStack();
   const database = uniqueId('start').replace(/-/g, '_');
   const admin = new pg.Client({ connectionString: stack.clusterAdminUrl });
@@ -102,12 +103,12 @@ async function startOnTestStack(extraEnv: Record<string, string> = {}) {
     LOG_LEVEL: 'warn',
     ...extraEnv,
   };
-  return { ...(await launchStart(env)), env, base: `http://localhost:${port}` };
+  return { ...(await launchStart(env, options.command)), env, base: `http://localhost:${port}` };
 }
 
-/** scripts/start.ts with `env`; resolves once it printed that it is ready (or could not start). */
-async function launchStart(env: Record<string, string | undefined>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+/** scripts/start.ts with `env` (run as `command`); resolves once it printed that it is ready (or could not start). */
+async function launchStart(env: Record<string, string | undefined>, command = ['--import', 'tsx', 'scripts/start.ts']) {
+  const child = spawn(process.execPath, command, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   cleanups.push(async () => child.exitCode === null && child.kill('SIGKILL'));
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
@@ -175,6 +176,15 @@ describe('npm start runs the worker in its own process', () => {
 });
 
 describe('npm start after a hard crash', () => {
+  it('run as `npm start` runs it (through the tsx CLI), it stops itself and its worker when that wrapper is killed outright', async () => {
+    const started = await startOnTestStack({}, { command: ['node_modules/tsx/dist/cli.mjs', 'scripts/start.ts'] });
+    const workerPid = Number(started.output().match(/Worker\s+process (\d+)/)?.[1]);
+    const startPid = Number(readFileSync(`/proc/${workerPid}/stat`, 'utf8').split(' ')[3]); // the worker's parent: scripts/start.ts
+    expect(startPid).not.toBe(started.child.pid);
+    started.child.kill('SIGKILL');
+    await expect.poll(() => isAlive(startPid) || isAlive(workerPid), { timeout: 45_000, interval: 250 }).toBe(false);
+  }, 150_000);
+
   it('SIGKILLed with its embedded Postgres, Temporal and worker running, the next start stops what is left and comes up ready; after Ctrl-C nothing listens on its ports', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'servicepro-crash-'));
     await chmod(dataDir, 0o755); // Postgres runs as the postgres user when we are root

@@ -173,7 +173,21 @@ function stopOnSignals() {
   }
 }
 
+/**
+ * Whatever started us (npm, the tsx CLI) killed outright leaves us orphaned and out of reach of
+ * Ctrl-C: stop everything, in order, rather than run on unseen and hold the ports.
+ */
+function stopWhenOrphaned() {
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid === parent || stopping) return;
+    step('the process that started ServicePro is gone: stopping');
+    void shutdown(1);
+  }, 1_000).unref();
+}
+
 stopOnSignals();
+stopWhenOrphaned();
 main().catch(async (error: Error) => {
   console.error(`\n✖ ServicePro could not start.\n${error instanceof ConfigError ? error.message : error.stack ?? error.message}\n`);
   await shutdown(1);

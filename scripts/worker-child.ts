@@ -8,6 +8,8 @@ import path from 'node:path';
 import { forgetChild, recordChild } from './leftovers.ts';
 
 const WORKER_SCRIPT = path.resolve(import.meta.dirname, '../workers/main.ts');
+/** tsx's loader by its resolved URL, so the worker runs wherever npm start was started from. */
+const TSX_LOADER = import.meta.resolve('tsx');
 const MAX_FAILED_STARTS = 5;
 /** A worker that has not polled by then is stuck (it normally takes a few seconds): killed, and counted as a failed start. */
 const START_TIMEOUT_MS = 90_000;
@@ -34,7 +36,7 @@ export async function startWorkerChild(options: {
   const launch = () =>
     new Promise<ChildProcess>((resolve, reject) => {
       // An IPC channel: the worker says when it polls, and stops by itself when the channel closes.
-      const child = fork(WORKER_SCRIPT, [], { env: options.env, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      const child = fork(WORKER_SCRIPT, [], { env: options.env, execArgv: ['--import', TSX_LOADER], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
       current = child;
       if (child.pid) recordChild(options.dataDir, 'worker', { pid: child.pid, marker: WORKER_SCRIPT });
       let polling = false;
