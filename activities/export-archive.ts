@@ -48,6 +48,10 @@ export interface WriteArchiveOptions {
 
 const CSV_OPTIONS = {
   record_delimiter: 'windows', // RFC 4180: CRLF
+  // Anyone who texts the business writes a cell of messages.csv: a cell that starts with = + - @,
+  // a tab or CR gets a leading ' so a spreadsheet shows it as text instead of running it as a
+  // formula (=HYPERLINK(…), DDE). The JSON files keep every value exactly.
+  escape_formulas: true,
   // JSON's true/false rather than csv-stringify's 1/empty; JSON columns as JSON text.
   cast: { boolean: (value: boolean) => String(value), object: (value: object) => JSON.stringify(value) },
 } as const;

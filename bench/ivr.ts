@@ -15,7 +15,7 @@ import { parseConfig } from '../domain/config.ts';
 import { twilioCredentials } from '../domain/twilio-credentials.ts';
 import { startEphemeralStack } from '../scripts/ephemeral-stack.ts';
 import { freePort } from '../scripts/ports.ts';
-import { EncryptionCodec } from '../workers/codec.ts';
+import { temporalDataConverter } from '../workers/codec.ts';
 
 import { doneSignal, floorWorkflow, pingUpdate } from './floor-workflow.ts';
 import { measure, type Series } from './measure.ts';
@@ -78,7 +78,7 @@ export async function runIvrBench(): Promise<{ rows: IvrRow[]; floors: Series[] 
   const floorServer = serve({ fetch: new Hono().post('/static', (c) => c.body(staticTwiml, 200, { 'content-type': 'text/xml' })).fetch, port: floorPort, hostname: '127.0.0.1' });
   const floorConnection = await NativeConnection.connect({ address: stack.temporalAddress });
   // Same payload codec as the product, so the floor pays the same encryption the IVR does.
-  const floorWorker = await Worker.create({ connection: floorConnection, taskQueue: 'bench-floor', workflowsPath: require.resolve('./floor-workflow.ts'), dataConverter: { payloadCodecs: [new EncryptionCodec(deps.masterKey)] } });
+  const floorWorker = await Worker.create({ connection: floorConnection, taskQueue: 'bench-floor', workflowsPath: require.resolve('./floor-workflow.ts'), dataConverter: temporalDataConverter(deps.masterKey) });
   const floorRun = floorWorker.run();
 
   const rows: IvrRow[] = [];

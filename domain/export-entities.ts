@@ -118,6 +118,7 @@ export type ExportRowCounts = Record<string, number>;
 export const EXPORT_FORMAT_NOTES = [
   'Each entity is in two files with the same rows: <entity>.csv and <entity>.json.',
   'CSV: UTF-8 (with a byte-order mark, so spreadsheet programs detect it), comma-separated, CRLF line ends, a header row, fields quoted as RFC 4180 (a quote inside a field is doubled); an empty field is an empty value.',
+  "CSV: a value that starts with =, +, -, @, a tab or a carriage return is written with a leading ' so spreadsheet programs show it as text and never run it as a formula; the JSON has the value exactly.",
   'JSON: a UTF-8 array of objects whose keys are the CSV headers; an empty value is null.',
   'Times are ISO 8601 in UTC; money is in cents; ids are UUIDs that link the files (e.g. appointments.customer_id → customers.id).',
   'JSON-valued columns (vehicles.details, settings.business_hours) are JSON text in the CSV and objects in the JSON.',

@@ -1,12 +1,45 @@
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { testStack } from '../tests/stack.ts';
-import { applyMigrations, sqlForNewMigration } from './migrator.ts';
+import { applyMigrations, MIGRATIONS_DIR, migrationDrift } from './migrator.ts';
+
+const scratch: string[] = [];
+afterAll(() => Promise.all(scratch.map((dir) => rm(dir, { recursive: true, force: true }))));
+
+/** A copy of prisma/migrations with `edit` applied to the SQL of the migration named `folder`. */
+async function brokenCopy(folder: string, edit: (sql: string) => string): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'servicepro-migrations-'));
+  scratch.push(dir);
+  await cp(MIGRATIONS_DIR, dir, { recursive: true });
+  const file = path.join(dir, folder, 'migration.sql');
+  const sql = await readFile(file, 'utf8');
+  const edited = edit(sql);
+  expect(edited, 'the edit must change the migration').not.toBe(sql);
+  await writeFile(file, edited);
+  return dir;
+}
 
 describe('migrations', () => {
-  it('schema.prisma is fully described by prisma/migrations (no drift)', async () => {
-    const sql = await sqlForNewMigration(testStack().adminDatabaseUrl);
-    expect(sql.replace(/--.*$/gm, '').trim()).toBe('');
+  it('what prisma/migrations builds (applied to a shadow database) is exactly schema.prisma (no drift)', async () => {
+    const drift = await migrationDrift(testStack().adminDatabaseUrl);
+    expect(drift).toBe('');
+  });
+
+  it('a column deleted from a migration.sql is caught as drift, naming the column', async () => {
+    const [first] = (await readdir(MIGRATIONS_DIR, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    // The customers table's notes column, gone from the migration that creates it.
+    const dir = await brokenCopy(first!, (sql) => sql.replace(/^\s*"notes" TEXT,\n/m, ''));
+    const drift = await migrationDrift(testStack().adminDatabaseUrl, dir);
+    expect(drift).toMatch(/ALTER TABLE "(public"\.")?customers" ADD COLUMN\s+"notes" TEXT/);
+    // The scratch databases the check made are gone again.
+    const client = new pg.Client({ connectionString: testStack().clusterAdminUrl });
+    await client.connect();
+    const { rowCount } = await client.query(`SELECT 1 FROM pg_database WHERE datname LIKE 'servicepro_shadow_%'`);
+    await client.end();
+    expect(rowCount).toBe(0);
   });
 
   it('applying them again changes nothing, and each is recorded once in _prisma_migrations', async () => {

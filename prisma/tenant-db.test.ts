@@ -191,6 +191,22 @@ describe('tenant isolation', () => {
     expect(names.sort()).toEqual(['Aaron A', 'Alice A']);
   });
 
+  it('a tenant client used inside a transaction() (another client for the same tenant, or the same one instead of tx) still sees its rows', async () => {
+    const other = forTenant(db, A);
+    const seen = await a.transaction(async (tx) => ({
+      tx: await tx.customer.count(),
+      other: await other.customer.count(),
+      same: await a.customer.findMany({ select: { name: true }, orderBy: { name: 'asc' } }),
+      otherTenant: await b.customer.count(),
+    }));
+    expect(seen).toEqual({ tx: 2, other: 2, same: [{ name: 'Aaron A' }, { name: 'Alice A' }], otherTenant: 1 });
+    // …and the transaction's own client stays confined to its tenant.
+    const bob = (await b.customer.findFirstOrThrow()).id;
+    expect(await a.transaction((tx) => tx.customer.findUnique({ where: { id: bob } }))).toBeNull();
+    expect(await a.transaction((tx) => tx.customer.updateMany({ where: {}, data: { notes: 'tx touched' } }))).toEqual({ count: 2 });
+    expect(await b.customer.count({ where: { notes: 'tx touched' } })).toBe(0);
+  });
+
   it('concurrent requests for two tenants, interleaved, never see each other', async () => {
     const rounds = await Promise.all(
       Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? a : b).customer.findMany({ select: { tenantId: true } }).then((rows) => ({ expected: i % 2 === 0 ? A : B, rows }))),

@@ -4,9 +4,11 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
+import { FAILURE_CONVERTER_PATH } from '../workers/codec.ts';
 
 const out = path.resolve(process.argv[2] ?? 'dist/workflow-bundle.js');
-const { code } = await bundleWorkflowCode({ workflowsPath: path.resolve(import.meta.dirname, '../workflows/index.ts'), logger: new DefaultLogger('WARN') });
+// With the failure converter the workers and clients use (workers/codec.ts).
+const { code } = await bundleWorkflowCode({ workflowsPath: path.resolve(import.meta.dirname, '../workflows/index.ts'), failureConverterPath: FAILURE_CONVERTER_PATH, logger: new DefaultLogger('WARN') });
 await mkdir(path.dirname(out), { recursive: true });
 // Written beside and renamed: a worker never loads half a bundle.
 await writeFile(`${out}.partial`, code);

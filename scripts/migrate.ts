@@ -1,13 +1,14 @@
 // `npm run db:migrate`: apply pending migrations (as DATABASE_URL's owner) and seed the root
 // tenant and the platform owner. `npm run db:migration:new -- <name>`: write a new migration
-// from the difference between the newest migration's schema and prisma/schema.prisma.
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+// from the difference between what the existing migrations build (on a scratch database) and
+// prisma/schema.prisma.
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { masterKeyFrom } from '../api/deps.ts';
 import { ConfigError, parseConfig } from '../domain/config.ts';
 import { createPrismaClient } from '../prisma/client.ts';
 import { prepareDatabase } from '../prisma/database.ts';
-import { MIGRATIONS_DIR, SCHEMA_PATH, SNAPSHOT_FILE, sqlForNewMigration } from '../prisma/migrator.ts';
+import { MIGRATIONS_DIR, migrationDrift, sqlForNewMigration } from '../prisma/migrator.ts';
 import { seedPlatform } from '../prisma/seed.ts';
 import { startEmbeddedPostgres } from './embedded-postgres.ts';
 import { isListening } from './ports.ts';
@@ -27,16 +28,16 @@ async function deploy() {
 
 async function createMigration(name: string | undefined) {
   if (!name || !/^[a-z0-9_]+$/.test(name)) throw new ConfigError('Name the migration: npm run db:migration:new -- add_bookings (lowercase, digits, underscores)');
-  const sql = await withAnyPostgres((url) => sqlForNewMigration(url));
-  if (!sql.trim() || /^-- This is an empty migration\.\s*$/.test(sql.trim())) {
-    console.log('schema.prisma matches the newest migration: nothing to do');
+  // The drift decides whether there is anything to do (sqlForNewMigration alone always restates the tenant_id defaults).
+  const sql = await withAnyPostgres(async (url) => ((await migrationDrift(url)) ? sqlForNewMigration(url) : ''));
+  if (!sql) {
+    console.log('schema.prisma matches what the migrations build: nothing to do');
     return;
   }
   const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
   const folder = path.join(MIGRATIONS_DIR, `${stamp}_${name}`);
   await mkdir(folder, { recursive: true });
   await writeFile(path.join(folder, 'migration.sql'), sql);
-  await copyFile(SCHEMA_PATH, path.join(folder, SNAPSHOT_FILE));
   console.log(`wrote ${path.relative(process.cwd(), folder)}/migration.sql — add any RLS policies or grants by hand, then npm run db:migrate`);
 }
 

@@ -1,8 +1,9 @@
 // `npm start`: the whole product on one machine. Embedded Postgres and a Temporal dev server
 // (with its Web UI) start unless DATABASE_URL / TEMPORAL_ADDRESS point at running ones; then
-// migrations, the root tenant, the worker and the API serving the web app. Ctrl-C stops it all.
+// migrations, the root tenant, the worker (its own process) and the API serving the web app.
+// Ctrl-C stops it all, in order. What a hard crash of an earlier start left running on the same
+// data dir is stopped first (scripts/leftovers.ts).
 import path from 'node:path';
-import { DefaultLogger, Runtime } from '@temporalio/worker';
 import pg from 'pg';
 import { closeDeps, createDeps } from '../api/deps.ts';
 import { createLogger } from '../api/logger.ts';
@@ -12,14 +13,14 @@ import { createPrismaClient } from '../prisma/client.ts';
 import { prepareDatabase } from '../prisma/database.ts';
 import { seedPlatform } from '../prisma/seed.ts';
 import { ensureSearchAttributes } from '../workers/temporal.ts';
-import { ensureUsageSchedule } from '../workers/usage-schedule.ts';
-import { billingDurations, reconcileBillingWorkflows } from '../workers/tenant-billing.ts';
-import { bundleWorkflowsToFile, startWorker } from '../workers/worker.ts';
+import { bundleWorkflowsToFile } from '../workers/worker.ts';
 import { loadDevSecrets } from './dev-secrets.ts';
 import { startEmbeddedPostgres } from './embedded-postgres.ts';
+import { claimDataDir, forgetChild, recordChild, releaseDataDir, stopLeftovers } from './leftovers.ts';
 import { isListening } from './ports.ts';
 import { startTemporalDevServer } from './temporal-server.ts';
 import { buildWebApp, webBuildIsStale } from './web-build.ts';
+import { startWorkerChild } from './worker-child.ts';
 
 const EMBEDDED_POSTGRES_PORT = Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329);
 const EMBEDDED_TEMPORAL_PORT = Number(process.env.EMBEDDED_TEMPORAL_PORT ?? 7233);
@@ -29,11 +30,15 @@ const stops: (() => Promise<unknown>)[] = [];
 const step = (message: string) => process.stderr.write(`▸ ${message}\n`);
 
 async function main() {
-  // We stop the parts ourselves, in order; Temporal's runtime must not react to Ctrl-C on its own.
-  Runtime.install({ shutdownSignals: [], logger: new DefaultLogger('WARN') });
   const started = Date.now();
   const env = { ...process.env };
   const dataDir = path.resolve(env.SERVICEPRO_DATA_DIR ?? '.servicepro');
+  const { runningPid } = claimDataDir(dataDir);
+  if (runningPid) throw new ConfigError(`ServicePro is already running from ${dataDir} (process ${runningPid}): stop it first (Ctrl-C in its terminal), or set SERVICEPRO_DATA_DIR to another folder.`);
+  stops.push(async () => releaseDataDir(dataDir));
+  // A start after a hard crash: the last one's servers and worker may still hold their ports.
+  const leftovers = await stopLeftovers(dataDir);
+  if (leftovers.length) step(`stopped what the last start left running: ${leftovers.join(', ')}`);
   const secrets = loadDevSecrets(dataDir);
   env.SERVICEPRO_ENCRYPTION_KEY ??= secrets.encryptionKey;
   env.SERVICEPRO_ADMIN_PASSWORD ??= secrets.ownerPassword;
@@ -56,15 +61,17 @@ async function main() {
     for (const port of [EMBEDDED_TEMPORAL_PORT, EMBEDDED_TEMPORAL_UI_PORT]) {
       if (await isListening(port)) throw new ConfigError(`Port ${port} is busy: stop what uses it, or set TEMPORAL_ADDRESS to a running Temporal server.`);
     }
+    const temporalDb = path.join(dataDir, 'temporal.db'); // its path marks the process as ours (leftovers.ts)
     const temporal = await startTemporalDevServer({
       port: EMBEDDED_TEMPORAL_PORT,
       uiPort: EMBEDDED_TEMPORAL_UI_PORT,
-      dbFile: path.join(dataDir, 'temporal.db'),
+      dbFile: temporalDb,
       namespace: config.TEMPORAL_NAMESPACE,
       codecEndpoint: `${config.PUBLIC_BASE_URL}/codec`,
       binary: config.TEMPORAL_BIN,
     });
-    stops.push(() => temporal.stop());
+    if (temporal.pid) recordChild(dataDir, 'temporal', { pid: temporal.pid, marker: temporalDb });
+    stops.push(() => temporal.stop().then(() => forgetChild(dataDir, 'temporal')));
     env.TEMPORAL_ADDRESS = temporal.address;
     env.TEMPORAL_UI_URL ??= temporal.uiUrl.replace('127.0.0.1', 'localhost');
   };
@@ -88,6 +95,22 @@ async function main() {
   await seedPlatform(seedDb, { ownerEmail: config.SERVICEPRO_ADMIN_EMAIL, ownerPassword: config.SERVICEPRO_ADMIN_PASSWORD!, rootPhoneNumber: config.ROOT_PHONE_NUMBER });
   await seedDb.$disconnect();
 
+  // The worker boots beside the rest, as `npm run worker` does (usage schedule and billing
+  // reconciliation included), with this start's resolved settings and the bundle built above.
+  const worker = bundle.then((workflowBundlePath) =>
+    startWorkerChild({
+      env: { ...env, APP_DATABASE_URL: appUrl, PUBLIC_BASE_URL: config.PUBLIC_BASE_URL, WORKFLOW_BUNDLE_PATH: workflowBundlePath },
+      dataDir,
+      log: step,
+      onGiveUp: (reason) => {
+        console.error(`\n✖ ServicePro is stopping: ${reason}\n`);
+        void shutdown(1);
+      },
+    }),
+  );
+  worker.catch(() => {}); // awaited below
+  stops.push(() => worker.then((child) => child.stop(), () => {}));
+
   const webDist = path.resolve('web/dist');
   if (webBuildIsStale()) {
     step('building the web app');
@@ -97,26 +120,11 @@ async function main() {
   const deps = await createDeps(config, logger, { webDist });
   stops.push(() => closeDeps(deps));
   await ensureSearchAttributes(deps.temporal.connection, config.TEMPORAL_NAMESPACE);
-  // Usage metering must never keep the product from starting: log, and the next start tries again.
-  await ensureUsageSchedule(deps.temporal, { taskQueue: config.TEMPORAL_TASK_QUEUE, intervalMinutes: config.USAGE_REPORT_INTERVAL_MINUTES }).catch((error: unknown) => logger.warn({ err: error }, 'usage schedule not ensured'));
 
   step('starting the worker and the API');
-  const worker = await startWorker({
-    address: config.TEMPORAL_ADDRESS!,
-    namespace: config.TEMPORAL_NAMESPACE,
-    taskQueue: config.TEMPORAL_TASK_QUEUE,
-    masterKey,
-    logger,
-    activityDeps: deps,
-    workflowBundlePath: await bundle,
-  });
-  stops.push(() => worker.shutdown());
-  await reconcileBillingWorkflows(deps.db, deps.temporal, config.TEMPORAL_TASK_QUEUE, {
-    onError: (tenantId, error) => logger.warn({ err: error, tenantId }, 'billing workflow not reconciled'),
-    durations: billingDurations(config),
-  });
   const api = await startApiServer(deps, config.PORT);
   stops.push(() => api.close());
+  const workerPid = (await worker).pid();
 
   const ownerPasswordShown = process.env.SERVICEPRO_ADMIN_PASSWORD ? '(from SERVICEPRO_ADMIN_PASSWORD)' : config.SERVICEPRO_ADMIN_PASSWORD;
   console.log(
@@ -126,6 +134,7 @@ async function main() {
       `  App          ${config.PUBLIC_BASE_URL}`,
       `  API          ${config.PUBLIC_BASE_URL}/api   (health: ${config.PUBLIC_BASE_URL}/healthz)`,
       `  Temporal UI  ${config.TEMPORAL_UI_URL ?? '(external Temporal: set TEMPORAL_UI_URL to link it)'}`,
+      `  Worker       process ${workerPid} (restarted if it stops)`,
       `  Owner login  ${config.SERVICEPRO_ADMIN_EMAIL} / ${ownerPasswordShown}`,
       '  Press Ctrl-C to stop.',
       '',
@@ -164,7 +173,21 @@ function stopOnSignals() {
   }
 }
 
+/**
+ * Whatever started us (npm, the tsx CLI) killed outright leaves us orphaned and out of reach of
+ * Ctrl-C: stop everything, in order, rather than run on unseen and hold the ports.
+ */
+function stopWhenOrphaned() {
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid === parent || stopping) return;
+    step('the process that started ServicePro is gone: stopping');
+    void shutdown(1);
+  }, 1_000).unref();
+}
+
 stopOnSignals();
+stopWhenOrphaned();
 main().catch(async (error: Error) => {
   console.error(`\n✖ ServicePro could not start.\n${error instanceof ConfigError ? error.message : error.stack ?? error.message}\n`);
   await shutdown(1);

@@ -42,6 +42,8 @@ export function resolveTemporalBinary(explicit = process.env.TEMPORAL_BIN): stri
 }
 
 export interface RunningTemporal {
+  /** The server process, for a launcher that records what it started (scripts/leftovers.ts). */
+  pid: number | undefined;
   address: string;
   uiUrl: string;
   namespace: string;
@@ -105,6 +107,7 @@ export async function startTemporalDevServer(options: {
   }
 
   return {
+    pid: child.pid,
     address,
     uiUrl: `http://127.0.0.1:${options.uiPort}`,
     namespace,

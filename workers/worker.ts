@@ -5,15 +5,15 @@ import { promisify } from 'node:util';
 import { DefaultLogger, NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { Logger } from 'pino';
 import { createActivities, type ActivityDeps } from '../activities/index.ts';
-import { EncryptionCodec } from './codec.ts';
+import { FAILURE_CONVERTER_PATH, temporalDataConverter } from './codec.ts';
 import type { TemporalSettings } from './temporal.ts';
 
 const require = createRequire(import.meta.url);
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 
-/** The workflow bundle (webpack + swc, ~2 s), built once per process. */
+/** The workflow bundle (webpack + swc, ~2 s), built once per process, with ServicePro's failure converter. */
 export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../workflows/index.ts'), logger: new DefaultLogger('WARN') });
+  bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../workflows/index.ts'), failureConverterPath: FAILURE_CONVERTER_PATH, logger: new DefaultLogger('WARN') });
   return bundle;
 }
 
@@ -43,7 +43,7 @@ export async function startWorker(settings: TemporalSettings & { logger?: Logger
     taskQueue: settings.taskQueue,
     workflowBundle: settings.workflowBundlePath ? { codePath: settings.workflowBundlePath } : await workflowBundle(),
     activities: createActivities(settings.activityDeps),
-    dataConverter: { payloadCodecs: [new EncryptionCodec(settings.masterKey)] },
+    dataConverter: temporalDataConverter(settings.masterKey),
   });
   const done = worker.run().finally(() => connection.close());
   done.catch((error) => settings.logger?.error({ err: error }, 'worker stopped with an error'));

@@ -11,7 +11,7 @@ import { uniqueId } from '../tests/stack.ts';
 import { startStripeFake, type StripeFake } from '../tests/stripe-fake.ts';
 import { startTwilioFake, type TwilioFake } from '../tests/twilio-fake.ts';
 import { queryBillingState, requestPaymentLink, requestPlanChange } from '../workers/tenant-billing.ts';
-import { EncryptionCodec } from '../workers/codec.ts';
+import { temporalDataConverter } from '../workers/codec.ts';
 import { workflowBundle } from '../workers/worker.ts';
 import { changePlanUpdate } from './billing.ts';
 
@@ -146,7 +146,7 @@ describe('plan changes at the same time', () => {
       const history = JSON.parse(await readFile(path.join(import.meta.dirname, 'histories', file), 'utf8'));
       await Worker.runReplayHistory(
         // The test stack's key, which recorded them (scripts/ephemeral-stack.ts).
-        { workflowBundle: await workflowBundle(), dataConverter: { payloadCodecs: [new EncryptionCodec(Buffer.alloc(32, 7))] } },
+        { workflowBundle: await workflowBundle(), dataConverter: temporalDataConverter(Buffer.alloc(32, 7)) },
         history,
         `billing:recorded-plan-changes-${name}`,
       );

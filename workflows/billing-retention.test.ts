@@ -14,7 +14,7 @@ import { startSmtpFake, type SmtpFake } from '../tests/smtp-fake.ts';
 import { uniqueId } from '../tests/stack.ts';
 import { startStripeFake, type StripeFake } from '../tests/stripe-fake.ts';
 import { startTwilioFake, type TwilioFake } from '../tests/twilio-fake.ts';
-import { EncryptionCodec } from '../workers/codec.ts';
+import { temporalDataConverter } from '../workers/codec.ts';
 import { workflowBundle } from '../workers/worker.ts';
 
 const RECORDED = path.join(import.meta.dirname, 'histories', 'billing-retention-purge.json');
@@ -127,7 +127,7 @@ describe('retention: the end of a billing life', () => {
     const history = JSON.parse(await readFile(RECORDED, 'utf8'));
     await Worker.runReplayHistory(
       // The test stack's key, which recorded it (scripts/ephemeral-stack.ts).
-      { workflowBundle: await workflowBundle(), dataConverter: { payloadCodecs: [new EncryptionCodec(Buffer.alloc(32, 7))] } },
+      { workflowBundle: await workflowBundle(), dataConverter: temporalDataConverter(Buffer.alloc(32, 7)) },
       history,
       'billing:recorded-retention',
     );

@@ -10,7 +10,7 @@ import { uniqueId } from '../tests/stack.ts';
 import { startStripeFake, type StripeFake } from '../tests/stripe-fake.ts';
 import { startTwilioFake, type TwilioFake } from '../tests/twilio-fake.ts';
 import { billingDurations, queryBillingState, signalTierChanged } from '../workers/tenant-billing.ts';
-import { EncryptionCodec } from '../workers/codec.ts';
+import { temporalDataConverter } from '../workers/codec.ts';
 import { workflowBundle } from '../workers/worker.ts';
 
 const RECORDED = path.join(import.meta.dirname, 'histories', 'billing-stripe-dunning.json');
@@ -160,7 +160,7 @@ describe('billing life with Stripe', () => {
     const history = JSON.parse(await readFile(RECORDED, 'utf8'));
     await Worker.runReplayHistory(
       // The test stack's key, which recorded it (scripts/ephemeral-stack.ts).
-      { workflowBundle: await workflowBundle(), dataConverter: { payloadCodecs: [new EncryptionCodec(Buffer.alloc(32, 7))] } },
+      { workflowBundle: await workflowBundle(), dataConverter: temporalDataConverter(Buffer.alloc(32, 7)) },
       history,
       'billing:recorded-stripe',
     );

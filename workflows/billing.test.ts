@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workflowIds } from '../domain/workflow-ids.ts';
 import { createTestApp, type TestApp } from '../tests/app-harness.ts';
 import { uniqueId } from '../tests/stack.ts';
-import { EncryptionCodec } from '../workers/codec.ts';
+import { temporalDataConverter } from '../workers/codec.ts';
 import { queryBillingState, reconcileBillingWorkflows, signalTenantClosed, signalTierChanged, startTenantBilling } from '../workers/tenant-billing.ts';
 import { workflowBundle } from '../workers/worker.ts';
 
@@ -66,7 +66,7 @@ describe('billing:<tenantId> workflow', () => {
     await Worker.runReplayHistory(
       {
         workflowBundle: await workflowBundle(),
-        dataConverter: { payloadCodecs: [new EncryptionCodec(Buffer.alloc(32, 7))] },
+        dataConverter: temporalDataConverter(Buffer.alloc(32, 7)),
       },
       history,
       'billing:recorded',

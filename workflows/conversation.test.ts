@@ -8,7 +8,7 @@ import { forTenant } from '../prisma/tenant-db.ts';
 import { createTestApp, type TestApp } from '../tests/app-harness.ts';
 import { createSmsTenant, inboundParams, postInboundSms, randomPhone } from '../tests/sms-fixtures.ts';
 import { startTwilioFake, type TwilioFake } from '../tests/twilio-fake.ts';
-import { EncryptionCodec } from '../workers/codec.ts';
+import { temporalDataConverter } from '../workers/codec.ts';
 import { workflowBundle } from '../workers/worker.ts';
 import { conversationStateQuery } from './conversation.ts';
 
@@ -75,7 +75,7 @@ describe('conversation:<tenantId>:<customerId> workflow', () => {
     const history = JSON.parse(await readFile(RECORDED, 'utf8'));
     await Worker.runReplayHistory(
       // The test stack's key, which recorded it (scripts/ephemeral-stack.ts).
-      { workflowBundle: await workflowBundle(), dataConverter: { payloadCodecs: [new EncryptionCodec(Buffer.alloc(32, 7))] } },
+      { workflowBundle: await workflowBundle(), dataConverter: temporalDataConverter(Buffer.alloc(32, 7)) },
       history,
       'conversation:recorded',
     );

@@ -14,7 +14,7 @@ import { seedExportTenant } from '../tests/export-fixtures.ts';
 import { readZip } from '../tests/export-zip.ts';
 import { testStack, uniqueId } from '../tests/stack.ts';
 import { startTwilioFake, type TwilioFake } from '../tests/twilio-fake.ts';
-import { EncryptionCodec } from '../workers/codec.ts';
+import { temporalDataConverter } from '../workers/codec.ts';
 import { requestExport } from '../workers/tenant-export.ts';
 import { workflowBundle } from '../workers/worker.ts';
 import { exportProgressQuery, tenantExport } from './export.ts';
@@ -45,7 +45,7 @@ async function withWorker<T>(activities: object, run: (taskQueue: string) => Pro
       taskQueue,
       workflowBundle: await workflowBundle(),
       activities,
-      dataConverter: { payloadCodecs: [new EncryptionCodec(t.deps.masterKey)] },
+      dataConverter: temporalDataConverter(t.deps.masterKey),
     });
     return await worker.runUntil(run(taskQueue));
   } finally {

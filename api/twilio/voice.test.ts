@@ -15,7 +15,7 @@ import { twimlText, twimlVerbs, type TwimlNode } from '../../tests/twiml.ts';
 import { startTwilioFake, type TwilioFake } from '../../tests/twilio-fake.ts';
 import { startSmtpFake, type SmtpFake } from '../../tests/smtp-fake.ts';
 import { callStateQuery } from '../../workflows/call.ts';
-import { EncryptionCodec } from '../../workers/codec.ts';
+import { temporalDataConverter } from '../../workers/codec.ts';
 import { workflowBundle } from '../../workers/worker.ts';
 import { createApp } from '../app.ts';
 import { signTwilioRequest } from './signature.ts';
@@ -414,7 +414,7 @@ describe('determinism', () => {
 async function replay(history: unknown, workflowId: string) {
   await Worker.runReplayHistory(
     // The test stack's key, which recorded it (scripts/ephemeral-stack.ts).
-    { workflowBundle: await workflowBundle(), dataConverter: { payloadCodecs: [new EncryptionCodec(Buffer.alloc(32, 7))] } },
+    { workflowBundle: await workflowBundle(), dataConverter: temporalDataConverter(Buffer.alloc(32, 7)) },
     history as Parameters<typeof Worker.runReplayHistory>[1],
     workflowId,
   );
