@@ -199,7 +199,7 @@ async function stripeBilling(state: TenantBillingState, publish: () => void, car
   let timersMoved = false;
   const events: Extract<BillingEvent, { eventId: string }>[] = [];
   const planChanges: PlanChange[] = [...(carry.pendingPlanChanges ?? [])];
-  /** The updates, the registry's signals and each turn of the main loop run one at a time. */
+  /** The owner's updates, the first Stripe setup and each turn of the main loop run one at a time. */
   const exclusive = serialiser(new Mutex());
 
   wf.setHandler(billingStateQuery, () => ({
@@ -209,26 +209,24 @@ async function stripeBilling(state: TenantBillingState, publish: () => void, car
     retentionEndsAt: iso(retentionEndsAt),
     scheduledTier: scheduledTier ? { tier: scheduledTier.tier, at: iso(scheduledTier.at)! } : null,
   }));
-  wf.setHandler(tierChangedSignal, (tier) =>
-    exclusive(async () => {
-      // The platform owner changed the plan in the registry (which already wrote it): bill it now.
-      if (!life.isRoot) planChanges.push({ from: state.tier, to: tier, n: state.changes + 1 });
-      state.tier = tier;
-      state.changes += 1;
-      scheduledTier = null;
-      publish();
-    }),
-  );
-  wf.setHandler(tenantClosedSignal, () =>
-    exclusive(async () => {
-      if (state.status === 'closed') return;
-      state.status = 'closed';
-      life = { ...life, status: 'closed' };
-      state.changes += 1;
-      closing = true;
-      publish();
-    }),
-  );
+  // The registry's signals change no Stripe state themselves (the main loop bills them, under the
+  // lock) and await nothing, so they apply at once — also while Stripe is down and the lock is held.
+  wf.setHandler(tierChangedSignal, (tier) => {
+    // The platform owner changed the plan in the registry (which already wrote it): bill it now.
+    if (!life.isRoot) planChanges.push({ from: state.tier, to: tier, n: state.changes + 1 });
+    state.tier = tier;
+    state.changes += 1;
+    scheduledTier = null;
+    publish();
+  });
+  wf.setHandler(tenantClosedSignal, () => {
+    if (state.status === 'closed') return;
+    state.status = 'closed';
+    life = { ...life, status: 'closed' };
+    state.changes += 1;
+    closing = true;
+    publish();
+  });
   wf.setHandler(stripeEventSignal, (event) => {
     events.push(event);
   });
