@@ -35,6 +35,8 @@ export interface InboundSms {
   to: string;
   body: string;
   receivedAt: string;
+  /** Set when the webhook cut a longer body to its first 1,600 characters: how many it had. */
+  originalLength?: number;
 }
 
 /** What the conversation workflow needs to know about the tenant and the customer, read fresh per message. */

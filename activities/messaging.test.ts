@@ -165,6 +165,18 @@ describe('sendSms', () => {
     expect(fake.attempts()).toBe(attempts + 1);
   });
 
+  it('refuses a body longer than Twilio\'s 1,600 characters: failed for good, nothing sent, the row keeps the first 1,600', async () => {
+    const { tenantId } = await createSmsTenant(t);
+    const to = randomPhone();
+    const input = { tenantId, to, body: 'y'.repeat(5_000), idempotencyKey: uniqueId('k'), kind: 'reply' as const };
+    const error = await acts.sendSms(input).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApplicationFailure);
+    expect(error).toMatchObject({ nonRetryable: true, type: 'TextTooLong' });
+    const stored = await row(tenantId, input.idempotencyKey);
+    expect(stored).toMatchObject({ status: 'failed', body: 'y'.repeat(1_600), error: 'Not sent: the text has 5,000 characters and Twilio takes at most 1,600; shorten it.' });
+    expect(sentTo(to)).toHaveLength(0);
+  });
+
   it('cancelQueuedTexts cancels only queued outbound texts to that number', async () => {
     const { tenantId, number } = await createSmsTenant(t);
     const to = randomPhone();

@@ -3,7 +3,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { pausedByBilling } from '../domain/billing.ts';
 import { toE164 } from '../domain/phone.ts';
 import { isQuietHours } from '../domain/quiet-hours.ts';
-import { smsSegments } from '../domain/sms-segments.ts';
+import { characterCount, firstCharacters, SMS_MAX_CHARACTERS, smsSegments } from '../domain/sms-segments.ts';
 import { featureLockedMessage, hasFeature } from '../domain/tiers.ts';
 import { usagePeriod } from '../domain/usage-period.ts';
 import { forTenant } from '../prisma/tenant-db.ts';
@@ -71,12 +71,16 @@ export function createMessagingActivities(deps: ActivityDeps): MessagingActiviti
     const customerId = input.customerId !== undefined ? input.customerId : ((await tenantDb.customer.findFirst({ where: { phone: to }, select: { id: true } }))?.id ?? null);
 
     // (a) The outbox row. A retry finds the row of its first attempt; anything but `queued` is final.
+    // A body Twilio would refuse (over 1,600 characters) is stored cut, as failed, and never sent.
+    const { text: body, cut } = firstCharacters(input.body, SMS_MAX_CHARACTERS);
+    const tooLong = cut ? `Not sent: the text has ${characterCount(input.body).toLocaleString('en-US')} characters and Twilio takes at most ${SMS_MAX_CHARACTERS.toLocaleString('en-US')}; shorten it.` : null;
     await tenantDb.message.createMany({
-      data: [{ direction: 'outbound', idempotencyKey: input.idempotencyKey, fromNumber: phone?.phoneNumber ?? '', toNumber: to, customerId, body: input.body, status: 'queued', segments: smsSegments(input.body) }],
+      data: [{ direction: 'outbound', idempotencyKey: input.idempotencyKey, fromNumber: phone?.phoneNumber ?? '', toNumber: to, customerId, body, status: tooLong ? 'failed' : 'queued', error: tooLong, segments: smsSegments(body) }],
       skipDuplicates: true,
     });
     const row = await tenantDb.message.findFirstOrThrow({ where: { idempotencyKey: input.idempotencyKey } });
     if (row.direction !== 'outbound') throw ApplicationFailure.nonRetryable(`Idempotency key ${input.idempotencyKey} belongs to an inbound message.`, 'IdempotencyKeyConflict');
+    if (tooLong && row.error === tooLong) throw ApplicationFailure.nonRetryable(tooLong, 'TextTooLong');
     if (row.status !== 'queued') return result(row);
 
     if (!phone) {

@@ -189,6 +189,20 @@ describe('POST /twilio/sms/incoming', () => {
     expect(await forTenant(t.deps.db, tenantId).smsOptOut.count()).toBe(1);
   });
 
+  it('a text longer than Twilio\'s 1,600 characters is cut to its first 1,600 at the edge, and the stored row says so', async () => {
+    const owner = randomPhone();
+    const { tenantId, number } = await createSmsTenant(t, { ownerNotifyPhone: owner });
+    const customer = randomPhone();
+    const body = `${'😀'.repeat(1_000)}${'x'.repeat(4_000)}`; // 5,000 characters; a real Twilio never sends this
+    await text(number, customer, body);
+    await handled(tenantId, customer, 1);
+    const [stored] = (await messages(tenantId)).filter((m) => m.direction === 'inbound');
+    expect(stored!.body).toBe(`${'😀'.repeat(1_000)}${'x'.repeat(600)}`);
+    expect(stored!.error).toBe('Cut to its first 1,600 characters (it had 5,000): Twilio never delivers longer texts.');
+    expect(stored!.segments).toBe(40); // UCS-2 parts of 67 units: 33 emoji (never split) or 67 x's each
+    expect(sentTo(owner)).toHaveLength(1);
+  });
+
   it('with Temporal unreachable the text is still stored and Twilio gets 200 quickly', async () => {
     const { tenantId, number } = await createSmsTenant(t);
     const customer = randomPhone();
