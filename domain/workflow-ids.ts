@@ -14,4 +14,6 @@ export const workflowIds = {
   booking: (tenantId: string, bookingId: string) => `booking:${tenantId}:${bookingId}`,
   export: (tenantId: string, exportId: string) => `export:${tenantId}:${exportId}`,
   conversation: (tenantId: string, customerId: string) => `conversation:${tenantId}:${customerId}`,
+  /** One text held by quiet hours, sent when they end (workflows/held-text.ts). */
+  heldText: (tenantId: string, messageId: string) => `held-text:${tenantId}:${messageId}`,
 };

@@ -3,4 +3,5 @@ export * from './billing.ts';
 export * from './call.ts';
 export * from './conversation.ts';
 export * from './export.ts';
+export * from './held-text.ts';
 export * from './usage.ts';

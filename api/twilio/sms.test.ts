@@ -189,6 +189,48 @@ describe('POST /twilio/sms/incoming', () => {
     expect(await forTenant(t.deps.db, tenantId).smsOptOut.count()).toBe(1);
   });
 
+  it('on Starter the auto-reply is not sent (SMS automations are a Pro feature, and the row says so); the owner still hears of the text and HELP is answered', async () => {
+    const owner = randomPhone();
+    const { tenantId, number } = await createSmsTenant(t, { ownerNotifyPhone: owner, businessName: 'Sudsy Paws' });
+    await t.deps.db.tenantConfig.update({ where: { tenantId }, data: { tier: 'starter' } });
+    const customer = randomPhone();
+    await text(number, customer, 'Do you groom cats?');
+    await handled(tenantId, customer, 1);
+    expect(sentTo(customer)).toEqual([]);
+    expect(sentTo(owner)).toEqual([expect.stringContaining('Do you groom cats?')]);
+    const autoReply = await forTenant(t.deps.db, tenantId).message.findFirstOrThrow({ where: { idempotencyKey: { endsWith: ':autoreply' } } });
+    expect(autoReply).toMatchObject({ status: 'cancelled', kind: 'auto-reply', error: 'SMS automations is part of the Pro plan — upgrade to use it.' });
+
+    await text(number, customer, 'HELP');
+    await handled(tenantId, customer, 2);
+    expect(sentTo(customer)).toEqual([expect.stringContaining('Sudsy Paws')]);
+  });
+
+  it('no auto-reply goes to a number outside the allowed countries (SMS pumping); the owner still hears of the text', async () => {
+    const owner = randomPhone();
+    const { tenantId, number } = await createSmsTenant(t, { ownerNotifyPhone: owner });
+    const abroad = '+9611234567';
+    await text(number, abroad, 'hello');
+    await handled(tenantId, abroad, 1);
+    expect(sentTo(abroad)).toEqual([]);
+    expect(sentTo(owner)).toHaveLength(1);
+    const autoReply = await forTenant(t.deps.db, tenantId).message.findFirstOrThrow({ where: { idempotencyKey: { endsWith: ':autoreply' } } });
+    expect(autoReply).toMatchObject({ status: 'blocked_destination', error: expect.stringContaining('Lebanon') });
+  });
+
+  it('STOP, START and HELP are always answered: keyword texts never count against the automatic-text budget', async () => {
+    const { tenantId, number } = await createSmsTenant(t);
+    const customer = randomPhone();
+    const keywords = ['HELP', 'HELP', 'HELP', 'HELP', 'STOP', 'START'];
+    for (const [i, body] of keywords.entries()) {
+      await text(number, customer, body);
+      await handled(tenantId, customer, i + 1);
+    }
+    expect(sentTo(customer)).toHaveLength(keywords.length); // more than SMS_AUTO_TEXTS_PER_NUMBER_HOUR (3)
+    const rows = await forTenant(t.deps.db, tenantId).message.findMany({ where: { direction: 'outbound' } });
+    expect(rows.map((m) => m.kind)).toEqual(keywords.map(() => 'keyword'));
+  });
+
   it('a text longer than Twilio\'s 1,600 characters is cut to its first 1,600 at the edge, and the stored row says so', async () => {
     const owner = randomPhone();
     const { tenantId, number } = await createSmsTenant(t, { ownerNotifyPhone: owner });
