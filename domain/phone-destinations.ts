@@ -33,7 +33,8 @@ const premium: DestinationRefusal = { code: 'premium', reason: 'is a premium-rat
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 const countryName = (code: string) => regionNames.of(code) ?? code;
-const listOf = (countries: readonly string[]) => new Intl.ListFormat('en', { type: 'conjunction' }).format(countries.map(countryName));
+/** "United States and Canada": the countries' names, for a sentence. */
+export const countryNames = (countries: readonly string[]) => new Intl.ListFormat('en', { type: 'conjunction' }).format(countries.map(countryName));
 
 /** Why ServicePro will not text or call `number` (E.164), or null when it may. */
 export function refuseDestination(number: string, allowedCountries: readonly string[]): DestinationRefusal | null {
@@ -51,7 +52,7 @@ export function refuseDestination(number: string, allowedCountries: readonly str
   if (!valid && reachable) return invalid;
   if (!reachable) {
     const where = country ? `a number in ${countryName(country)}` : `an international number (+${parsed.countryCallingCode})`;
-    const allowed = allowedCountries.length > 0 ? `only numbers in ${listOf(allowedCountries)}` : 'no numbers in any country (none is allowed)';
+    const allowed = allowedCountries.length > 0 ? `only numbers in ${countryNames(allowedCountries)}` : 'no numbers in any country (none is allowed)';
     return { code: 'country', reason: `is ${where}; ServicePro texts and calls ${allowed}` };
   }
   const type = parsed.getType();
