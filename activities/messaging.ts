@@ -105,8 +105,9 @@ export function createMessagingActivities(deps: ActivityDeps): MessagingActiviti
     if (row.status === 'blocked_quiet_hours') {
       if (!input.release) {
         // Asked again while held (a retried activity): make sure its timer runs — the first attempt
-        // may have died between holding the row and starting the workflow.
-        return hold(row, input, now, row.heldUntil ?? now);
+        // may have died between holding the row and starting the workflow. A row held before texts
+        // had timers (no held_until) stays as it is: sending it now would be days late.
+        return row.heldUntil ? hold(row, input, now, row.heldUntil) : result(row);
       }
       // Quiet hours are over: back to queued, and through every rule again. A STOP meanwhile made it `cancelled`.
       const { count } = await tenantDb.message.updateMany({ where: { id: row.id, status: 'blocked_quiet_hours' }, data: { status: 'queued' } });

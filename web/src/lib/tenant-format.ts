@@ -33,7 +33,8 @@ export const MESSAGE_STATUS_LABELS: Record<MessageStatus, string> = {
   queued: 'Sending',
   sent: 'Sent',
   blocked_opt_out: 'Blocked — they texted STOP',
-  blocked_quiet_hours: 'Held — quiet hours',
+  // Every held text has a time it goes out; one without (held before texts had timers) never will.
+  blocked_quiet_hours: 'Not sent — quiet hours',
   blocked_destination: 'Not sent — number not allowed',
   cancelled: 'Cancelled',
   failed: 'Failed',
