@@ -139,6 +139,22 @@ describe('POST /twilio/sms/incoming', () => {
     expect(again.status).toBe('sent');
   });
 
+  it('STOP while a missed-call text is held by quiet hours cancels it and its timer', async () => {
+    const { tenantId, number } = await createSmsTenant(t);
+    const customer = randomPhone();
+    // 21:30 in Chicago: held until 08:00.
+    const held = await createMessagingActivities(t.deps).sendSms({ tenantId, to: customer, body: 'Sorry we missed your call!', idempotencyKey: 'missed:1', kind: 'automation', now: '2026-01-15T03:30:00Z' });
+    expect(held.status).toBe('blocked_quiet_hours');
+    const timer = t.deps.temporal.workflow.getHandle(workflowIds.heldText(tenantId, held.messageId));
+    expect((await timer.describe()).status.name).toBe('RUNNING');
+
+    await text(number, customer, 'STOP');
+    await handled(tenantId, customer, 1);
+    expect((await forTenant(t.deps.db, tenantId).message.findUniqueOrThrow({ where: { id: held.messageId } })).status).toBe('cancelled');
+    await expect.poll(async () => (await timer.describe()).status.name, { timeout: 15_000 }).toBe('CANCELLED');
+    expect(sentTo(customer)).toEqual([expect.stringMatching(/^You're unsubscribed/)]);
+  });
+
   it('HELP answers with the business name and number', async () => {
     const { tenantId, number } = await createSmsTenant(t, { businessName: 'Sudsy Paws' });
     const customer = randomPhone();
