@@ -1,3 +1,5 @@
+import type { SmsKind } from '../domain/sms-kinds.ts';
+
 // What workflows may ask of activities, by name. Workflows import these types only.
 
 export interface SendSmsInput {
@@ -7,21 +9,35 @@ export interface SendSmsInput {
   /** Unique per tenant: the outbox row that makes a retried send a no-op (e.g. `call:CA123:info`). */
   idempotencyKey: string;
   /**
-   * `reply` and `owner-alert` answer something a person just did or must know now, so quiet hours do
-   * not hold them; `automation` (missed-call text-back, reminders) respects quiet hours and stops while
-   * the tenant is suspended; `campaign` (marketing blasts) also stops while a payment is past due.
+   * What the text is (domain/sms-kinds.ts): `reply` and `keyword` answer something a person just did,
+   * so quiet hours do not hold them; `auto-reply` and `automation` are SMS automations (a plan
+   * feature, stopped while the tenant is suspended; `automation` is also held by quiet hours);
+   * `campaign` (marketing blasts) also stops while a payment is past due; `owner-alert` tells the owner.
    */
-  kind: 'reply' | 'owner-alert' | 'automation' | 'campaign';
+  kind: SmsKind;
   /** Omitted: looked up by the `to` number; null: not a customer (e.g. the owner). */
   customerId?: string | null;
   /** ISO instant quiet hours are judged at; defaults to the activity's clock (tests pin it). */
   now?: string;
+  /** Set only by the held-text workflow when quiet hours end: send the held row (every rule is checked again). */
+  release?: boolean;
 }
 
 export interface SendSmsResult {
   messageId: string;
-  status: 'sent' | 'queued' | 'blocked_opt_out' | 'blocked_quiet_hours' | 'cancelled' | 'failed';
+  status: 'sent' | 'queued' | 'blocked_opt_out' | 'blocked_quiet_hours' | 'blocked_destination' | 'cancelled' | 'failed';
   segments: number;
+  /** Held by quiet hours: when it goes out (held-text:<tenantId>:<messageId> sends it then). */
+  heldUntil?: string;
+}
+
+/** The held-text workflow's input: the text as it was first sent, and when its hold ends. */
+export interface HeldTextInput {
+  text: SendSmsInput;
+  messageId: string;
+  heldUntil: string;
+  /** The instant the hold was decided (the text's pinned `now`, or the activity's clock). */
+  heldAt: string;
 }
 
 export interface MessagingActivities {
@@ -35,6 +51,8 @@ export interface InboundSms {
   to: string;
   body: string;
   receivedAt: string;
+  /** Set when the webhook cut a longer body to its first 1,600 characters: how many it had. */
+  originalLength?: number;
 }
 
 /** What the conversation workflow needs to know about the tenant and the customer, read fresh per message. */

@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import { smsSegments } from '../domain/sms-segments.ts';
+import { characterCount, firstCharacters, SMS_MAX_CHARACTERS, smsSegments } from '../domain/sms-segments.ts';
 import { Prisma, type PrismaClient } from '../prisma/client.ts';
 import { forTenant } from '../prisma/tenant-db.ts';
 import type { InboundSms } from './contracts.ts';
@@ -34,10 +34,16 @@ export async function findOrCreateCustomerByPhone(db: PrismaClient, tenantId: st
   }
 }
 
+const count = (n: number) => n.toLocaleString('en-US');
+const cutNote = (length: number) => `Cut to its first ${count(SMS_MAX_CHARACTERS)} characters (it had ${count(length)}): Twilio never delivers longer texts.`;
+
 /** Stores an inbound text once, however often Twilio or the workflow delivers it. */
 export async function recordInboundMessage(db: PrismaClient, tenantId: string, message: InboundSms, customerId: string | null): Promise<{ messageId: string }> {
   const tenantDb = forTenant(db, tenantId);
   const idempotencyKey = inboundKey(message.messageSid);
+  // The webhook already cut it; a signal from before that cap (or any other caller) is cut here.
+  const { text: body, cut } = firstCharacters(message.body, SMS_MAX_CHARACTERS);
+  const originalLength = message.originalLength ?? (cut ? characterCount(message.body) : null);
   await tenantDb.message.createMany({
     data: [{
       direction: 'inbound',
@@ -45,10 +51,12 @@ export async function recordInboundMessage(db: PrismaClient, tenantId: string, m
       fromNumber: message.from,
       toNumber: message.to,
       customerId,
-      body: message.body,
+      body,
       status: 'received',
       providerSid: message.messageSid,
-      segments: smsSegments(message.body),
+      segments: smsSegments(body),
+      // Inbound rows have no error; the column says what the inbox must know about this one.
+      error: originalLength ? cutNote(originalLength) : null,
       createdAt: new Date(message.receivedAt),
     }],
     skipDuplicates: true,

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forTenant } from '../prisma/tenant-db.ts';
 import { createTestApp, type TestApp } from '../tests/app-harness.ts';
 import { createSmsTenant, randomPhone } from '../tests/sms-fixtures.ts';
+import { workflowIds } from '../domain/workflow-ids.ts';
 import { uniqueId } from '../tests/stack.ts';
 import { startTwilioFake, type TwilioFake } from '../tests/twilio-fake.ts';
 import { createMessagingActivities } from './messaging.ts';
@@ -33,6 +34,12 @@ const usage = async (tenantId: string) => (await forTenant(t.deps.db, tenantId).
 // 03:30 UTC in January is 21:30 in Chicago (quiet); 18:00 UTC is noon there.
 const NIGHT = '2026-01-15T03:30:00Z';
 const NOON = '2026-01-15T18:00:00Z';
+// Three seconds before quiet hours end in Chicago (08:00 CST = 14:00 UTC): a real, short hold.
+const ALMOST_MORNING = '2026-01-15T13:59:57Z';
+const MORNING = '2026-01-15T14:00:00.000Z';
+const stored = (tenantId: string, id: string) => forTenant(t.deps.db, tenantId).message.findUniqueOrThrow({ where: { id } });
+/** sendSms with other platform settings (the worker's own activities keep the defaults). */
+const actsWith = (config: Partial<typeof t.deps.config>) => createMessagingActivities({ ...t.deps, config: { ...t.deps.config, ...config } });
 
 describe('sendSms', () => {
   it('sends from the tenant number, stores the outbox row and counts segments into the month', async () => {
@@ -165,6 +172,18 @@ describe('sendSms', () => {
     expect(fake.attempts()).toBe(attempts + 1);
   });
 
+  it('refuses a body longer than Twilio\'s 1,600 characters: failed for good, nothing sent, the row keeps the first 1,600', async () => {
+    const { tenantId } = await createSmsTenant(t);
+    const to = randomPhone();
+    const input = { tenantId, to, body: 'y'.repeat(5_000), idempotencyKey: uniqueId('k'), kind: 'reply' as const };
+    const error = await acts.sendSms(input).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApplicationFailure);
+    expect(error).toMatchObject({ nonRetryable: true, type: 'TextTooLong' });
+    const stored = await row(tenantId, input.idempotencyKey);
+    expect(stored).toMatchObject({ status: 'failed', body: 'y'.repeat(1_600), error: 'Not sent: the text has 5,000 characters and Twilio takes at most 1,600; shorten it.' });
+    expect(sentTo(to)).toHaveLength(0);
+  });
+
   it('cancelQueuedTexts cancels only queued outbound texts to that number', async () => {
     const { tenantId, number } = await createSmsTenant(t);
     const to = randomPhone();
@@ -189,5 +208,133 @@ describe('sendSms', () => {
     const to = randomPhone();
     await acts.sendSms({ tenantId, to, body: 'hi', idempotencyKey: uniqueId('k'), kind: 'reply' });
     expect(sentTo(to)).toEqual([expect.objectContaining({ from: null, messagingServiceSid: 'MG0123456789abcdef0123456789abcdef' })]);
+  });
+
+  it('never texts a number outside the allowed countries, a premium-rate, satellite or personal number, or the business itself: blocked_destination, with why', async () => {
+    const { tenantId, number } = await createSmsTenant(t);
+    const cases: [string, RegExp][] = [
+      ['+9611234567', /^Not sent: this number is a number in Lebanon; ServicePro texts and calls only numbers in United States and Canada\.$/],
+      ['+447012345678', /is a number in United Kingdom/],
+      ['+882123456789', /is a satellite or international-network number \(\+882\)/],
+      ['+19005551234', /is a premium-rate number/],
+      ['+12129761234', /is a premium-rate number/],
+      [number, /is this business's own number/],
+    ];
+    for (const kind of ['reply', 'keyword', 'auto-reply', 'automation', 'campaign', 'owner-alert'] as const) {
+      for (const [to, why] of cases) {
+        const result = await acts.sendSms({ tenantId, to, body: 'Thanks for calling!', idempotencyKey: uniqueId('k'), kind, now: NOON });
+        expect(result.status, `${kind} to ${to}`).toBe('blocked_destination');
+        expect((await stored(tenantId, result.messageId)).error, `${kind} to ${to}`).toMatch(why);
+      }
+    }
+    expect(fake.messages().filter((m) => cases.some(([to]) => m.to === to))).toEqual([]);
+    expect(await usage(tenantId)).toBe(0);
+  });
+
+  it("the allowed countries come from the platform (SMS_ALLOWED_COUNTRIES), and a tenant's own list only narrows them", async () => {
+    const { tenantId } = await createSmsTenant(t);
+    const canada = '+16135550123';
+    const uk = '+447400123456';
+    const withUk = actsWith({ SMS_ALLOWED_COUNTRIES: ['US', 'CA', 'GB'] });
+    expect((await withUk.sendSms({ tenantId, to: uk, body: 'Hello from Tulsa', idempotencyKey: uniqueId('k'), kind: 'reply' })).status).toBe('sent');
+    expect((await acts.sendSms({ tenantId, to: uk, body: 'Hello from Tulsa', idempotencyKey: uniqueId('k'), kind: 'reply' })).status).toBe('blocked_destination');
+
+    await t.deps.db.tenantPhoneConfig.update({ where: { tenantId }, data: { allowedCountries: ['US', 'GB'] } });
+    expect((await acts.sendSms({ tenantId, to: canada, body: 'Hi', idempotencyKey: uniqueId('k'), kind: 'reply' })).status).toBe('blocked_destination');
+    expect((await acts.sendSms({ tenantId, to: uk, body: 'Hi', idempotencyKey: uniqueId('k'), kind: 'reply' })).status).toBe('blocked_destination'); // GB is not the platform's
+    expect((await withUk.sendSms({ tenantId, to: uk, body: 'Hi again', idempotencyKey: uniqueId('k'), kind: 'reply' })).status).toBe('sent');
+    expect((await acts.sendSms({ tenantId, to: randomPhone(), body: 'Hi', idempotencyKey: uniqueId('k'), kind: 'reply' })).status).toBe('sent');
+  });
+
+  it('limits automatic texts to one number per hour and per day, counted from the outbox; keyword answers and owner alerts still go', async () => {
+    const { tenantId } = await createSmsTenant(t);
+    const limited = actsWith({ SMS_AUTO_TEXTS_PER_NUMBER_HOUR: 2, SMS_AUTO_TEXTS_PER_NUMBER_DAY: 3 });
+    const caller = randomPhone();
+    const send = (kind: 'reply' | 'auto-reply' | 'automation' | 'keyword' | 'owner-alert', to = caller) =>
+      limited.sendSms({ tenantId, to, body: `${kind} text`, idempotencyKey: uniqueId('k'), kind, now: NOON });
+
+    expect((await send('reply')).status).toBe('sent'); // the info text after pressing 1
+    expect((await send('automation')).status).toBe('sent'); // the missed-call text
+    const third = await send('auto-reply');
+    expect(third.status).toBe('cancelled');
+    expect((await stored(tenantId, third.messageId)).error).toBe('Not sent: this number already got 2 automatic texts from this business in the last hour (a guard against SMS pumping).');
+    expect((await send('keyword')).status).toBe('sent');
+    expect((await send('owner-alert')).status).toBe('sent');
+    expect((await send('reply', randomPhone())).status).toBe('sent'); // another caller has a budget of their own
+
+    // An hour later the hourly budget is back, but the day's (3) runs out after one more.
+    const tenantDb = forTenant(t.deps.db, tenantId);
+    await tenantDb.message.updateMany({ where: { toNumber: caller }, data: { createdAt: new Date(Date.now() - 2 * 60 * 60 * 1000) } });
+    expect((await send('reply')).status).toBe('sent');
+    const fifth = await send('reply');
+    expect(fifth.status).toBe('cancelled');
+    expect((await stored(tenantId, fifth.messageId)).error).toBe('Not sent: this number already got 3 automatic texts from this business in the last 24 hours (a guard against SMS pumping).');
+    expect(sentTo(caller).map((m) => m.body)).toEqual(['reply text', 'automation text', 'keyword text', 'owner-alert text', 'reply text']);
+  });
+
+  it('SMS automations are a Pro feature: on Starter the missed-call text and the auto-reply are cancelled naming the plan; replies, keyword answers and owner alerts go', async () => {
+    const { tenantId } = await createSmsTenant(t);
+    await t.deps.db.tenantConfig.update({ where: { tenantId }, data: { tier: 'starter', status: 'active' } });
+    const to = randomPhone();
+    for (const kind of ['automation', 'auto-reply'] as const) {
+      const result = await acts.sendSms({ tenantId, to, body: 'Sorry we missed your call!', idempotencyKey: uniqueId('k'), kind, now: NOON });
+      expect(result.status, kind).toBe('cancelled');
+      expect((await stored(tenantId, result.messageId)).error).toBe('SMS automations is part of the Pro plan — upgrade to use it.');
+    }
+    for (const kind of ['reply', 'keyword', 'owner-alert'] as const) {
+      expect((await acts.sendSms({ tenantId, to, body: `${kind} text`, idempotencyKey: uniqueId('k'), kind, now: NOON })).status, kind).toBe('sent');
+    }
+    expect(sentTo(to)).toHaveLength(3);
+  });
+
+  it('a text held by quiet hours goes out when they end: a durable timer in held-text:<tenantId>:<messageId>', async () => {
+    const { tenantId } = await createSmsTenant(t, { timeZone: 'America/Chicago' });
+    const to = randomPhone();
+    const held = await acts.sendSms({ tenantId, to, body: 'Reminder: your appointment is today.', idempotencyKey: uniqueId('k'), kind: 'automation', now: ALMOST_MORNING });
+    expect(held).toMatchObject({ status: 'blocked_quiet_hours', heldUntil: MORNING });
+    expect(await stored(tenantId, held.messageId)).toMatchObject({ status: 'blocked_quiet_hours', heldUntil: new Date(MORNING) });
+    expect(sentTo(to)).toHaveLength(0);
+
+    const workflow = t.deps.temporal.workflow.getHandle(workflowIds.heldText(tenantId, held.messageId));
+    const description = await workflow.describe();
+    expect(description.type).toBe('heldTextWorkflow');
+    expect(description.searchAttributes.TenantId).toEqual([tenantId]);
+    await expect(workflow.result()).resolves.toBe('sent');
+    expect(await stored(tenantId, held.messageId)).toMatchObject({ status: 'sent', sentAt: expect.any(Date) });
+    expect(sentTo(to).map((m) => m.body)).toEqual(['Reminder: your appointment is today.']);
+    expect(await usage(tenantId)).toBe(1);
+
+    // The same text asked for again (a retried activity) is the same row: nothing more is sent.
+    expect((await acts.sendSms({ tenantId, to, body: 'Reminder: your appointment is today.', idempotencyKey: (await stored(tenantId, held.messageId)).idempotencyKey, kind: 'automation', now: ALMOST_MORNING })).status).toBe('sent');
+    expect(sentTo(to)).toHaveLength(1);
+  });
+
+  it('when quiet hours end every rule is checked again: an opt-out or a suspension meanwhile keeps the held text from going', async () => {
+    const optedOut = await createSmsTenant(t);
+    const to = randomPhone();
+    const first = await acts.sendSms({ tenantId: optedOut.tenantId, to, body: 'Spring special!', idempotencyKey: uniqueId('k'), kind: 'campaign', now: ALMOST_MORNING });
+    await acts.setOptOut({ tenantId: optedOut.tenantId, phone: to });
+    const suspended = await createSmsTenant(t);
+    const second = await acts.sendSms({ tenantId: suspended.tenantId, to, body: 'We missed your call!', idempotencyKey: uniqueId('k'), kind: 'automation', now: ALMOST_MORNING });
+    await t.deps.db.tenantConfig.update({ where: { tenantId: suspended.tenantId }, data: { status: 'suspended' } });
+
+    await expect(t.deps.temporal.workflow.getHandle(workflowIds.heldText(optedOut.tenantId, first.messageId)).result()).resolves.toBe('blocked_opt_out');
+    await expect(t.deps.temporal.workflow.getHandle(workflowIds.heldText(suspended.tenantId, second.messageId)).result()).resolves.toBe('cancelled');
+    expect((await forTenant(t.deps.db, suspended.tenantId).message.findUniqueOrThrow({ where: { id: second.messageId } })).error).toMatch(/Automations are paused/);
+    expect(sentTo(to)).toHaveLength(0);
+  });
+
+  it('a STOP while a text is held cancels the text and its timer', async () => {
+    const { tenantId } = await createSmsTenant(t, { timeZone: 'America/Chicago' });
+    const to = randomPhone();
+    const held = await acts.sendSms({ tenantId, to, body: 'We missed your call!', idempotencyKey: uniqueId('k'), kind: 'automation', now: NIGHT });
+    expect(held).toMatchObject({ status: 'blocked_quiet_hours', heldUntil: '2026-01-15T14:00:00.000Z' }); // 21:30 → 08:00 the next morning
+    const workflow = t.deps.temporal.workflow.getHandle(workflowIds.heldText(tenantId, held.messageId));
+    expect((await workflow.describe()).status.name).toBe('RUNNING');
+
+    expect(await acts.cancelQueuedTexts({ tenantId, phone: to })).toBe(1);
+    expect(await stored(tenantId, held.messageId)).toMatchObject({ status: 'cancelled', error: 'Cancelled: the recipient opted out.' });
+    await expect.poll(async () => (await workflow.describe()).status.name, { timeout: 15_000 }).toBe('CANCELLED');
+    expect(sentTo(to)).toHaveLength(0);
   });
 });

@@ -2,15 +2,18 @@ import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { pausedByBilling } from '../domain/billing.ts';
 import { toE164 } from '../domain/phone.ts';
-import { isQuietHours } from '../domain/quiet-hours.ts';
-import { smsSegments } from '../domain/sms-segments.ts';
+import { quietHoursEnd } from '../domain/quiet-hours.ts';
+import { featureForSmsKind, heldByQuietHours, isAutomaticText } from '../domain/sms-kinds.ts';
+import { characterCount, firstCharacters, SMS_MAX_CHARACTERS, smsSegments } from '../domain/sms-segments.ts';
 import { featureLockedMessage, hasFeature } from '../domain/tiers.ts';
 import { usagePeriod } from '../domain/usage-period.ts';
 import { forTenant } from '../prisma/tenant-db.ts';
 import type { MessageModel as Message } from '../prisma/client.ts';
 import type { ConversationActivities, MessagingActivities, SendSmsInput, SendSmsResult } from './contracts.ts';
 import type { ActivityDeps } from './index.ts';
+import { cancelHeldTexts, startHeldText } from './held-texts.ts';
 import { phoneLabel, recordInboundMessage } from './messaging-store.ts';
+import { automaticTextLimit, destinationRefusal } from './sms-guards.ts';
 import { createTwilioClient } from './twilio-client.ts';
 
 /** Twilio's "the recipient has replied STOP to this sender" (carrier-level opt-out). */
@@ -19,7 +22,14 @@ const TWILIO_UNSUBSCRIBED_RECIPIENT = 21610;
 type Outcome = SendSmsResult['status'];
 
 // Outbound rows never hold `received` (the inbound status).
-const result = (row: Pick<Message, 'id' | 'status' | 'segments'>): SendSmsResult => ({ messageId: row.id, status: row.status as Outcome, segments: row.segments });
+const result = (row: Pick<Message, 'id' | 'status' | 'segments' | 'heldUntil'>): SendSmsResult => ({
+  messageId: row.id,
+  status: row.status as Outcome,
+  segments: row.segments,
+  ...(row.status === 'blocked_quiet_hours' && row.heldUntil ? { heldUntil: row.heldUntil.toISOString() } : {}),
+});
+
+const withoutRelease = ({ release: _release, ...text }: SendSmsInput): SendSmsInput => text;
 
 /** Twilio's REST errors carry an HTTP status and a Twilio code; network errors carry neither. */
 function twilioError(error: unknown): { status?: number; code?: number; message: string } {
@@ -45,11 +55,13 @@ const isPermanent = (status: number | undefined) => status !== undefined && stat
 
 /**
  * The one path for every outbound text. The outbox row (unique per tenant and idempotency key)
- * is written first, so a retried activity finds it and sends at most once; billing pauses, opt-outs and quiet
- * hours are enforced here, not by callers; segments are counted into the month's usage only for
- * texts that really went out. Twilio takes no idempotency key for messages, so a retried attempt
- * first asks Twilio whether an earlier one already got the text out (a worker that died after
- * Twilio accepted it, before the row said `sent`).
+ * is written first, so a retried activity finds it and sends at most once. Every rule is enforced
+ * here, not by callers, in this order: where it goes (allowed countries, no premium-rate or
+ * satellite numbers), the plan, billing pauses, opt-outs, the per-number budget of automatic
+ * texts, quiet hours (a held text gets a durable timer and is sent through here again when they
+ * end). Segments are counted into the month's usage only for texts that really went out. Twilio
+ * takes no idempotency key for messages, so a retried attempt first asks Twilio whether an earlier
+ * one already got the text out (a worker that died after Twilio accepted it, before the row said `sent`).
  */
 export function createMessagingActivities(deps: ActivityDeps): MessagingActivities & ConversationActivities {
   const { db, logger } = deps;
@@ -61,51 +73,84 @@ export function createMessagingActivities(deps: ActivityDeps): MessagingActiviti
     return { messageId: row.id, status, segments: row.segments };
   }
 
+  /** Held until quiet hours end: the row says until when, and a workflow's timer sends it then. */
+  async function hold(row: Message, input: SendSmsInput, heldAt: Date, heldUntil: Date): Promise<SendSmsResult> {
+    await forTenant(db, row.tenantId).message.updateMany({ where: { id: row.id, status: 'queued' }, data: { status: 'blocked_quiet_hours', heldUntil } });
+    // The held-text workflow releasing it loops on its own timer; anyone else starts one.
+    if (!input.release) await startHeldText(deps, row.tenantId, { text: withoutRelease(input), messageId: row.id, heldUntil: heldUntil.toISOString(), heldAt: heldAt.toISOString() });
+    return { messageId: row.id, status: 'blocked_quiet_hours', segments: row.segments, heldUntil: heldUntil.toISOString() };
+  }
+
   async function sendSms(input: SendSmsInput): Promise<SendSmsResult> {
     const tenantDb = forTenant(db, input.tenantId);
     const to = toE164(input.to) ?? input.to.trim();
     const phone = await db.tenantPhoneConfig.findUnique({
       where: { tenantId: input.tenantId },
-      select: { phoneNumber: true, messagingServiceSid: true, timeZone: true, tenant: { select: { config: { select: { status: true, tier: true } } } } },
+      select: { phoneNumber: true, messagingServiceSid: true, timeZone: true, allowedCountries: true, tenant: { select: { config: { select: { status: true, tier: true } } } } },
     });
     const customerId = input.customerId !== undefined ? input.customerId : ((await tenantDb.customer.findFirst({ where: { phone: to }, select: { id: true } }))?.id ?? null);
 
     // (a) The outbox row. A retry finds the row of its first attempt; anything but `queued` is final.
+    // A body Twilio would refuse (over 1,600 characters) is stored cut, as failed, and never sent.
+    const { text: body, cut } = firstCharacters(input.body, SMS_MAX_CHARACTERS);
+    const tooLong = cut ? `Not sent: the text has ${characterCount(input.body).toLocaleString('en-US')} characters and Twilio takes at most ${SMS_MAX_CHARACTERS.toLocaleString('en-US')}; shorten it.` : null;
     await tenantDb.message.createMany({
-      data: [{ direction: 'outbound', idempotencyKey: input.idempotencyKey, fromNumber: phone?.phoneNumber ?? '', toNumber: to, customerId, body: input.body, status: 'queued', segments: smsSegments(input.body) }],
+      data: [{ direction: 'outbound', idempotencyKey: input.idempotencyKey, kind: input.kind, fromNumber: phone?.phoneNumber ?? '', toNumber: to, customerId, body, status: tooLong ? 'failed' : 'queued', error: tooLong, segments: smsSegments(body) }],
       skipDuplicates: true,
     });
-    const row = await tenantDb.message.findFirstOrThrow({ where: { idempotencyKey: input.idempotencyKey } });
+    let row = await tenantDb.message.findFirstOrThrow({ where: { idempotencyKey: input.idempotencyKey } });
     if (row.direction !== 'outbound') throw ApplicationFailure.nonRetryable(`Idempotency key ${input.idempotencyKey} belongs to an inbound message.`, 'IdempotencyKeyConflict');
+    if (tooLong && row.error === tooLong) throw ApplicationFailure.nonRetryable(tooLong, 'TextTooLong');
+    const now = input.now ? new Date(input.now) : new Date();
+    if (row.status === 'blocked_quiet_hours') {
+      if (!input.release) {
+        // Asked again while held (a retried activity): make sure its timer runs — the first attempt
+        // may have died between holding the row and starting the workflow. A row held before texts
+        // had timers (no held_until) stays as it is: sending it now would be days late.
+        return row.heldUntil ? hold(row, input, now, row.heldUntil) : result(row);
+      }
+      // Quiet hours are over: back to queued, and through every rule again. A STOP meanwhile made it `cancelled`.
+      const { count } = await tenantDb.message.updateMany({ where: { id: row.id, status: 'blocked_quiet_hours' }, data: { status: 'queued' } });
+      if (count === 0) return result(await tenantDb.message.findFirstOrThrow({ where: { id: row.id } }));
+      row = { ...row, status: 'queued' };
+    }
     if (row.status !== 'queued') return result(row);
 
     if (!phone) {
       await settle(row, 'failed', 'The tenant has no phone number to send from.');
       throw ApplicationFailure.nonRetryable(`Tenant ${input.tenantId} has no phone number to send from.`, 'NoSenderNumber');
     }
-    // (b) Plan and billing: campaigns need a plan that has them; they stop first when a payment is
-    // past due, automations when the account is suspended.
+    // (b) Where it goes: allowed countries only, never premium-rate, satellite or the business itself.
+    const refused = destinationRefusal(to, phone, deps.config);
+    if (refused) return settle(row, 'blocked_destination', refused);
+    // (c) Plan and billing: campaigns and SMS automations need a plan that has them; campaigns stop
+    // first when a payment is past due, automations when the account is suspended.
     const plan = phone.tenant.config;
-    if (input.kind === 'campaign' && plan && !hasFeature(plan.tier, 'campaigns')) return settle(row, 'cancelled', featureLockedMessage('campaigns'));
+    const feature = featureForSmsKind(input.kind);
+    if (feature && plan && !hasFeature(plan.tier, feature)) return settle(row, 'cancelled', featureLockedMessage(feature));
     const paused = pausedByBilling(plan?.status ?? 'active', input.kind);
     if (paused) return settle(row, 'cancelled', paused);
-    // (c) Opt-out, then (d) quiet hours for automations and campaigns.
+    // (d) Opt-out, (e) the number's budget of automatic texts, then (f) quiet hours.
     if (await tenantDb.smsOptOut.findFirst({ where: { phoneNumber: to }, select: { phoneNumber: true } })) return settle(row, 'blocked_opt_out');
-    const now = input.now ? new Date(input.now) : new Date();
-    if ((input.kind === 'automation' || input.kind === 'campaign') && isQuietHours(now, phone.timeZone)) return settle(row, 'blocked_quiet_hours');
+    if (isAutomaticText(input.kind)) {
+      const limited = await automaticTextLimit(tenantDb, row, deps.config);
+      if (limited) return settle(row, 'cancelled', limited);
+    }
+    const quietUntil = heldByQuietHours(input.kind) ? quietHoursEnd(now, phone.timeZone) : null;
+    if (quietUntil) return hold(row, input, now, quietUntil);
 
-    // (e) A retry after a worker died mid-send: Twilio may already hold this text; never send it twice.
+    // (g) A retry after a worker died mid-send: Twilio may already hold this text; never send it twice.
     if (isRetry()) {
-      const earlier = await findAcceptedText(to, input.body, row.createdAt, phone);
+      const earlier = await findAcceptedText(to, row.body, row.createdAt, phone);
       if (earlier) return markSent(row, earlier);
     }
 
-    // (f) Send through the official SDK.
+    // (h) Send through the official SDK.
     let sent: { sid: string; numSegments?: string | null };
     try {
       sent = await twilio.messages.create({
         to,
-        body: input.body,
+        body: row.body,
         ...(phone.messagingServiceSid ? { messagingServiceSid: phone.messagingServiceSid } : { from: phone.phoneNumber }),
       });
     } catch (error) {
@@ -179,10 +224,12 @@ export function createMessagingActivities(deps: ActivityDeps): MessagingActiviti
     },
 
     async cancelQueuedTexts({ tenantId, phone }) {
-      const { count } = await forTenant(db, tenantId).message.updateMany({
-        where: { direction: 'outbound', toNumber: phone, status: 'queued' },
-        data: { status: 'cancelled', error: 'Cancelled: the recipient opted out.' },
-      });
+      const tenantDb = forTenant(db, tenantId);
+      const waiting = { direction: 'outbound' as const, toNumber: phone, status: { in: ['queued' as const, 'blocked_quiet_hours' as const] } };
+      const held = await tenantDb.message.findMany({ where: { ...waiting, status: 'blocked_quiet_hours' }, select: { id: true } });
+      const { count } = await tenantDb.message.updateMany({ where: waiting, data: { status: 'cancelled', error: 'Cancelled: the recipient opted out.' } });
+      // The rows decide (a timer that still fires finds its text cancelled); stopping the timers is tidying up.
+      await cancelHeldTexts(deps, tenantId, held.map((m) => m.id));
       return count;
     },
   };

@@ -1,3 +1,4 @@
+import { isAutomation, type SmsKind } from './sms-kinds.ts';
 import type { TenantTier } from './tenancy.ts';
 
 // Pure billing decisions, shared by the billing activities and the billing workflow.
@@ -21,13 +22,13 @@ export function planChangeTimingFor(status: BillingLifeStatus, from: TenantTier,
 
 /**
  * Why an outgoing text is held back by the tenant's billing status, or null when it may go.
- * Past due: campaigns stop first. Suspended or closed: every automation stops too. Replies to a
- * customer and alerts to the owner always go (the owner must hear about billing).
+ * Past due: campaigns stop first. Suspended or closed: every automation (auto-replies included)
+ * stops too. Replies, keyword answers and alerts to the owner always go (the owner must hear about billing).
  */
-export function pausedByBilling(status: BillingLifeStatus, kind: 'reply' | 'owner-alert' | 'automation' | 'campaign'): string | null {
+export function pausedByBilling(status: BillingLifeStatus, kind: SmsKind): string | null {
   const paused = status === 'suspended' || status === 'closed';
   if (kind === 'campaign' && (paused || status === 'past_due')) return 'Campaigns are paused while the account has an unpaid invoice.';
-  if (kind === 'automation' && paused) return 'Automations are paused while the account is paused.';
+  if (isAutomation(kind) && paused) return 'Automations are paused while the account is paused.';
   return null;
 }
 

@@ -50,6 +50,17 @@ describe('parseConfig', () => {
   it('treats empty variables as unset', () => {
     expect(parseConfig({ DATABASE_URL: '', TEMPORAL_ADDRESS: '' }).DATABASE_URL).toBeUndefined();
   });
+
+  it('texts and forwarded calls go to the US and Canada unless SMS_ALLOWED_COUNTRIES says otherwise; automatic texts per number are limited', () => {
+    expect(parseConfig({})).toMatchObject({ SMS_ALLOWED_COUNTRIES: ['US', 'CA'], SMS_AUTO_TEXTS_PER_NUMBER_HOUR: 3, SMS_AUTO_TEXTS_PER_NUMBER_DAY: 6 });
+    expect(parseConfig({ SMS_ALLOWED_COUNTRIES: 'us, gb', SMS_AUTO_TEXTS_PER_NUMBER_HOUR: '1', SMS_AUTO_TEXTS_PER_NUMBER_DAY: '2' })).toMatchObject({
+      SMS_ALLOWED_COUNTRIES: ['US', 'GB'],
+      SMS_AUTO_TEXTS_PER_NUMBER_HOUR: 1,
+      SMS_AUTO_TEXTS_PER_NUMBER_DAY: 2,
+    });
+    expect(() => parseConfig({ SMS_ALLOWED_COUNTRIES: 'US,Canada' })).toThrow(/SMS_ALLOWED_COUNTRIES: CANADA is not a country code/);
+    expect(() => parseConfig({ SMS_AUTO_TEXTS_PER_NUMBER_HOUR: '0' })).toThrow(/SMS_AUTO_TEXTS_PER_NUMBER_HOUR/);
+  });
 });
 
 describe('providers are configured whole, or not at all (else the sandbox would run silently)', () => {

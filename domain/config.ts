@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { stripeSettingsProblems } from './stripe-credentials.ts';
 import { twilioSettingsProblems } from './twilio-credentials.ts';
+import { DEFAULT_ALLOWED_COUNTRIES, parseCountryList } from './phone-destinations.ts';
 
 const optionalUrl = z.url().optional();
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
@@ -55,6 +56,21 @@ export const configSchema = z
     MISSED_CALL_TEXT_EVERY_HOURS: z.coerce.number().int('must be whole hours, 1 to 720').min(1, 'must be whole hours, 1 to 720').max(24 * 30, 'must be whole hours, 1 to 720').default(24),
     /** How long a Twilio voice webhook may wait for its workflow before the API answers a safe fallback (Twilio gives up at 15 s). */
     TWILIO_WEBHOOK_DEADLINE_MS: z.coerce.number().int().min(100).max(10_000).default(2_000),
+    /** ISO country codes texts go to and calls are forwarded to; each tenant may narrow it in Phone settings. */
+    SMS_ALLOWED_COUNTRIES: z
+      .string()
+      .default(DEFAULT_ALLOWED_COUNTRIES.join(','))
+      .transform((value, ctx) => {
+        try {
+          return parseCountryList(value);
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: (error as Error).message });
+          return z.NEVER;
+        }
+      }),
+    /** At most this many automatic texts (info text, missed-call text, auto-reply) to one number, per tenant, in any hour and any day. */
+    SMS_AUTO_TEXTS_PER_NUMBER_HOUR: z.coerce.number().int().min(1).max(1_000).default(3),
+    SMS_AUTO_TEXTS_PER_NUMBER_DAY: z.coerce.number().int().min(1).max(10_000).default(6),
     STRIPE_SECRET_KEY: z.string().optional(),
     STRIPE_WEBHOOK_SECRET: z.string().optional(),
     STRIPE_API_BASE_URL: optionalUrl,

@@ -80,7 +80,7 @@ const settingsColumns: ExportColumn[] = [
   ...['business_name', 'industry', 'logo_url', 'primary_color', 'tier', 'status'].map((name) => ({ name, sql: `tc.${name}` })),
   ...['phone_number', 'messaging_service_sid', 'sip_domain', 'sip_username', 'ivr_mode', 'forwarding_number', 'time_zone', 'business_hours',
     'jokes_enabled', 'missed_call_text_back', 'greeting_text', 'info_text', 'info_sms_text', 'after_hours_text', 'missed_call_text',
-    'auto_reply_text', 'owner_notify_phone', 'owner_notify_email'].map((name) => ({ name, sql: `pc.${name}` })),
+    'auto_reply_text', 'owner_notify_phone', 'owner_notify_email', 'allowed_countries'].map((name) => ({ name, sql: `pc.${name}` })),
   { name: 'created_at', sql: 'tc.created_at' },
   { name: 'updated_at', sql: 'GREATEST(tc.updated_at, pc.updated_at)' },
 ];
@@ -108,7 +108,7 @@ export const EXPORT_ENTITIES: readonly ExportEntity[] = [
   table('calls', 'Phone calls to the business number: caller, times, IVR keys pressed, outcome.',
     cols('id', 'call_sid', 'from_number', 'to_number', 'customer_id', 'started_at', 'ended_at', 'duration_sec', 'digits', 'outcome', 'created_at')),
   table('voicemails', 'Voicemails with their recording links.', cols('id', 'call_sid', 'recording_sid', 'recording_url', 'from_number', 'customer_id', 'duration_sec', 'listened_at', 'created_at')),
-  table('messages', 'Every text in and out.', cols('id', 'direction', 'from_number', 'to_number', 'customer_id', 'body', 'status', 'segments', 'provider_sid', 'error', 'created_at', 'sent_at')),
+  table('messages', 'Every text in and out.', cols('id', 'direction', 'kind', 'from_number', 'to_number', 'customer_id', 'body', 'status', 'segments', 'provider_sid', 'error', 'held_until', 'created_at', 'sent_at')),
   conversations,
   settings,
 ];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isQuietHours } from './quiet-hours.ts';
+import { isQuietHours, quietHoursEnd } from './quiet-hours.ts';
 
 const at = (iso: string) => new Date(iso);
 
@@ -35,5 +35,30 @@ describe('isQuietHours (default 21:00–08:00 local)', () => {
 
   it('falls back to US Central for an unknown zone', () => {
     expect(isQuietHours(at('2026-01-15T03:30:00Z'), 'Not/AZone')).toBe(true);
+  });
+});
+
+describe('quietHoursEnd: when a held text goes out', () => {
+  const end = (iso: string, zone: string, window?: { start: string; end: string }) => quietHoursEnd(at(iso), zone, window)?.toISOString() ?? null;
+
+  it('is the next 08:00 on the tenant clock, the same night or the next morning', () => {
+    expect(end('2026-01-15T03:30:00Z', 'America/Chicago')).toBe('2026-01-15T14:00:00.000Z'); // 21:30 → 08:00 next day
+    expect(end('2026-01-15T07:30:00Z', 'America/Chicago')).toBe('2026-01-15T14:00:00.000Z'); // 01:30 → 08:00 the same day
+    expect(end('2026-01-15T13:59:57Z', 'America/Chicago')).toBe('2026-01-15T14:00:00.000Z'); // three seconds before the end
+    expect(end('2026-01-15T03:30:00Z', 'America/New_York')).toBe('2026-01-15T13:00:00.000Z');
+  });
+
+  it('is null outside quiet hours', () => {
+    expect(end('2026-01-15T18:00:00Z', 'America/Chicago')).toBeNull();
+    expect(end('2026-01-15T14:00:00Z', 'America/Chicago')).toBeNull();
+  });
+
+  it('follows daylight saving time: the night the clocks spring forward ends at 08:00 CDT', () => {
+    expect(end('2026-03-08T04:00:00Z', 'America/Chicago')).toBe('2026-03-08T13:00:00.000Z'); // 22:00 CST → 08:00 CDT
+  });
+
+  it('takes another window, and falls back to US Central for an unknown zone', () => {
+    expect(end('2026-01-15T13:00:00Z', 'UTC', { start: '12:00', end: '20:00' })).toBe('2026-01-15T20:00:00.000Z');
+    expect(end('2026-01-15T03:30:00Z', 'Not/AZone')).toBe('2026-01-15T14:00:00.000Z');
   });
 });

@@ -1,8 +1,11 @@
+import { firstCharacters } from './sms-segments.ts';
+
 // The words ServicePro texts on a tenant's behalf. Pure, so workflows render them.
 
+/** At most `max` characters; counted in code points, so an emoji is never cut in half. */
 const preview = (body: string, max = 120) => {
   const flat = body.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  return firstCharacters(flat, max).cut ? `${firstCharacters(flat, max - 1).text}…` : flat;
 };
 
 export const smsReplies = {

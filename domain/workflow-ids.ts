@@ -17,4 +17,6 @@ export const workflowIds = {
   /** A voicemail or a text the API could not store (Postgres down), kept by Temporal until it can: by Twilio's id. */
   keptVoicemail: (recordingSid: string) => `voicemail:${recordingSid}`,
   keptInboundText: (messageSid: string) => `inbound-sms:${messageSid}`,
+  /** One text held by quiet hours, sent when they end (workflows/held-text.ts). */
+  heldText: (tenantId: string, messageId: string) => `held-text:${tenantId}:${messageId}`,
 };

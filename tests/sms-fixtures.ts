@@ -9,7 +9,8 @@ export function randomPhone(): string {
     const exchange = 200 + Math.floor(Math.random() * 800);
     const line = String(Math.floor(Math.random() * 10_000)).padStart(4, '0');
     const number = toE164(`+1405${exchange}${line}`);
-    if (number && exchange !== 555) return number;
+    // 555 is fictional; 976 is the premium-rate exchange ServicePro never texts (domain/phone-destinations.ts).
+    if (number && exchange !== 555 && exchange !== 976) return number;
   }
 }
 

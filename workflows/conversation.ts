@@ -38,6 +38,15 @@ const IDLE_TIMEOUT = '24 hours';
 /** MessageSids remembered to drop Twilio's redelivered webhooks (outbox keys guard older ones). */
 const REMEMBERED_SIDS = 200;
 
+/**
+ * Texts sent after this patch say what they are: `keyword` (STOP/START/HELP answers, never limited)
+ * and `auto-reply` (an SMS automation: a plan feature, with a per-number budget); a refused
+ * auto-reply also counts as this window's. Histories recorded before it replay with `reply`.
+ */
+const PRECISE_SMS_KINDS = 'precise-sms-kinds';
+const keywordKind = (): SendSmsInput['kind'] => (wf.patched(PRECISE_SMS_KINDS) ? 'keyword' : 'reply');
+const autoReplyKind = (): SendSmsInput['kind'] => (wf.patched(PRECISE_SMS_KINDS) ? 'auto-reply' : 'reply');
+
 const data = wf.proxyActivities<ConversationActivities>({
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 20 },
@@ -93,16 +102,16 @@ export async function conversationWorkflow(input: ConversationInput): Promise<vo
     switch (intent) {
       case 'opt_out':
         // The confirmation is the last text this number gets, so it goes out before the block.
-        await send({ to: customerPhone, body: smsReplies.optOutConfirmation(ctx.businessName), idempotencyKey: `sms:${sid}:optout`, kind: 'reply', customerId });
+        await send({ to: customerPhone, body: smsReplies.optOutConfirmation(ctx.businessName), idempotencyKey: `sms:${sid}:optout`, kind: keywordKind(), customerId });
         await data.setOptOut({ tenantId, phone: customerPhone });
         await data.cancelQueuedTexts({ tenantId, phone: customerPhone });
         return;
       case 'opt_in':
         await data.clearOptOut({ tenantId, phone: customerPhone });
-        await send({ to: customerPhone, body: smsReplies.optInConfirmation(ctx.businessName), idempotencyKey: `sms:${sid}:optin`, kind: 'reply', customerId });
+        await send({ to: customerPhone, body: smsReplies.optInConfirmation(ctx.businessName), idempotencyKey: `sms:${sid}:optin`, kind: keywordKind(), customerId });
         return;
       case 'help':
-        await send({ to: customerPhone, body: smsReplies.help(ctx.businessName, ctx.businessNumber), idempotencyKey: `sms:${sid}:help`, kind: 'reply', customerId });
+        await send({ to: customerPhone, body: smsReplies.help(ctx.businessName, ctx.businessNumber), idempotencyKey: `sms:${sid}:help`, kind: keywordKind(), customerId });
         return;
       case 'polite_stop':
         // Not a carrier keyword: a person decides whether to unsubscribe them.
@@ -113,8 +122,10 @@ export async function conversationWorkflow(input: ConversationInput): Promise<vo
         const now = Date.now();
         const due = state.lastAutoReplyAt === null || now - Date.parse(state.lastAutoReplyAt) >= AUTO_REPLY_EVERY_MS;
         if (due) {
-          const sent = await send({ to: customerPhone, body: autoReplyText(ctx.autoReplyText, ctx.businessName), idempotencyKey: `sms:${sid}:autoreply`, kind: 'reply', customerId });
-          if (sent?.status === 'sent') state.lastAutoReplyAt = new Date(now).toISOString();
+          const sent = await send({ to: customerPhone, body: autoReplyText(ctx.autoReplyText, ctx.businessName), idempotencyKey: `sms:${sid}:autoreply`, kind: autoReplyKind(), customerId });
+          // Refused for good (plan, destination, budget, opt-out): not asked again for every text of the window.
+          const settled = wf.patched(PRECISE_SMS_KINDS) ? sent !== null && sent.status !== 'failed' : sent?.status === 'sent';
+          if (settled) state.lastAutoReplyAt = new Date(now).toISOString();
         }
         await alertOwner(ctx, `sms:${sid}:owner`, smsReplies.ownerNewText(ctx.customerLabel, message.body));
         return;

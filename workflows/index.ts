@@ -4,4 +4,5 @@ export * from './call.ts';
 export * from './conversation.ts';
 export * from './export.ts';
 export * from './kept-messages.ts';
+export * from './held-text.ts';
 export * from './usage.ts';

@@ -64,6 +64,16 @@ export function tenantRegistry(deps: AppDeps) {
   }
 
   /** Maps a unique violation to the field a person must change. */
+  /** A business number equal to where its calls are forwarded (or its alerts texted) would call or text itself. */
+  async function refuseLoopingNumber(id: string, phoneNumber: string) {
+    const phone = await db.tenantPhoneConfig.findUnique({ where: { tenantId: id }, select: { forwardingNumber: true, ownerNotifyPhone: true } });
+    const role = phone?.forwardingNumber === phoneNumber ? 'forwarding number: calls to it would be forwarded to itself' : phone?.ownerNotifyPhone === phoneNumber ? 'owner alert number: alerts would text the business itself' : null;
+    if (!role) return;
+    const field = role.startsWith('forwarding') ? 'forwarding number' : 'owner alert number';
+    const message = `This is the business's ${role}. Change the ${field} in Phone settings first.`;
+    throw new ApiError(400, 'validation_failed', message, { phoneNumber: message });
+  }
+
   function conflict(error: unknown, id: string, phoneNumber?: string | null): never {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
       if (phoneNumber && JSON.stringify(error.meta ?? {}).includes('phone_number')) {
@@ -117,6 +127,7 @@ export function tenantRegistry(deps: AppDeps) {
       refuseRoot(id, 'changed through the admin API');
       const before = await find(id);
       if (before.closedAt) throw new ApiError(409, 'tenant_closed', `Tenant “${id}” is closed; it can no longer be changed.`);
+      if (input.phoneNumber) await refuseLoopingNumber(id, input.phoneNumber);
       const configChanges = {
         businessName: input.businessName,
         tier: input.tier,

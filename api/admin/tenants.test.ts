@@ -137,6 +137,18 @@ describe('PATCH and DELETE /api/admin/tenants/:id', () => {
     await expect.poll(async () => (await queryBillingState(t.deps.temporal, id)).tier).toBe('elite');
   });
 
+  it("PATCH refuses a business number equal to the tenant's forwarding or owner number (calls and alerts would loop), with nothing changed", async () => {
+    const id = uniqueId('loop');
+    const number = `+1918556${String(1000 + Math.floor(Math.random() * 8999))}`;
+    const forwarding = `+1918554${String(1000 + Math.floor(Math.random() * 8999))}`;
+    expect((await t.call('POST', '/api/admin/tenants', { token: owner, body: { id, businessName: 'Loop', tier: 'pro', phoneNumber: number } })).status).toBe(201);
+    await t.deps.db.tenantPhoneConfig.update({ where: { tenantId: id }, data: { forwardingNumber: forwarding, ownerNotifyPhone: forwarding } });
+    const r = await t.call('PATCH', `/api/admin/tenants/${id}`, { token: owner, body: { phoneNumber: forwarding } });
+    expect(r.status).toBe(400);
+    expect((await json<ErrorBody>(r)).error.fields).toEqual({ phoneNumber: "This is the business's forwarding number: calls to it would be forwarded to itself. Change the forwarding number in Phone settings first." });
+    expect((await t.deps.db.tenantPhoneConfig.findUniqueOrThrow({ where: { tenantId: id } })).phoneNumber).toBe(number);
+  });
+
   it('PATCH with nothing to change is a 400; PATCH of an unknown tenant is a 404', async () => {
     const id = uniqueId('empty');
     await t.call('POST', '/api/admin/tenants', { token: owner, body: { id, businessName: 'E', tier: 'pro' } });

@@ -14,7 +14,10 @@ export async function listMessages(db: PrismaClient, tenantId: string, page: Pag
   // The other party: who texted us, or whom we texted.
   const other = (row: (typeof items)[number]) => (row.direction === 'inbound' ? row.fromNumber : row.toNumber);
   const nameOf = await callerNames(tdb, items.map((row) => ({ customerId: row.customerId, number: other(row) })));
+  // "Held until 8:00 AM" means 8:00 on the business's clock, whatever the browser's zone.
+  const phone = await db.tenantPhoneConfig.findUnique({ where: { tenantId }, select: { timeZone: true } });
   return {
+    timeZone: phone?.timeZone ?? 'America/Chicago',
     messages: items.map((row) => {
       const customer = nameOf({ customerId: row.customerId, number: other(row) });
       return {
@@ -27,6 +30,9 @@ export async function listMessages(db: PrismaClient, tenantId: string, page: Pag
         customerId: customer?.id ?? null,
         body: row.body,
         status: row.status,
+        kind: row.kind,
+        /** Held by quiet hours: sent at this instant (a durable timer), unless a STOP comes first. */
+        heldUntil: row.status === 'blocked_quiet_hours' ? (row.heldUntil?.toISOString() ?? null) : null,
         segments: row.segments,
         error: row.error,
         providerSid: row.providerSid,

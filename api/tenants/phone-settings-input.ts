@@ -1,6 +1,7 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { toE164 } from '../../domain/phone.ts';
+import { isCountryCode, refuseDestination } from '../../domain/phone-destinations.ts';
 import { SMS_TEXT_MAX, SPOKEN_TEXT_MAX } from '../../domain/phone-settings-limits.ts';
 import { IVR_MODES } from '../../domain/tenancy.ts';
 import { MAX_PERIODS_PER_DAY, periodProblems, WEEKDAYS, type Weekday } from '../../domain/weekly-hours.ts';
@@ -16,7 +17,12 @@ const phone = (label: string) =>
     .string({ error: `${label} must be text, like +19185550123` })
     .transform((value, ctx) => {
       const e164 = toE164(value);
-      if (!e164) ctx.addIssue({ code: 'custom', message: `Enter a valid phone number for ${label.toLowerCase()}, like +19185550123` });
+      if (!e164) {
+        // A satellite number may not parse as a country's number: say what it is, not just "invalid".
+        const satellite = refuseDestination(value.replace(/[^\d+]/g, ''), []);
+        const message = satellite?.code === 'satellite' ? `${label} ${satellite.reason}. Enter another number.` : `Enter a valid phone number for ${label.toLowerCase()}, like +19185550123`;
+        ctx.addIssue({ code: 'custom', message });
+      }
       return e164 ?? value;
     });
 
@@ -50,6 +56,22 @@ export const businessHoursInput = z
   });
 
 const timeZone = z.string({ error: 'Time zone must be text, like America/Chicago' }).refine((zone) => IANAZone.isValidZone(zone), 'Choose a time zone from the list, like America/Chicago');
+
+// Where texts go and calls are forwarded, within the platform's SMS_ALLOWED_COUNTRIES (checked on
+// save, where the platform's list is known); null = every country the platform allows.
+const allowedCountries = z
+  .array(
+    z
+      .string({ error: 'A country is a two-letter code, like US' })
+      .trim()
+      .toUpperCase()
+      .refine(isCountryCode, { error: (issue) => `${String(issue.input)} is not a country code (use two-letter ISO codes, like US or CA)` }),
+    { error: 'Allowed countries are a list of country codes, like ["US", "CA"]' },
+  )
+  .min(1, 'Choose at least one country, or null for every country the platform allows')
+  .max(250)
+  .nullable()
+  .optional();
 
 const sipDomain = z.preprocess(
   blankToNull,
@@ -97,6 +119,7 @@ export const phoneSettingsInput = z
       missedCallTextBack: z.boolean({ error: 'Missed-call text-back must be on or off (true or false)' }).optional(),
       ownerNotifyPhone: optionalPhone('Your mobile number'),
       ownerNotifyEmail: z.preprocess(blankToNull, z.email({ error: 'Enter an email address like you@example.com' }).nullable()).optional(),
+      allowedCountries,
       sipDomain,
       sipUsername,
       sipPassword,

@@ -193,6 +193,58 @@ describe('PATCH /api/tenants/:tenantId/phone-settings', () => {
   });
 });
 
+describe('numbers calls and texts may go to (toll fraud, call loops)', () => {
+  it('refuses a forwarding or owner number that is premium-rate, satellite, outside the allowed countries or the business itself: 400 saying why', async () => {
+    const { id, phoneNumber } = await createTenant(t, owner, 'pro');
+    const refused: [string, string][] = [
+      ['+1 900 555 1234', 'is a premium-rate number (callers or senders pay per minute or message)'],
+      ['+1 212 976 1234', 'is a premium-rate number (callers or senders pay per minute or message)'],
+      ['+882 123 456 789', 'is a satellite or international-network number (+882), a common toll-fraud target'],
+      ['+8816 1234 5678', 'is a satellite or international-network number (+881), a common toll-fraud target'],
+      ['+961 1 234 567', 'is a number in Lebanon; ServicePro texts and calls only numbers in United States and Canada'],
+      ['+44 70 1234 5678', 'is a number in United Kingdom; ServicePro texts and calls only numbers in United States and Canada'],
+    ];
+    for (const [number, why] of refused) {
+      for (const [field, label] of [['forwardingNumber', 'Forwarding number'], ['ownerNotifyPhone', 'Your mobile number']] as const) {
+        const r = await patch(id, { [field]: number });
+        expect(r.status, `${field} ${number}`).toBe(400);
+        const { error } = await json<ErrorBody>(r);
+        expect(error.fields?.[field], `${field} ${number}`).toBe(`${label} ${why}. Enter another number.`);
+      }
+    }
+    const loop = await patch(id, { forwardingNumber: phoneNumber });
+    expect(loop.status).toBe(400);
+    expect((await json<ErrorBody>(loop)).error.fields?.forwardingNumber).toBe("Forwarding number is this business's own number: calls would ring straight back into it. Enter the phone that should ring.");
+    expect((await json<ErrorBody>(await patch(id, { ownerNotifyPhone: phoneNumber }))).error.fields?.ownerNotifyPhone).toMatch(/^Your mobile number is this business's own number/);
+
+    const fine = await settingsOf(await patch(id, { forwardingNumber: '+1 613 555 0123', ownerNotifyPhone: '(918) 555-0142' }));
+    expect(fine).toMatchObject({ forwardingNumber: '+16135550123', ownerNotifyPhone: '+19185550142' });
+  });
+
+  it("a tenant chooses its allowed countries within the platform's (SMS_ALLOWED_COUNTRIES); null goes back to the platform's", async () => {
+    const { id } = await createTenant(t, owner, 'pro');
+    const initial = await settingsOf(await t.call('GET', path(id), { token: owner }));
+    expect(initial).toMatchObject({ allowedCountries: null, platformAllowedCountries: ['US', 'CA'] });
+
+    expect(await settingsOf(await patch(id, { allowedCountries: ['us'] }))).toMatchObject({ allowedCountries: ['US'] });
+    const canada = await patch(id, { forwardingNumber: '+16135550123' });
+    expect((await json<ErrorBody>(canada)).error.fields?.forwardingNumber).toBe('Forwarding number is a number in Canada; ServicePro texts and calls only numbers in United States. Enter another number.');
+
+    const outside = await patch(id, { allowedCountries: ['US', 'GB'] });
+    expect(outside.status).toBe(400);
+    expect((await json<ErrorBody>(outside)).error.fields?.allowedCountries).toBe('ServicePro texts and calls only numbers in United States and Canada: choose among US, CA.');
+    const unknown = await json<ErrorBody>(await patch(id, { allowedCountries: ['ZZ'] }));
+    expect(unknown.error.fields?.['allowedCountries.0']).toBe('ZZ is not a country code (use two-letter ISO codes, like US or CA)');
+    expect((await json<ErrorBody>(await patch(id, { allowedCountries: [] }))).error.fields?.allowedCountries).toBe('Choose at least one country, or null for every country the platform allows');
+
+    expect(await settingsOf(await patch(id, { allowedCountries: null, forwardingNumber: '+16135550123' }))).toMatchObject({ allowedCountries: null, forwardingNumber: '+16135550123' });
+    // Narrowing the list may not strand the numbers already saved.
+    const strands = await patch(id, { allowedCountries: ['US'] });
+    expect(strands.status).toBe(400);
+    expect((await json<ErrorBody>(strands)).error.fields?.forwardingNumber).toMatch(/^Forwarding number is a number in Canada/);
+  });
+});
+
 describe('who may read and change phone settings', () => {
   it('staff can read but not change (403); the owner can', async () => {
     const { id } = await createTenant(t, owner, 'pro');

@@ -1,3 +1,4 @@
+import { allowedCountriesFor, countryNames, refuseDestination } from '../../domain/phone-destinations.ts';
 import { sealSecret } from '../../domain/secrets.ts';
 import { IVR_MODES, type IvrMode, type TenantTier } from '../../domain/tenancy.ts';
 import { effectiveIvrMode, featureForIvrMode, featureLockedMessage, hasFeature, jokesLockedMessage } from '../../domain/tiers.ts';
@@ -35,7 +36,7 @@ function planLocks(tier: TenantTier) {
 export type PhoneSettingsView = ReturnType<typeof toView>;
 
 /** What the API shows: everything but the SIP password, of which only "is one set" is said. */
-function toView(tenantId: string, tier: TenantTier, row: TenantPhoneConfig | null) {
+function toView(tenantId: string, tier: TenantTier, row: TenantPhoneConfig | null, platformCountries: readonly string[]) {
   const ivrMode = row ? toApiMode(row.ivrMode) : tier === 'starter' ? 'simple' : 'ivr';
   return {
     tenantId,
@@ -58,6 +59,10 @@ function toView(tenantId: string, tier: TenantTier, row: TenantPhoneConfig | nul
     missedCallTextBack: row?.missedCallTextBack ?? DEFAULTS.missedCallTextBack,
     ownerNotifyPhone: row?.ownerNotifyPhone ?? null,
     ownerNotifyEmail: row?.ownerNotifyEmail ?? null,
+    /** The tenant's own choice of countries texts and forwarded calls may go to; null = the platform's. */
+    allowedCountries: row?.allowedCountries.length ? row.allowedCountries : null,
+    /** What the platform allows (SMS_ALLOWED_COUNTRIES): the choices the settings page offers. */
+    platformAllowedCountries: [...platformCountries],
     sipDomain: row?.sipDomain ?? null,
     sipUsername: row?.sipUsername ?? null,
     sipPasswordSet: Boolean(row?.sipPasswordEncrypted),
@@ -86,10 +91,42 @@ function refuseLockedFeatures(tier: TenantTier, input: PhoneSettingsInput) {
   }
 }
 
+const NUMBER_LABELS = { forwardingNumber: 'Forwarding number', ownerNotifyPhone: 'Your mobile number' } as const;
+
+/**
+ * The numbers calls are forwarded to and alerts texted to must not cost the business money (premium
+ * rates, satellites, far-away countries: toll fraud) or loop back into its own number. Checked
+ * against the settings as they will be, so narrowing the countries cannot strand a saved number.
+ */
+function refuseUnsafeNumbers(input: PhoneSettingsInput, row: TenantPhoneConfig, platformCountries: readonly string[]) {
+  const fields: Record<string, string> = {};
+  if (input.allowedCountries) {
+    const outside = input.allowedCountries.filter((code) => !platformCountries.includes(code));
+    if (outside.length > 0) fields.allowedCountries = `ServicePro texts and calls only numbers in ${countryNames(platformCountries)}: choose among ${platformCountries.join(', ')}.`;
+  }
+  const tenantCountries = input.allowedCountries === undefined ? row.allowedCountries : (input.allowedCountries ?? []);
+  const allowed = allowedCountriesFor(platformCountries, tenantCountries);
+  for (const field of ['forwardingNumber', 'ownerNotifyPhone'] as const) {
+    if (input[field] === undefined && input.allowedCountries === undefined) continue;
+    const number = input[field] === undefined ? row[field] : input[field];
+    if (!number) continue;
+    const label = NUMBER_LABELS[field];
+    if (number === row.phoneNumber) {
+      fields[field] = `${label} is this business's own number: ${field === 'forwardingNumber' ? 'calls would ring straight back into it. Enter the phone that should ring.' : 'alerts would text the business itself. Enter your own mobile number.'}`;
+      continue;
+    }
+    const refusal = refuseDestination(number, allowed);
+    if (refusal) fields[field] = `${label} ${refusal.reason}. Enter another number.`;
+  }
+  if (Object.keys(fields).length > 0) throw new ApiError(400, 'validation_failed', `Please check: ${Object.keys(fields).join(', ')}`, fields);
+}
+
 /** The column values for the fields the request names; absent fields stay as they are. */
 function changesFrom(input: PhoneSettingsInput, masterKey: Buffer): Prisma.TenantPhoneConfigUpdateInput {
-  const { ivrMode, businessHours, sipPassword, ...plain } = input;
+  const { ivrMode, businessHours, sipPassword, allowedCountries, ...plain } = input;
   const data: Prisma.TenantPhoneConfigUpdateInput = { ...plain };
+  // Stored as the tenant's own list; empty means "whatever the platform allows".
+  if (allowedCountries !== undefined) data.allowedCountries = allowedCountries ? [...new Set(allowedCountries)] : [];
   if (ivrMode) data.ivrMode = toStoredMode(ivrMode);
   if (businessHours !== undefined) {
     const hours = businessHours && normalizeWeeklyHours(businessHours);
@@ -103,6 +140,7 @@ function changesFrom(input: PhoneSettingsInput, masterKey: Buffer): Prisma.Tenan
 /** A tenant's phone settings: read by its members, changed by its owner (or the platform owner). */
 export function phoneSettings(deps: Pick<AppDeps, 'db' | 'masterKey' | 'config'>) {
   const { db, masterKey } = deps;
+  const platformCountries = deps.config.SMS_ALLOWED_COUNTRIES;
 
   async function load(tenantId: string) {
     const tenant = await db.tenant.findUnique({ where: { id: tenantId }, include: { config: true, phoneConfig: true } });
@@ -113,7 +151,7 @@ export function phoneSettings(deps: Pick<AppDeps, 'db' | 'masterKey' | 'config'>
   return {
     async get(tenantId: string): Promise<PhoneSettingsView> {
       const { tier, row } = await load(tenantId);
-      return toView(tenantId, tier, row);
+      return toView(tenantId, tier, row, platformCountries);
     },
 
     async update(tenantId: string, input: PhoneSettingsInput, actorUserId: string): Promise<PhoneSettingsView> {
@@ -123,10 +161,11 @@ export function phoneSettings(deps: Pick<AppDeps, 'db' | 'masterKey' | 'config'>
         throw new ApiError(409, 'phone_number_required', 'This business has no phone number yet. The platform owner must assign a number first; then these settings can be saved.');
       }
       refuseLockedFeatures(tier, input);
-      const before = toView(tenantId, tier, row);
+      refuseUnsafeNumbers(input, row, platformCountries);
+      const before = toView(tenantId, tier, row, platformCountries);
       const saved = await db.$transaction(async (tx) => {
         const updated = await tx.tenantPhoneConfig.update({ where: { tenantId }, data: changesFrom(input, masterKey) });
-        const after = toView(tenantId, tier, updated);
+        const after = toView(tenantId, tier, updated, platformCountries);
         await tx.auditLog.create({ data: { actorUserId, tenantId, action: 'phone_settings.updated', before: auditCopy(before), after: auditCopy(after) } });
         return after;
       });

@@ -129,4 +129,15 @@ describe('GET /api/tenants/:tenantId/messages', () => {
       ['inbound', 'Do you do boats?', 'received', '+19185550201', 'Ana Lopez'],
     ]);
   });
+
+  it("a text held by quiet hours says until when, with the business's time zone to show it in", async () => {
+    const c = await createTenant(t, owner, 'pro');
+    await t.deps.db.tenantPhoneConfig.update({ where: { tenantId: c.id }, data: { timeZone: 'America/Denver' } });
+    await forTenant(t.deps.db, c.id).message.create({
+      data: { direction: 'outbound', idempotencyKey: 'held-1', kind: 'automation', fromNumber: c.phoneNumber!, toNumber: '+19185550201', body: 'We missed your call!', status: 'blocked_quiet_hours', heldUntil: new Date('2026-01-15T15:00:00Z') },
+    });
+    const list = await json<{ messages: (MessageView & { heldUntil: string | null; kind: string | null })[]; timeZone: string }>(await t.call('GET', `/api/tenants/${c.id}/messages`, { token: owner }));
+    expect(list.timeZone).toBe('America/Denver');
+    expect(list.messages).toEqual([expect.objectContaining({ status: 'blocked_quiet_hours', heldUntil: '2026-01-15T15:00:00.000Z', kind: 'automation' })]);
+  });
 });

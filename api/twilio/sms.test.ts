@@ -139,6 +139,22 @@ describe('POST /twilio/sms/incoming', () => {
     expect(again.status).toBe('sent');
   });
 
+  it('STOP while a missed-call text is held by quiet hours cancels it and its timer', async () => {
+    const { tenantId, number } = await createSmsTenant(t);
+    const customer = randomPhone();
+    // 21:30 in Chicago: held until 08:00.
+    const held = await createMessagingActivities(t.deps).sendSms({ tenantId, to: customer, body: 'Sorry we missed your call!', idempotencyKey: 'missed:1', kind: 'automation', now: '2026-01-15T03:30:00Z' });
+    expect(held.status).toBe('blocked_quiet_hours');
+    const timer = t.deps.temporal.workflow.getHandle(workflowIds.heldText(tenantId, held.messageId));
+    expect((await timer.describe()).status.name).toBe('RUNNING');
+
+    await text(number, customer, 'STOP');
+    await handled(tenantId, customer, 1);
+    expect((await forTenant(t.deps.db, tenantId).message.findUniqueOrThrow({ where: { id: held.messageId } })).status).toBe('cancelled');
+    await expect.poll(async () => (await timer.describe()).status.name, { timeout: 15_000 }).toBe('CANCELLED');
+    expect(sentTo(customer)).toEqual([expect.stringMatching(/^You're unsubscribed/)]);
+  });
+
   it('HELP answers with the business name and number', async () => {
     const { tenantId, number } = await createSmsTenant(t, { businessName: 'Sudsy Paws' });
     const customer = randomPhone();
@@ -187,6 +203,62 @@ describe('POST /twilio/sms/incoming', () => {
     await handled(tenantId, customer, 2);
     expect(sentTo(customer)).toEqual([expect.stringMatching(/^You're unsubscribed/)]);
     expect(await forTenant(t.deps.db, tenantId).smsOptOut.count()).toBe(1);
+  });
+
+  it('on Starter the auto-reply is not sent (SMS automations are a Pro feature, and the row says so); the owner still hears of the text and HELP is answered', async () => {
+    const owner = randomPhone();
+    const { tenantId, number } = await createSmsTenant(t, { ownerNotifyPhone: owner, businessName: 'Sudsy Paws' });
+    await t.deps.db.tenantConfig.update({ where: { tenantId }, data: { tier: 'starter' } });
+    const customer = randomPhone();
+    await text(number, customer, 'Do you groom cats?');
+    await handled(tenantId, customer, 1);
+    expect(sentTo(customer)).toEqual([]);
+    expect(sentTo(owner)).toEqual([expect.stringContaining('Do you groom cats?')]);
+    const autoReply = await forTenant(t.deps.db, tenantId).message.findFirstOrThrow({ where: { idempotencyKey: { endsWith: ':autoreply' } } });
+    expect(autoReply).toMatchObject({ status: 'cancelled', kind: 'auto-reply', error: 'SMS automations is part of the Pro plan — upgrade to use it.' });
+
+    await text(number, customer, 'HELP');
+    await handled(tenantId, customer, 2);
+    expect(sentTo(customer)).toEqual([expect.stringContaining('Sudsy Paws')]);
+  });
+
+  it('no auto-reply goes to a number outside the allowed countries (SMS pumping); the owner still hears of the text', async () => {
+    const owner = randomPhone();
+    const { tenantId, number } = await createSmsTenant(t, { ownerNotifyPhone: owner });
+    const abroad = '+9611234567';
+    await text(number, abroad, 'hello');
+    await handled(tenantId, abroad, 1);
+    expect(sentTo(abroad)).toEqual([]);
+    expect(sentTo(owner)).toHaveLength(1);
+    const autoReply = await forTenant(t.deps.db, tenantId).message.findFirstOrThrow({ where: { idempotencyKey: { endsWith: ':autoreply' } } });
+    expect(autoReply).toMatchObject({ status: 'blocked_destination', error: expect.stringContaining('Lebanon') });
+  });
+
+  it('STOP, START and HELP are always answered: keyword texts never count against the automatic-text budget', async () => {
+    const { tenantId, number } = await createSmsTenant(t);
+    const customer = randomPhone();
+    const keywords = ['HELP', 'HELP', 'HELP', 'HELP', 'STOP', 'START'];
+    for (const [i, body] of keywords.entries()) {
+      await text(number, customer, body);
+      await handled(tenantId, customer, i + 1);
+    }
+    expect(sentTo(customer)).toHaveLength(keywords.length); // more than SMS_AUTO_TEXTS_PER_NUMBER_HOUR (3)
+    const rows = await forTenant(t.deps.db, tenantId).message.findMany({ where: { direction: 'outbound' } });
+    expect(rows.map((m) => m.kind)).toEqual(keywords.map(() => 'keyword'));
+  });
+
+  it('a text longer than Twilio\'s 1,600 characters is cut to its first 1,600 at the edge, and the stored row says so', async () => {
+    const owner = randomPhone();
+    const { tenantId, number } = await createSmsTenant(t, { ownerNotifyPhone: owner });
+    const customer = randomPhone();
+    const body = `${'😀'.repeat(1_000)}${'x'.repeat(4_000)}`; // 5,000 characters; a real Twilio never sends this
+    await text(number, customer, body);
+    await handled(tenantId, customer, 1);
+    const [stored] = (await messages(tenantId)).filter((m) => m.direction === 'inbound');
+    expect(stored!.body).toBe(`${'😀'.repeat(1_000)}${'x'.repeat(600)}`);
+    expect(stored!.error).toBe('Cut to its first 1,600 characters (it had 5,000): Twilio never delivers longer texts.');
+    expect(stored!.segments).toBe(40); // UCS-2 parts of 67 units: 33 emoji (never split) or 67 x's each
+    expect(sentTo(owner)).toHaveLength(1);
   });
 
   it('with Temporal unreachable the text is still stored and Twilio gets 200 quickly', async () => {

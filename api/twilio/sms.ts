@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { InboundSms } from '../../activities/contracts.ts';
 import { findOrCreateCustomerByPhone, recordInboundMessage } from '../../activities/messaging-store.ts';
 import { toE164 } from '../../domain/phone.ts';
+import { characterCount, firstCharacters, SMS_MAX_CHARACTERS } from '../../domain/sms-segments.ts';
 import { workflowIds } from '../../domain/workflow-ids.ts';
 import { conversationWorkflow, inboundSmsSignal } from '../../workflows/conversation.ts';
 import { TenantIdKey } from '../../workflows/search-attributes.ts';
@@ -40,7 +41,13 @@ export function smsRoutes() {
     }
     // Short codes and alphanumeric senders are not E.164; they are kept as Twilio gave them.
     const from = toE164(params.From) ?? params.From;
-    const message: InboundSms = { messageSid, from, to, body: params.Body ?? '', receivedAt: new Date().toISOString() };
+    // Twilio never delivers more than 1,600 characters; anything longer is kept only in part, so
+    // no later step (segment counting, the owner alert, the inbox) pays for the rest.
+    const received = params.Body ?? '';
+    const { text: body, cut } = firstCharacters(received, SMS_MAX_CHARACTERS);
+    const originalLength = cut ? characterCount(received) : undefined;
+    if (cut) logger.warn({ messageSid, length: originalLength }, `inbound text longer than ${SMS_MAX_CHARACTERS} characters: kept the first ${SMS_MAX_CHARACTERS}`);
+    const message: InboundSms = { messageSid, from, to, body, receivedAt: new Date().toISOString(), ...(cut ? { originalLength } : {}) };
 
     let tenantId: string;
     let customer: { id: string };

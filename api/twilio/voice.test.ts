@@ -248,6 +248,19 @@ describe('walking the IVR', () => {
     expect(textsTo(call.From)).toHaveLength(1);
   });
 
+  it('a caller ID in a satellite range (+882) pressing 1 gets no text (SMS pumping): the info text is refused, and the row says why', async () => {
+    const tenant = await phoneTenant({ textBack: true });
+    const call = { ...newCall(tenant.phoneNumber), From: '+882123456789' };
+    const menuUrl = actionOf(verbs((await post('/twilio/voice/incoming', call)).body)[0]![1]);
+    await post(menuUrl, { ...call, Digits: '1' });
+    await post('/twilio/voice/status', { ...call, CallStatus: 'completed', CallDuration: '20' });
+    const info = () => forTenant(t.deps.db, tenant.id).message.findFirst({ where: { idempotencyKey: `call:${call.CallSid}:info` } });
+    await expect.poll(async () => (await info())?.status, { timeout: 15_000 }).toBe('blocked_destination');
+    expect((await info())!.error).toMatch(/satellite or international-network number \(\+882\)/);
+    await expect.poll(() => t.deps.temporal.workflow.getHandle(workflowIds.call(call.CallSid)).describe().then((d) => d.status.name), { timeout: 15_000 }).toBe('COMPLETED');
+    expect(textsTo(call.From)).toHaveLength(0);
+  });
+
   it('a caller who hangs up gets one missed-call text, however often Twilio reports it', async () => {
     const { id, call } = await start({ textBack: true });
     await post('/twilio/voice/status', { ...call, CallStatus: 'completed', CallDuration: '3' });

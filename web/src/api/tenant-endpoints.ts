@@ -34,8 +34,8 @@ export async function markVoicemail(tenantId: string, id: string, listened: bool
 }
 
 export async function fetchMessages(tenantId: string, cursor: string | null, signal?: AbortSignal): Promise<Paged<MessageEntry>> {
-  const { messages, nextCursor } = await apiRequest<{ messages: MessageEntry[]; nextCursor: string | null }>(`${base(tenantId)}/messages${pageQuery(cursor)}`, { signal });
-  return { items: messages, nextCursor };
+  const { messages, nextCursor, timeZone } = await apiRequest<{ messages: Omit<MessageEntry, 'timeZone'>[]; nextCursor: string | null; timeZone: string }>(`${base(tenantId)}/messages${pageQuery(cursor)}`, { signal });
+  return { items: messages.map((message) => ({ ...message, timeZone })), nextCursor };
 }
 
 export async function simulateCall(tenantId: string, input: { from: string; digits: string[]; answerScreening: boolean; hangUpWhenDone: boolean }): Promise<SimulatedCall> {

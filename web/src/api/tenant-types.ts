@@ -37,6 +37,10 @@ export interface PhoneSettings {
   missedCallTextBack: boolean;
   ownerNotifyPhone: string | null;
   ownerNotifyEmail: string | null;
+  /** Countries texts and forwarded calls may go to; null = every country the platform allows. */
+  allowedCountries: string[] | null;
+  /** What the platform allows (the choices). */
+  platformAllowedCountries: string[];
   sipDomain: string | null;
   sipUsername: string | null;
   sipPasswordSet: boolean;
@@ -77,7 +81,7 @@ export interface VoicemailEntry {
   createdAt: string;
 }
 
-export type MessageStatus = 'received' | 'queued' | 'sent' | 'blocked_opt_out' | 'blocked_quiet_hours' | 'cancelled' | 'failed';
+export type MessageStatus = 'received' | 'queued' | 'sent' | 'blocked_opt_out' | 'blocked_quiet_hours' | 'blocked_destination' | 'cancelled' | 'failed';
 
 export interface MessageEntry {
   id: string;
@@ -88,6 +92,10 @@ export interface MessageEntry {
   customerName: string | null;
   body: string;
   status: MessageStatus;
+  /** Held by quiet hours: when it goes out. */
+  heldUntil: string | null;
+  /** The business's time zone (from the list), so "Held until 8:00 AM" is on its clock. */
+  timeZone: string;
   segments: number;
   error: string | null;
   createdAt: string;

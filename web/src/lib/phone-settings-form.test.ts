@@ -7,6 +7,7 @@ const saved: PhoneSettings = {
   forwardingNumber: null, businessHours: null, timeZone: 'America/Chicago',
   greetingText: null, infoText: 'We detail cars.', infoSmsText: null, afterHoursText: null, missedCallText: null, autoReplyText: null,
   jokesEnabled: true, missedCallTextBack: true, ownerNotifyPhone: null, ownerNotifyEmail: null,
+  allowedCountries: null, platformAllowedCountries: ['US', 'CA'],
   sipDomain: null, sipUsername: null, sipPasswordSet: false,
   planLocks: { ivrModes: { simple: null, ivr: null, 'ai-voice': null }, sip: null, jokes: null }, updatedAt: null,
 };
@@ -41,5 +42,16 @@ describe('phone settings form', () => {
       'businessHours.wed.0': expect.stringMatching(/after the opening time/),
     });
     expect(validatePhoneSettings({ ...values, hoursMode: 'set' })).toEqual({ businessHours: expect.stringMatching(/at least one opening time/) });
+  });
+
+  it('allowed countries: every country the platform allows is sent as null; fewer as the list; none is an error', () => {
+    const values = formValues(saved);
+    expect(values.allowedCountries).toEqual(['US', 'CA']);
+    expect(phoneSettingsChanges({ ...values, allowedCountries: ['US'] }, saved)).toEqual({ allowedCountries: ['US'] });
+    const narrowed = { ...saved, allowedCountries: ['US'] };
+    expect(formValues(narrowed).allowedCountries).toEqual(['US']);
+    expect(phoneSettingsChanges({ ...formValues(narrowed), allowedCountries: ['CA', 'US'] }, narrowed)).toEqual({ allowedCountries: null });
+    expect(phoneSettingsChanges(formValues(narrowed), narrowed)).toEqual({});
+    expect(validatePhoneSettings({ ...values, allowedCountries: [] })).toEqual({ allowedCountries: expect.stringMatching(/at least one country/) });
   });
 });

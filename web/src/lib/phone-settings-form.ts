@@ -31,6 +31,8 @@ export interface PhoneSettingsFormValues extends Record<TextField, string> {
   missedCallTextBack: boolean;
   ownerNotifyPhone: string;
   ownerNotifyEmail: string;
+  /** The countries ticked, among those the platform allows. */
+  allowedCountries: string[];
 }
 
 /** Errors keyed like the API's `fields`: `forwardingNumber`, `businessHours.mon.1`, … */
@@ -53,7 +55,23 @@ export function formValues(settings: PhoneSettings): PhoneSettingsFormValues {
     missedCallTextBack: settings.missedCallTextBack,
     ownerNotifyPhone: settings.ownerNotifyPhone ?? '',
     ownerNotifyEmail: settings.ownerNotifyEmail ?? '',
+    allowedCountries: settings.allowedCountries ?? [...settings.platformAllowedCountries],
   };
+}
+
+/** "Canada" for CA, in the browser's language. */
+export function countryLabel(code: string): string {
+  try {
+    return new Intl.DisplayNames(undefined, { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** The list to store: null when every country the platform allows is ticked (so a wider platform list reaches this business too). */
+export function allowedCountriesToSave(ticked: string[], platform: string[]): string[] | null {
+  const chosen = platform.filter((code) => ticked.includes(code));
+  return chosen.length === platform.length ? null : chosen;
 }
 
 /** The hours to store: null for "any time", else the days that have periods, sorted. */
@@ -78,6 +96,7 @@ export function validatePhoneSettings(values: PhoneSettingsFormValues): FormErro
   for (const field of TEXT_FIELDS) {
     if (values[field].trim().length > TEXT_LIMITS[field]) errors[field] = `Keep this under ${TEXT_LIMITS[field]} characters`;
   }
+  if (values.allowedCountries.length === 0) errors.allowedCountries = 'Choose at least one country: texts and forwarded calls go nowhere else.';
   if (values.hoursMode === 'set') {
     let periods = 0;
     for (const day of WEEKDAYS) {
@@ -110,6 +129,8 @@ export function phoneSettingsChanges(values: PhoneSettingsFormValues, saved: Pho
   if (notifyPhone !== saved.ownerNotifyPhone) changes.ownerNotifyPhone = notifyPhone;
   const notifyEmail = orNull(values.ownerNotifyEmail);
   if (notifyEmail !== saved.ownerNotifyEmail) changes.ownerNotifyEmail = notifyEmail;
+  const countries = allowedCountriesToSave(values.allowedCountries, saved.platformAllowedCountries);
+  if (JSON.stringify(countries) !== JSON.stringify(saved.allowedCountries)) changes.allowedCountries = countries;
   return changes;
 }
 

@@ -1,5 +1,5 @@
 // Plain-words formatting for the tenant app: call lengths, times, outcomes, text statuses.
-import type { CallOutcome, MessageStatus } from '../api/tenant-types.ts';
+import type { CallOutcome, MessageEntry, MessageStatus } from '../api/tenant-types.ts';
 import { formatPhone } from './format.ts';
 
 export function formatDuration(seconds: number): string {
@@ -33,7 +33,27 @@ export const MESSAGE_STATUS_LABELS: Record<MessageStatus, string> = {
   queued: 'Sending',
   sent: 'Sent',
   blocked_opt_out: 'Blocked — they texted STOP',
-  blocked_quiet_hours: 'Held — quiet hours',
+  // Every held text has a time it goes out; one without (held before texts had timers) never will.
+  blocked_quiet_hours: 'Not sent — quiet hours',
+  blocked_destination: 'Not sent — number not allowed',
   cancelled: 'Cancelled',
   failed: 'Failed',
 };
+
+/** "8:00 AM" on the business's clock (with a plain space: Intl puts a narrow one before AM). */
+function clockTime(iso: string, timeZone: string): string {
+  const time = Date.parse(iso);
+  let format: Intl.DateTimeFormat;
+  try {
+    format = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone });
+  } catch {
+    format = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit' });
+  }
+  return Number.isNaN(time) ? iso : format.format(time).replace(/\u202f/g, ' ');
+}
+
+/** What became of a text, in words: "Held until 8:00 AM" for one waiting for quiet hours to end. */
+export function messageStatusLabel(message: Pick<MessageEntry, 'status' | 'heldUntil' | 'timeZone'>): string {
+  if (message.status === 'blocked_quiet_hours' && message.heldUntil) return `Held until ${clockTime(message.heldUntil, message.timeZone)}`;
+  return MESSAGE_STATUS_LABELS[message.status] ?? message.status;
+}

@@ -8,6 +8,7 @@ import { BusinessHoursEditor } from '../../components/tenant/BusinessHoursEditor
 import { ListError } from '../../components/tenant/ListStates.tsx';
 import { formatPhone } from '../../lib/format.ts';
 import {
+  countryLabel,
   formValues,
   phoneSettingsChanges,
   TEXT_LIMITS,
@@ -231,6 +232,32 @@ function PhoneSettingsForm({ tenant, saved, onSaved }: { tenant: TenantSummary; 
         </label>
         {textField('missedCallText', 'Missed-call text', 'Sent once to a caller who hung up or left a voicemail.', "Sorry we missed your call! Reply here and we'll get right back to you.")}
         {textField('autoReplyText', 'Auto-reply', 'Sent when a customer texts your number.', "Thanks for your text! We'll reply shortly.")}
+      </fieldset>
+
+      <fieldset className="settings-card" disabled={readOnly}>
+        <legend>Countries we text and call</legend>
+        <p className="field-hint">
+          Texts we send for you and forwarded calls go only to numbers in these countries. Premium-rate and satellite numbers are never texted or called: they are how toll fraud costs businesses money.
+        </p>
+        <div className="choice-row">
+          {saved.platformAllowedCountries.map((code) => (
+            <label key={code} className="choice">
+              <input
+                type="checkbox"
+                name="allowedCountries"
+                value={code}
+                checked={values.allowedCountries.includes(code)}
+                onChange={(event) => update('allowedCountries', event.target.checked ? [...values.allowedCountries, code] : values.allowedCountries.filter((c) => c !== code))}
+              />
+              {countryLabel(code)}
+            </label>
+          ))}
+        </div>
+        {errors.allowedCountries && (
+          <p className="field-error" data-field-error="allowedCountries">
+            {errors.allowedCountries}
+          </p>
+        )}
       </fieldset>
 
       <fieldset className="settings-card" disabled={readOnly}>

@@ -1,7 +1,7 @@
 import { fetchMessages } from '../../api/tenant-endpoints.ts';
 import type { TenantSummary } from '../../api/tenant-types.ts';
 import { ListEmpty, ListError, ListLoading, LoadMore } from '../../components/tenant/ListStates.tsx';
-import { callerLabel, formatDateTime, MESSAGE_STATUS_LABELS } from '../../lib/tenant-format.ts';
+import { callerLabel, formatDateTime, messageStatusLabel } from '../../lib/tenant-format.ts';
 import { usePaged } from '../../lib/use-paged.ts';
 
 /** Every text to and from the business number — in the local sandbox too — with what became of it. */
@@ -44,7 +44,7 @@ export function TextsPage({ tenant }: { tenant: TenantSummary }) {
                     {message.error && ` · ${message.error}`}
                   </p>
                 </div>
-                <span className={`message-status msg-${message.status}`}>{MESSAGE_STATUS_LABELS[message.status] ?? message.status}</span>
+                <span className={`message-status msg-${message.status}`}>{messageStatusLabel(message)}</span>
               </li>
             ))}
           </ul>
