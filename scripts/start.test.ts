@@ -2,7 +2,7 @@
 // skipped, as DATABASE_URL / TEMPORAL_ADDRESS promise): it migrates a fresh database, seeds root,
 // serves, prints the summary, and stops cleanly on Ctrl-C; its worker is a process of its own.
 // And once with its own embedded Postgres and Temporal, killed outright and started again.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -71,6 +71,16 @@ describe('npm start', () => {
     const list = (await (await fetch(`${base}/api/admin/tenants`, { headers: { authorization: `Bearer ${token}` } })).json()) as { tenants: { id: string; tier: string }[] };
     expect(list.tenants[0]).toMatchObject({ id: 'root', tier: 'elite' });
     expect((await fetch(`${base}/admin/tenants`)).headers.get('content-type')).toMatch(/text\/html/);
+
+    // `npm run call` from the same folder finds the server by its data dir: no PORT, no PUBLIC_BASE_URL.
+    const { PORT: _port, PUBLIC_BASE_URL: _url, ...callerEnv } = process.env;
+    const call = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/call.ts', '--hang-up', '--json'], {
+      env: { ...callerEnv, SERVICEPRO_DATA_DIR: dataDir, SERVICEPRO_ENCRYPTION_KEY: stack.masterKeyBase64 },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(call.status, call.stderr).toBe(0);
+    expect((JSON.parse(call.stdout) as { heard: string[] }).heard.join(' ')).toMatch(/Clean Machine/);
 
     child.kill('SIGINT');
     expect(await exited).toBe(0);

@@ -18,6 +18,7 @@ import { loadDevSecrets } from './dev-secrets.ts';
 import { startEmbeddedPostgres } from './embedded-postgres.ts';
 import { claimDataDir, forgetChild, recordChild, releaseDataDir, stopLeftovers } from './leftovers.ts';
 import { isListening } from './ports.ts';
+import { forgetServerAddress, recordServerAddress } from './server-address.ts';
 import { startTemporalDevServer } from './temporal-server.ts';
 import { buildWebApp, webBuildIsStale } from './web-build.ts';
 import { startWorkerChild } from './worker-child.ts';
@@ -124,6 +125,9 @@ async function main() {
   step('starting the worker and the API');
   const api = await startApiServer(deps, config.PORT);
   stops.push(() => api.close());
+  // For `npm run call` from this folder: the address Twilio's signatures are made for.
+  recordServerAddress(dataDir, config.PUBLIC_BASE_URL);
+  stops.push(async () => forgetServerAddress(dataDir));
   const workerPid = (await worker).pid();
 
   const ownerPasswordShown = process.env.SERVICEPRO_ADMIN_PASSWORD ? '(from SERVICEPRO_ADMIN_PASSWORD)' : config.SERVICEPRO_ADMIN_PASSWORD;

