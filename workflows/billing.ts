@@ -331,7 +331,7 @@ async function stripeBilling(state: TenantBillingState, publish: () => void, car
         break;
       case 'remind-trial-ending':
         await notifyOwner(
-          { subject: 'Your ServicePro trial ends in 3 days', text: 'Your free trial ends in 3 days. Add a card to keep your phone line, texts and website running.' },
+          { subject: 'Your ServicePro trial ends in 3 days', text: 'Your free trial ends in 3 days. Add a card to keep your phone line and texts running.' },
           'remind-trial-ending',
         );
         break;
