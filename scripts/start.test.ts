@@ -23,48 +23,13 @@ afterAll(async () => {
 
 describe('npm start', () => {
   it('comes up on existing services, prints the summary, serves the owner login, and stops on SIGINT', async () => {
-    const stack = testStack();
-    const database = uniqueId('start').replace(/-/g, '_');
-    const admin = new pg.Client({ connectionString: stack.clusterAdminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${database}`);
-    await admin.end();
-    const dataDir = await mkdtemp(path.join(tmpdir(), 'servicepro-start-'));
-    await chmod(dataDir, 0o755);
-    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-
-    const port = await freePort();
-    const databaseUrl = new URL(stack.clusterAdminUrl);
-    databaseUrl.pathname = `/${database}`;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-      env: {
-        ...process.env,
-        PORT: String(port),
-        DATABASE_URL: databaseUrl.toString(),
-        TEMPORAL_ADDRESS: stack.temporalAddress,
-        TEMPORAL_TASK_QUEUE: uniqueId('start-tq'),
-        SERVICEPRO_DATA_DIR: dataDir,
-        SERVICEPRO_ADMIN_EMAIL: 'boss@cleanmachine.test',
-        // The app role is cluster-wide and its password derives from this key: keep the run's key.
-        SERVICEPRO_ENCRYPTION_KEY: stack.masterKeyBase64,
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    cleanups.push(async () => child.exitCode === null && child.kill('SIGKILL'));
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-
-    await expect.poll(() => output, { timeout: 120_000, interval: 250 }).toMatch(/ServicePro is ready|could not start/);
-    expect(output).toMatch(/ServicePro is ready/);
+    const { child, exited, output: printed, env, base } = await startOnTestStack();
+    const output = printed();
     expect(output).not.toMatch(/starting embedded Postgres|starting the Temporal dev server/);
-    expect(output).toMatch(new RegExp(`App\\s+http://localhost:${port}`));
+    expect(output).toMatch(new RegExp(`App\\s+${base}`));
     const password = output.match(/Owner login\s+boss@cleanmachine\.test \/ (\S+)/)?.[1];
     expect(password, output).toBeTruthy();
 
-    const base = `http://localhost:${port}`;
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'boss@cleanmachine.test', password }) });
     const { token } = (await login.json()) as { token: string };
@@ -75,7 +40,7 @@ describe('npm start', () => {
     // `npm run call` from the same folder finds the server by its data dir: no PORT, no PUBLIC_BASE_URL.
     const { PORT: _port, PUBLIC_BASE_URL: _url, ...callerEnv } = process.env;
     const call = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/call.ts', '--hang-up', '--json'], {
-      env: { ...callerEnv, SERVICEPRO_DATA_DIR: dataDir, SERVICEPRO_ENCRYPTION_KEY: stack.masterKeyBase64 },
+      env: { ...callerEnv, SERVICEPRO_DATA_DIR: env.SERVICEPRO_DATA_DIR, SERVICEPRO_ENCRYPTION_KEY: env.SERVICEPRO_ENCRYPTION_KEY },
       encoding: 'utf8',
       timeout: 60_000,
     });
