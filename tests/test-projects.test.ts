@@ -29,7 +29,7 @@ describe('test projects', () => {
 
   it('the unit project starts no stack; integration and browser share the one setup', () => {
     expect(project('unit').config.globalSetup).toEqual([]);
-    const stackSetup = (name: string) => project(name).config.globalSetup.filter((file) => file.endsWith('tests/global-setup.ts'));
+    const stackSetup = (name: string) => [project(name).config.globalSetup].flat().filter((file) => file.endsWith('tests/global-setup.ts'));
     expect(stackSetup('integration')).toHaveLength(1);
     expect(stackSetup('browser')).toEqual(stackSetup('integration'));
   });

@@ -7,7 +7,7 @@ import { html } from 'hono/html';
 // and redirects only ever point at an http(s) URL the sandbox accepted, and nothing is inline
 // script: the app's CSP (script-src 'self', form-action 'self') applies to them as to the app.
 
-/** The sandbox's own ids: `<prefix>_` and 24 hex digits (api/sandbox/stripe.ts `newId`). */
+/** The sandbox's own ids: `<prefix>_` and 24 hex digits (store.ts `newId`). */
 export const sandboxIdPattern = (prefix: string) => new RegExp(`^${prefix}_[0-9a-f]{24}$`);
 export const CHECKOUT_SESSION_ID = sandboxIdPattern('cs_test');
 export const PORTAL_SESSION_ID = sandboxIdPattern('bps');
