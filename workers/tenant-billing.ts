@@ -5,7 +5,8 @@ import { workflowIds } from '../domain/workflow-ids.ts';
 import { TenantIdKey, TenantStatusKey, TenantTierKey } from '../workflows/search-attributes.ts';
 import type { Config } from '../domain/config.ts';
 import type { BillingEvent } from '../domain/billing.ts';
-import { billingStateQuery, changePlanUpdate, paymentLinkUpdate, stripeEventSignal, tenantBilling, tenantClosedSignal, tierChangedSignal, type BillingDurations, type PlanChangeResult, type TenantBillingState } from '../workflows/billing.ts';
+import type { tenantBilling } from '../workflows/billing.ts';
+import { billingStateQuery, changePlanUpdate, paymentLinkUpdate, stripeEventSignal, tenantClosedSignal, tierChangedSignal, type BillingDurations, type PlanChangeResult, type TenantBillingState } from '../workflows/billing.messages.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -29,7 +30,7 @@ export function billingDurations(config: Pick<Config, 'BILLING_TRIAL_DAYS' | 'BI
  * `durations` the workflow runs the Stripe life (customer, trial, dunning); without, tier and status only.
  */
 export async function startTenantBilling(client: Client, taskQueue: string, tenant: { id: string; tier: TenantTier; status: TenantStatus }, durations?: BillingDurations) {
-  await client.workflow.start(tenantBilling, {
+  await client.workflow.start<typeof tenantBilling>('tenantBilling', {
     workflowId: workflowIds.billing(tenant.id),
     taskQueue,
     args: [{ tenantId: tenant.id, tier: tenant.tier, status: tenant.status, ...(durations ? { stripe: { durations } } : {}) }],

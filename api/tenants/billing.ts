@@ -6,7 +6,7 @@ import { EVERY_PLAN, planFeatures } from '../../domain/tiers.ts';
 import { ROOT_TENANT_ID, TENANT_TIERS, type TenantTier } from '../../domain/tenancy.ts';
 import { queryBillingState, requestPaymentLink, requestPlanChange } from '../../workers/tenant-billing.ts';
 import { requireAccess } from '../auth/session.ts';
-import type { TenantBillingState } from '../../workflows/billing.ts';
+import type { TenantBillingState } from '../../workflows/billing.messages.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { ApiError, validationFailed } from '../errors.ts';
 import { withinTemporalDeadline } from '../temporal-deadline.ts';
