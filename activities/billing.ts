@@ -1,7 +1,8 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type Stripe from 'stripe';
 import { planChangeTiming, priceLookupKey } from '../domain/billing.ts';
-import { ROOT_TENANT_ID, TENANT_TIERS, type TenantTier } from '../domain/tenancy.ts';
+import { TENANT_TIERS, type TenantTier } from '../domain/tenancy.ts';
+import { createBillingRecordActivities } from './billing-records.ts';
 import type { BillingActivities, BillingSubscription } from './contracts.ts';
 import type { ActivityDeps } from './index.ts';
 import { createStripeClient } from './stripe-client.ts';
@@ -140,16 +141,6 @@ export function createBillingActivities(deps: ActivityDeps, options: { stripe?: 
       return { timing, currentPeriodEnd };
     },
 
-    async setTenantTier({ tenantId, tier }) {
-      const before = await db.tenantConfig.findUnique({ where: { tenantId }, select: { tier: true } });
-      if (!before || before.tier === tier) return { changed: false };
-      await db.$transaction([
-        db.tenantConfig.update({ where: { tenantId }, data: { tier } }),
-        db.auditLog.create({ data: { tenantId, action: 'plan.changed', before: { tier: before.tier }, after: { tier } } }),
-      ]);
-      return { changed: true };
-    },
-
     async attachPaymentMethod({ tenantId, checkoutSessionId, idempotencyKey }) {
       const row = await billingRow(tenantId);
       const session = await stripe.checkout.sessions.retrieve(checkoutSessionId, { expand: ['setup_intent'] }).catch(rethrow);
@@ -197,15 +188,7 @@ export function createBillingActivities(deps: ActivityDeps, options: { stripe?: 
       return { url: session.url };
     },
 
-    async setTenantStatus({ tenantId, status }) {
-      if (tenantId === ROOT_TENANT_ID && status !== 'active') return { changed: false };
-      const { count } = await db.tenantConfig.updateMany({ where: { tenantId, status: { notIn: ['closed', status] } }, data: { status } });
-      return { changed: count > 0 };
-    },
-
-    async loadBillingOwner({ tenantId }) {
-      const phone = await db.tenantPhoneConfig.findUnique({ where: { tenantId }, select: { ownerNotifyPhone: true, ownerNotifyEmail: true } });
-      return { phone: phone?.ownerNotifyPhone ?? null, email: phone?.ownerNotifyEmail ?? null };
-    },
+    // Tier, status and the owner's contacts: our own records (billing-records.ts).
+    ...createBillingRecordActivities(db),
   };
 }

@@ -1,6 +1,8 @@
 import type { SmsKind } from '../domain/sms-kinds.ts';
 
 // What workflows may ask of activities, by name. Workflows import these types only.
+// Longer than most files on purpose: types only, one interface per activity group with its inputs
+// and results, so a workflow's whole contract with the outside world reads in one place.
 
 export interface SendSmsInput {
   tenantId: string;

@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type Stripe from 'stripe';
 import { z } from 'zod';
+import { callMinutes, periodBounds, usageEventTimestamp } from '../domain/usage-period.ts';
 import { forTenant } from '../prisma/tenant-db.ts';
 import type { ReportTenantUsageResult, UsageActivities } from './contracts.ts';
 import type { ActivityDeps } from './index.ts';
@@ -17,6 +18,9 @@ export const USAGE_METERS = {
 } as const;
 type MeterKey = keyof typeof USAGE_METERS;
 
+// The month's rules (bounds, the stamp of a past month's total, billed minutes) live in domain/usage-period.ts.
+export { periodBounds } from '../domain/usage-period.ts';
+
 const reportInput = z.object({
   tenantId: z.string().min(1),
   period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'period must be a month, YYYY-MM'),
@@ -24,25 +28,6 @@ const reportInput = z.object({
 
 /** The meter event's identifier: the same total for the same month is the same event, which Stripe refuses to take twice. */
 export const usageEventIdentifier = (tenantId: string, period: string, eventName: string, value: number) => `usage:${tenantId}:${period}:${eventName}:${value}`;
-
-/** Billed call minutes: every started minute counts, as carriers bill. */
-export const callMinutes = (seconds: number) => Math.ceil(Math.max(0, seconds) / 60);
-
-/** The first instant of a month and of the month after it (UTC, ms). */
-export function periodBounds(period: string): { start: number; end: number } {
-  const [year, month] = period.split('-').map(Number) as [number, number];
-  return { start: Date.UTC(year, month - 1, 1), end: Date.UTC(year, month, 1) };
-}
-
-/**
- * When a month's total is stamped. The current month: now (Stripe's default, undefined). A past
- * month (reported on the 1st for the last hours of the month before): its last second, so under
- * `last` aggregation it can never be taken for the new month's total.
- */
-export function usageEventTimestamp(period: string, now: Date): number | undefined {
-  const { end } = periodBounds(period);
-  return now.getTime() >= end ? Math.floor(end / 1000) - 1 : undefined;
-}
 
 interface StripeLikeError {
   type?: string;
