@@ -5,7 +5,8 @@ import { renderTwiml, type Verb } from './twiml.ts';
 
 // The single-number IVR as a pure function: (tenant, call so far, what Twilio just told us) →
 // (call now, the TwiML to answer with, what must happen outside the call). The call workflow
-// holds the state and performs the effects; nothing here does I/O.
+// holds the state and performs the effects; nothing here does I/O. About 200 lines, kept whole:
+// the reducer, the types it reads and writes, and the answers the edge gives when no workflow does.
 
 /** What the call needs to know about the tenant; read once when the call comes in. */
 export interface CallContext {
