@@ -37,7 +37,8 @@ export default defineConfig({
     // Two cores: the database, Temporal and the worker bundles share them with the tests.
     maxWorkers: 2,
     projects: [
-      { test: { ...common, name: 'unit', include: UNIT } },
+      // Pure code runs in worker threads: no process per file to start.
+      { test: { ...common, name: 'unit', include: UNIT, pool: 'threads' } },
       { test: { ...common, name: 'integration', include: EVERY_TEST, exclude: [...NEVER, ...UNIT, ...BROWSER], globalSetup: [STACK_SETUP] } },
       { test: { ...common, name: 'browser', include: BROWSER, globalSetup: [STACK_SETUP, 'tests/e2e/global-setup.ts'] } },
     ],
