@@ -5,32 +5,24 @@ import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './app-harness.ts';
 import { billingFixtures } from './billing-fixtures.ts';
-import { startSmtpFake, type SmtpFake } from './smtp-fake.ts';
 import { uniqueId } from './stack.ts';
-import { startStripeFake, type StripeFake } from './stripe-fake.ts';
-import { startTwilioFake, type TwilioFake } from './twilio-fake.ts';
 import { startWorkerProcess } from './worker-process.ts';
 
 let t: TestApp;
-let stripe: StripeFake;
-let twilio: TwilioFake;
-let smtp: SmtpFake;
 const workers: ChildProcess[] = [];
 const taskQueue = uniqueId('dunning-crash-tq');
 
 beforeAll(async () => {
-  [stripe, twilio, smtp] = await Promise.all([startStripeFake(), startTwilioFake(), startSmtpFake()]);
-  t = await createTestApp({ env: { ...stripe.env, ...twilio.env, ...smtp.env } });
+  t = await createTestApp({ fakes: ['stripe', 'twilio', 'smtp'] });
 });
 afterAll(async () => {
   for (const worker of workers) if (worker.exitCode === null) worker.kill('SIGKILL');
   await t?.close();
-  await Promise.all([stripe?.close(), twilio?.close(), smtp?.close()]);
 });
 
-const { durations, startTenant, post, invoice, status, textsTo } = billingFixtures(() => ({ t, stripe, twilio }));
+const { durations, startTenant, post, invoice, status, textsTo } = billingFixtures(() => t);
 const startWorker = async () => {
-  const worker = await startWorkerProcess(taskQueue, { ...stripe.env, ...twilio.env, ...smtp.env });
+  const worker = await startWorkerProcess(taskQueue, t.providerEnv);
   workers.push(worker);
   return worker;
 };
@@ -50,13 +42,13 @@ describe('a worker killed mid-dunning', () => {
     await post('invoice.paid', invoice(customerId, uniqueId('in'), 'paid'));
     await expect.poll(() => status(tenantId), { timeout: 30_000 }).toBe('active');
 
-    const warnings = smtp.received().filter((m) => m.to.includes(ownerEmail));
+    const warnings = t.smtp.received().filter((m) => m.to.includes(ownerEmail));
     expect(warnings).toHaveLength(1);
     expect(warnings[0]!.raw).toMatch(/payment did not go through/);
     expect(textsTo(owner)).toHaveLength(1);
-    expect(stripe.customers().filter((c) => (c.metadata as Record<string, string>).tenant_id === tenantId)).toHaveLength(1);
-    expect(stripe.subscriptions().filter((s) => s.customer === customerId)).toHaveLength(1);
-    const writes = stripe.requests().filter((r) => r.method === 'POST' && (r.params.customer === customerId || (r.params.metadata as Record<string, string> | undefined)?.tenant_id === tenantId));
+    expect(t.stripe.customers().filter((c) => (c.metadata as Record<string, string>).tenant_id === tenantId)).toHaveLength(1);
+    expect(t.stripe.subscriptions().filter((s) => s.customer === customerId)).toHaveLength(1);
+    const writes = t.stripe.requests().filter((r) => r.method === 'POST' && (r.params.customer === customerId || (r.params.metadata as Record<string, string> | undefined)?.tenant_id === tenantId));
     expect(writes.length).toBeGreaterThan(0);
     expect(writes.filter((r) => !r.idempotencyKey)).toEqual([]);
   }, 240_000);

@@ -8,27 +8,23 @@ import { twilioCredentials } from '../domain/twilio-credentials.ts';
 import { forTenant } from '../prisma/tenant-db.ts';
 import { createTestApp, type TestApp } from './app-harness.ts';
 import { uniqueId } from './stack.ts';
-import { startTwilioFake, type TwilioFake } from './twilio-fake.ts';
 import { twimlVerbs } from './twiml.ts';
 import { startWorkerProcess } from './worker-process.ts';
 
 let t: TestApp;
-let fake: TwilioFake;
 const workers: ChildProcess[] = [];
 const taskQueue = uniqueId('crash-tq');
 
 beforeAll(async () => {
-  fake = await startTwilioFake();
-  t = await createTestApp({ env: fake.env });
+  t = await createTestApp({ fakes: ['twilio'] });
 });
 afterAll(async () => {
   for (const worker of workers) if (worker.exitCode === null) worker.kill('SIGKILL');
   await t?.close();
-  await fake?.close();
 });
 
 const startWorker = async () => {
-  const worker = await startWorkerProcess(taskQueue, fake.env);
+  const worker = await startWorkerProcess(taskQueue, t.providerEnv);
   workers.push(worker);
   return worker;
 };
@@ -74,6 +70,6 @@ describe('a worker killed mid-call', () => {
     await expect.poll(() => tenantDb.call.count({ where: { callSid: call.CallSid } }), { timeout: 45_000 }).toBe(1);
     expect(await tenantDb.call.findFirst({ where: { callSid: call.CallSid } })).toMatchObject({ outcome: 'voicemail', digits: '2', durationSec: 48 });
     expect(await tenantDb.voicemail.count({ where: { callSid: call.CallSid } })).toBe(1);
-    expect(fake.messages().filter((m) => m.to === '+19185550122' && m.body.includes(call.From))).toHaveLength(1);
+    expect(t.twilio.messages().filter((m) => m.to === '+19185550122' && m.body.includes(call.From))).toHaveLength(1);
   }, 150_000);
 });

@@ -13,23 +13,19 @@ import { createTestApp, type TestApp } from '../tests/app-harness.ts';
 import { seedExportTenant } from '../tests/export-fixtures.ts';
 import { readZip } from '../tests/export-zip.ts';
 import { testStack, uniqueId } from '../tests/stack.ts';
-import { startTwilioFake, type TwilioFake } from '../tests/twilio-fake.ts';
 import { temporalDataConverter } from '../workers/codec.ts';
 import { requestExport } from '../workers/tenant-export.ts';
 import { workflowBundle } from '../workers/worker.ts';
 import { exportProgressQuery, tenantExport } from './export.ts';
 
 let t: TestApp;
-let twilio: TwilioFake;
 let storageDir: string;
 beforeAll(async () => {
   storageDir = await mkdtemp(path.join(tmpdir(), 'exports-wf-'));
-  twilio = await startTwilioFake();
-  t = await createTestApp({ env: { ...twilio.env, EXPORT_STORAGE_DIR: storageDir } });
+  t = await createTestApp({ fakes: ['twilio'], env: { EXPORT_STORAGE_DIR: storageDir } });
 });
 afterAll(async () => {
   await t?.close();
-  await twilio?.close();
   if (storageDir) await rm(storageDir, { recursive: true, force: true });
 });
 

@@ -4,32 +4,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../tests/app-harness.ts';
 import { billingFixtures } from '../../tests/billing-fixtures.ts';
 import { testStack, uniqueId } from '../../tests/stack.ts';
-import { startStripeFake, type StripeFake } from '../../tests/stripe-fake.ts';
-import { startTwilioFake, type TwilioFake } from '../../tests/twilio-fake.ts';
 
 // `POST /stripe/webhook` as an attacker and a bad day see it: signatures from the future, signed
 // bodies that are not Stripe events, and a database that fails halfway. Real Temporal and
 // Postgres; events are signed with Stripe's own helper.
 
 let t: TestApp;
-let stripe: StripeFake;
-let twilio: TwilioFake;
 beforeAll(async () => {
-  [stripe, twilio] = await Promise.all([startStripeFake(), startTwilioFake()]);
-  t = await createTestApp({ env: { ...stripe.env, ...twilio.env } });
+  t = await createTestApp({ fakes: ['stripe', 'twilio'] });
 });
-afterAll(async () => {
-  await t?.close();
-  await Promise.all([stripe?.close(), twilio?.close()]);
-});
+afterAll(async () => t?.close());
 
-const { durations, startTenant, post, invoice, status } = billingFixtures(() => ({ t, stripe, twilio }));
+const { durations, startTenant, post, invoice, status } = billingFixtures(() => t);
 const signer = new Stripe('sk_test_signer_only');
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 /** A body signed with the webhook secret at `timestamp` (seconds), as Stripe signs it. */
 async function deliver(payload: string, timestamp = nowSeconds()) {
-  const signature = signer.webhooks.generateTestHeaderString({ payload, secret: stripe.webhookSecret, timestamp });
+  const signature = signer.webhooks.generateTestHeaderString({ payload, secret: t.stripe.webhookSecret, timestamp });
   const response = await t.app.request('/stripe/webhook', { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': signature }, body: payload });
   const text = await response.text();
   return { status: response.status, body: (text ? JSON.parse(text) : null) as Record<string, unknown> | null };
