@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { stripeIdempotencyKey } from '../domain/billing.ts';
-import { ROOT_TENANT_ID } from '../domain/tenancy.ts';
+import { ROOT_TENANT_ID, type TenantTier } from '../domain/tenancy.ts';
 import { createTestApp, type TestApp } from '../tests/app-harness.ts';
 import { uniqueId } from '../tests/stack.ts';
 import { createBillingActivities } from './billing.ts';
@@ -15,7 +15,7 @@ beforeAll(async () => {
 beforeEach(() => t.stripe.reset());
 afterAll(async () => t?.close());
 
-async function newTenant(tier: 'starter' | 'pro' | 'elite' = 'pro') {
+async function newTenant(tier: TenantTier = 'pro') {
   const id = uniqueId('bt');
   await t.deps.db.tenant.create({ data: { id, slug: id, config: { create: { businessName: id, tier } } } });
   return id;

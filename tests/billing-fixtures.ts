@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import type { TenantTier } from '../domain/tenancy.ts';
 import { workflowIds } from '../domain/workflow-ids.ts';
 import { startTenantBilling } from '../workers/tenant-billing.ts';
 import type { BillingDurations } from '../workflows/billing.ts';
@@ -17,7 +18,7 @@ export function billingFixtures(testApp: () => TestApp) {
   const durations = (overrides: Partial<BillingDurations> = {}): BillingDurations => ({ trialDays: 14, trialMs: LONG, reminderBeforeMs: 1_000, graceMs: LONG, retentionMs: LONG, ...overrides });
 
   /** A tenant with a number and an owner phone and email, its billing workflow started with `d`; resolves once Stripe is set up. */
-  async function startTenant(status: 'trialing' | 'active', d: BillingDurations, options: { tier?: 'starter' | 'pro' | 'elite'; taskQueue?: string } = {}) {
+  async function startTenant(status: 'trialing' | 'active', d: BillingDurations, options: { tier?: TenantTier; taskQueue?: string } = {}) {
     const t = testApp();
     const tenantId = uniqueId('life');
     const owner = randomPhone();

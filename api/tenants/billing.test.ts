@@ -4,6 +4,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
+import type { TenantTier } from '../../domain/tenancy.ts';
 import { freePort } from '../../scripts/ports.ts';
 import { createTestApp, type TestApp } from '../../tests/app-harness.ts';
 import { randomPhone } from '../../tests/sms-fixtures.ts';
@@ -27,7 +28,7 @@ const durations: BillingDurations = { trialDays: 14, trialMs: 14 * DAY, reminder
 const json = async <T,>(r: Response) => (await r.json()) as T;
 
 /** A tenant whose billing workflow runs with the Stripe life on `taskQueue`; resolves once Stripe is set up (unless nobody polls). */
-async function startTenant(status: 'trialing' | 'active', options: { tier?: 'starter' | 'pro' | 'elite'; taskQueue?: string } = {}) {
+async function startTenant(status: 'trialing' | 'active', options: { tier?: TenantTier; taskQueue?: string } = {}) {
   const tenantId = uniqueId('bill');
   const tier = options.tier ?? 'pro';
   await t.deps.db.tenant.create({
