@@ -1,5 +1,6 @@
 import { WorkflowUpdateStage } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TenantTier } from '../domain/tenancy.ts';
 import { workflowIds } from '../domain/workflow-ids.ts';
 import { createTestApp, type TestApp } from '../tests/app-harness.ts';
 import { recordHistory, recordingHistories, replayRecorded } from '../tests/replay.ts';
@@ -77,7 +78,7 @@ describe('plan changes at the same time', () => {
   const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
 
   /** `first` is accepted, and its Stripe write is slow; `second` arrives meanwhile. Both answers, in that order. */
-  async function twoChangesAtOnce(tenantId: string, subscriptionId: string, first: 'starter' | 'pro' | 'elite', second: 'starter' | 'pro' | 'elite') {
+  async function twoChangesAtOnce(tenantId: string, subscriptionId: string, first: TenantTier, second: TenantTier) {
     t.stripe.slowNext(1, 1_500, { path: `/subscriptions/${subscriptionId}` });
     const handle = t.deps.temporal.workflow.getHandle(workflowIds.billing(tenantId));
     const pending = await handle.startUpdate(changePlanUpdate, { args: [first], waitForStage: WorkflowUpdateStage.ACCEPTED });
