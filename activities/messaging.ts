@@ -1,7 +1,7 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { pausedByBilling } from '../domain/billing.ts';
-import { toE164 } from '../domain/phone.ts';
+import { phoneLabel, toE164 } from '../domain/phone.ts';
 import { isPermanentRejection } from '../domain/provider-errors.ts';
 import { quietHoursEnd } from '../domain/quiet-hours.ts';
 import { featureForSmsKind, heldByQuietHours, isAutomaticText } from '../domain/sms-kinds.ts';
@@ -13,7 +13,7 @@ import type { MessageModel as Message } from '../prisma/client.ts';
 import type { ConversationActivities, MessagingActivities, SendSmsInput, SendSmsResult } from './contracts.ts';
 import type { ActivityDeps } from './index.ts';
 import { cancelHeldTexts, startHeldText } from './held-texts.ts';
-import { phoneLabel, recordInboundMessage } from './messaging-store.ts';
+import { recordInboundMessage } from './messaging-store.ts';
 import { automaticTextLimit, destinationRefusal } from './sms-guards.ts';
 import { createTwilioClient } from './twilio-client.ts';
 
