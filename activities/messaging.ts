@@ -3,7 +3,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { pausedByBilling } from '../domain/billing.ts';
 import { phoneLabel, toE164 } from '../domain/phone.ts';
 import { isPermanentRejection } from '../domain/provider-errors.ts';
-import { quietHoursEnd } from '../domain/quiet-hours.ts';
+import { quietHoursEnd } from '../domain/weekly-hours.ts';
 import { featureForSmsKind, heldByQuietHours, isAutomaticText } from '../domain/sms-kinds.ts';
 import { characterCount, firstCharacters, SMS_MAX_CHARACTERS, smsSegments } from '../domain/sms-segments.ts';
 import { featureLockedMessage, hasFeature } from '../domain/tiers.ts';

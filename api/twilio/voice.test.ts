@@ -1,6 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BusinessHours } from '../../domain/business-hours.ts';
+import type { WeeklyHours } from '../../domain/weekly-hours.ts';
 import type { IvrMode, TenantStatus, TenantTier } from '../../domain/tenancy.ts';
 import { twilioCredentials } from '../../domain/twilio-credentials.ts';
 import { workflowIds } from '../../domain/workflow-ids.ts';
@@ -37,7 +37,7 @@ async function post(path: string, params: Record<string, string>, options: { app
 }
 
 let numberSeq = 1000 + Math.floor(Math.random() * 8000);
-async function phoneTenant(options: { tier?: TenantTier; ivrMode?: IvrMode; status?: TenantStatus; forwardingNumber?: string | null; businessHours?: BusinessHours; sip?: boolean; jokes?: boolean; textBack?: boolean; ownerEmail?: string; timeZone?: string } = {}) {
+async function phoneTenant(options: { tier?: TenantTier; ivrMode?: IvrMode; status?: TenantStatus; forwardingNumber?: string | null; businessHours?: WeeklyHours; sip?: boolean; jokes?: boolean; textBack?: boolean; ownerEmail?: string; timeZone?: string } = {}) {
   const id = uniqueId('voice');
   const phoneNumber = `+1918555${String(numberSeq++).padStart(4, '0')}`;
   await t.deps.db.tenant.create({
@@ -124,7 +124,7 @@ describe('POST /twilio/voice/incoming', () => {
   });
 
   it('after hours: the after-hours message and a voicemail recording', async () => {
-    const closedNow: BusinessHours = { mon: [['03:00', '03:01']], tue: [['03:00', '03:01']], wed: [['03:00', '03:01']], thu: [['03:00', '03:01']], fri: [['03:00', '03:01']], sat: [['03:00', '03:01']], sun: [['03:00', '03:01']] };
+    const closedNow: WeeklyHours = { mon: [['03:00', '03:01']], tue: [['03:00', '03:01']], wed: [['03:00', '03:01']], thu: [['03:00', '03:01']], fri: [['03:00', '03:01']], sat: [['03:00', '03:01']], sun: [['03:00', '03:01']] };
     const { phoneNumber } = await phoneTenant({ businessHours: closedNow });
     const list = verbs((await post('/twilio/voice/incoming', newCall(phoneNumber))).body);
     expect(list.map(([name]) => name)).toEqual(['Say', 'Record']);
