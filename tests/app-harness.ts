@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Hono } from 'hono';
+import pg from 'pg';
 import { createApp } from '../api/app.ts';
 import { hashPassword } from '../api/auth/passwords.ts';
 import type { AppDeps, AppEnv } from '../api/context.ts';
@@ -33,6 +34,8 @@ export interface TestApp {
   smtp: SmtpFake;
   /** The environment that points a worker process at the same fakes. */
   providerEnv: Record<string, string>;
+  /** SQL as the database owner, past row-level security: what is really stored (one connection, opened when first used). */
+  adminSql: (text: string, values?: unknown[]) => Promise<pg.QueryResult>;
   /** Stops the worker, the app's clients and its fakes. */
   close: () => Promise<void>;
 }
@@ -104,6 +107,16 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     return ((await response.json()) as { token: string }).token;
   };
 
+  let admin: Promise<pg.Client> | undefined;
+  const adminSql: TestApp['adminSql'] = async (text, values) => {
+    admin ??= (async () => {
+      const client = new pg.Client({ connectionString: stack.adminDatabaseUrl });
+      await client.connect();
+      return client;
+    })();
+    return (await admin).query(text, values);
+  };
+
   const testApp = {
     app,
     deps,
@@ -119,7 +132,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       return login(email, password);
     },
     providerEnv: fakes.env,
+    adminSql,
     close: async () => {
+      await (await admin?.catch(() => undefined))?.end();
       await worker.shutdown();
       await closeDeps(deps);
       await fakes.close();
