@@ -1,31 +1,26 @@
 // A worker killed (SIGKILL) in the middle of dunning, and another started: the tenant still goes
 // past due → suspended → active, the owner is texted and emailed once, and Stripe sees no second
 // customer, subscription or un-keyed write.
-import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './app-harness.ts';
 import { billingFixtures } from './billing-fixtures.ts';
 import { uniqueId } from './stack.ts';
-import { startWorkerProcess } from './worker-process.ts';
+import { workerProcesses } from './worker-process.ts';
 
 let t: TestApp;
-const workers: ChildProcess[] = [];
 const taskQueue = uniqueId('dunning-crash-tq');
+const workers = workerProcesses(taskQueue, () => t.providerEnv);
+const startWorker = workers.start;
 
 beforeAll(async () => {
   t = await createTestApp({ fakes: ['stripe', 'twilio', 'smtp'] });
 });
 afterAll(async () => {
-  for (const worker of workers) if (worker.exitCode === null) worker.kill('SIGKILL');
+  workers.killAll();
   await t?.close();
 });
 
 const { durations, startTenant, post, invoice, status, textsTo } = billingFixtures(() => t);
-const startWorker = async () => {
-  const worker = await startWorkerProcess(taskQueue, t.providerEnv);
-  workers.push(worker);
-  return worker;
-};
 
 describe('a worker killed mid-dunning', () => {
   it('the next worker carries on: one warning text, one email, one customer and subscription, every Stripe write keyed', async () => {

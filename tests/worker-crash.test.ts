@@ -1,6 +1,5 @@
 // A worker killed (SIGKILL) in the middle of a call, and another started: the call still
 // completes, its log is written once, and nothing is texted twice.
-import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../api/app.ts';
 import { signTwilioRequest } from '../api/twilio/signature.ts';
@@ -9,25 +8,20 @@ import { forTenant } from '../prisma/tenant-db.ts';
 import { createTestApp, type TestApp } from './app-harness.ts';
 import { uniqueId } from './stack.ts';
 import { twimlVerbs } from './twiml.ts';
-import { startWorkerProcess } from './worker-process.ts';
+import { workerProcesses } from './worker-process.ts';
 
 let t: TestApp;
-const workers: ChildProcess[] = [];
 const taskQueue = uniqueId('crash-tq');
+const workers = workerProcesses(taskQueue, () => t.providerEnv);
+const startWorker = workers.start;
 
 beforeAll(async () => {
   t = await createTestApp({ fakes: ['twilio'] });
 });
 afterAll(async () => {
-  for (const worker of workers) if (worker.exitCode === null) worker.kill('SIGKILL');
+  workers.killAll();
   await t?.close();
 });
-
-const startWorker = async () => {
-  const worker = await startWorkerProcess(taskQueue, t.providerEnv);
-  workers.push(worker);
-  return worker;
-};
 
 describe('a worker killed mid-call', () => {
   it('another worker finishes the call: one call log, one voicemail, one text to the owner', async () => {
