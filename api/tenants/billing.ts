@@ -1,7 +1,7 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { EVERY_PLAN, planFeatures } from '../../domain/tiers.ts';
+import { EVERY_PLAN, planFeatures, TIER_NAMES } from '../../domain/tiers.ts';
 import { ROOT_TENANT_ID, TENANT_TIERS, type TenantTier } from '../../domain/tenancy.ts';
 import { queryBillingState, requestPaymentLink, requestPlanChange } from '../../workers/tenant-billing.ts';
 import { requireAccess } from '../auth/session.ts';
@@ -21,8 +21,6 @@ const DAY_MS = 86_400_000;
 const QUERY_DEADLINE_MS = 2_000;
 /** Updates need a worker; without one the SDK would wait forever. */
 const UPDATE_DEADLINE_MS = 10_000;
-
-const TIER_NAMES: Record<TenantTier, string> = { starter: 'Starter', pro: 'Pro', elite: 'Elite' };
 
 const planInput = z.strictObject({ tier: z.enum(TENANT_TIERS, { error: 'Choose starter, pro or elite' }) });
 const paymentLinkInput = z.strictObject({ kind: z.enum(['checkout', 'portal'], { error: 'kind must be checkout or portal' }) });
