@@ -1,27 +1,21 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { stripeIdempotencyKey } from '../domain/billing.ts';
-import { ROOT_TENANT_ID } from '../domain/tenancy.ts';
+import { ROOT_TENANT_ID, type TenantTier } from '../domain/tenancy.ts';
 import { createTestApp, type TestApp } from '../tests/app-harness.ts';
 import { uniqueId } from '../tests/stack.ts';
-import { startStripeFake, type StripeFake } from '../tests/stripe-fake.ts';
 import { createBillingActivities } from './billing.ts';
 import type { BillingActivities } from './contracts.ts';
 
 let t: TestApp;
-let fake: StripeFake;
 let billing: BillingActivities;
 beforeAll(async () => {
-  fake = await startStripeFake();
-  t = await createTestApp({ env: fake.env });
+  t = await createTestApp({ fakes: ['stripe'] });
   billing = createBillingActivities(t.deps);
 });
-beforeEach(() => fake.reset());
-afterAll(async () => {
-  await t?.close();
-  await fake?.close();
-});
+beforeEach(() => t.stripe.reset());
+afterAll(async () => t?.close());
 
-async function newTenant(tier: 'starter' | 'pro' | 'elite' = 'pro') {
+async function newTenant(tier: TenantTier = 'pro') {
   const id = uniqueId('bt');
   await t.deps.db.tenant.create({ data: { id, slug: id, config: { create: { businessName: id, tier } } } });
   return id;
@@ -33,7 +27,7 @@ describe('billing activities against the Stripe fake', () => {
     const first = await billing.ensurePrices();
     const again = await billing.ensurePrices();
     expect(again).toEqual(first);
-    expect(fake.prices().map((p) => [p.lookup_key, p.unit_amount])).toEqual([
+    expect(t.stripe.prices().map((p) => [p.lookup_key, p.unit_amount])).toEqual([
       ['servicepro_starter_monthly', 4_900],
       ['servicepro_pro_monthly', 14_900],
       ['servicepro_elite_monthly', 29_900],
@@ -49,30 +43,30 @@ describe('billing activities against the Stripe fake', () => {
 
     expect(await billing.ensureCustomer({ tenantId, idempotencyKey: 'another-key' })).toEqual({ customerId });
     expect((await billing.ensureSubscription({ tenantId, tier: 'pro', trialDays: 14, idempotencyKey: 'another-key' })).subscriptionId).toBe(sub.subscriptionId);
-    expect(fake.customers()).toHaveLength(1);
-    expect(fake.subscriptions()).toHaveLength(1);
-    expect(fake.customers()[0]!.metadata).toEqual({ tenant_id: tenantId });
+    expect(t.stripe.customers()).toHaveLength(1);
+    expect(t.stripe.subscriptions()).toHaveLength(1);
+    expect(t.stripe.customers()[0]!.metadata).toEqual({ tenant_id: tenantId });
     expect(await t.deps.db.tenantBilling.findUnique({ where: { tenantId } })).toMatchObject({ stripeCustomerId: customerId, stripeSubscriptionId: sub.subscriptionId, trialEndsAt: new Date(sub.trialEndsAt!) });
-    const creates = fake.requests().filter((r) => r.method === 'POST' && /\/v1\/(customers|subscriptions)$/.test(r.path));
+    const creates = t.stripe.requests().filter((r) => r.method === 'POST' && /\/v1\/(customers|subscriptions)$/.test(r.path));
     expect(creates.map((r) => r.idempotencyKey)).toEqual([key(tenantId, 'ensure-customer'), key(tenantId, 'ensure-subscription')]);
   });
 
   it('a retried activity whose first response was lost creates one customer and one subscription', async () => {
     const tenantId = await newTenant();
-    fake.failNext(1, { path: '/customers', afterCommit: true });
+    t.stripe.failNext(1, { path: '/customers', afterCommit: true });
     await expect(billing.ensureCustomer({ tenantId, idempotencyKey: key(tenantId, 'ensure-customer') })).rejects.toMatchObject({ statusCode: 500 });
     expect(await t.deps.db.tenantBilling.findUnique({ where: { tenantId } })).toBeNull(); // the worker "died" before writing the row
     const { customerId } = await billing.ensureCustomer({ tenantId, idempotencyKey: key(tenantId, 'ensure-customer') });
 
     await billing.ensurePrices();
-    fake.failNext(1, { path: '/subscriptions', afterCommit: true });
+    t.stripe.failNext(1, { path: '/subscriptions', afterCommit: true });
     await expect(billing.ensureSubscription({ tenantId, tier: 'starter', trialDays: 14, idempotencyKey: key(tenantId, 'ensure-subscription') })).rejects.toMatchObject({ statusCode: 500 });
-    fake.failNext(1, { path: '/subscriptions' }); // and an outage before the request ran
+    t.stripe.failNext(1, { path: '/subscriptions' }); // and an outage before the request ran
     await expect(billing.ensureSubscription({ tenantId, tier: 'starter', trialDays: 14, idempotencyKey: key(tenantId, 'ensure-subscription') })).rejects.toMatchObject({ statusCode: 500 });
     const sub = await billing.ensureSubscription({ tenantId, tier: 'starter', trialDays: 14, idempotencyKey: key(tenantId, 'ensure-subscription') });
 
-    expect(fake.customers().map((c) => c.id)).toEqual([customerId]);
-    expect(fake.subscriptions().map((s) => s.id)).toEqual([sub.subscriptionId]);
+    expect(t.stripe.customers().map((c) => c.id)).toEqual([customerId]);
+    expect(t.stripe.subscriptions().map((s) => s.id)).toEqual([sub.subscriptionId]);
   });
 
   it('a subscription for a tenant without a customer fails without retries', async () => {
@@ -90,12 +84,12 @@ describe('billing activities against the Stripe fake', () => {
     expect(await billing.changePlan({ tenantId, from: 'starter', to: 'elite', idempotencyKey: key(tenantId, 'change-plan:1') })).toEqual({ timing: 'now', currentPeriodEnd: expect.any(String) });
     expect(await billing.changePlan({ tenantId, from: 'elite', to: 'pro', idempotencyKey: key(tenantId, 'change-plan:2') })).toEqual({ timing: 'period_end', currentPeriodEnd: expect.any(String) });
     expect(await billing.changePlan({ tenantId, from: 'pro', to: 'pro', idempotencyKey: key(tenantId, 'change-plan:3') })).toEqual({ timing: 'none', currentPeriodEnd: expect.any(String) });
-    const updates = fake.requests().filter((r) => r.method === 'POST' && r.path === `/v1/subscriptions/${sub.subscriptionId}`);
+    const updates = t.stripe.requests().filter((r) => r.method === 'POST' && r.path === `/v1/subscriptions/${sub.subscriptionId}`);
     expect(updates.map((r) => [r.idempotencyKey, r.params.proration_behavior])).toEqual([
       [key(tenantId, 'change-plan:1'), 'always_invoice'],
       [key(tenantId, 'change-plan:2'), 'none'],
     ]);
-    expect((fake.subscription(sub.subscriptionId)!.items as { data: Array<{ price: { id: string } }> }).data[0]!.price.id).toBe(prices.pro);
+    expect((t.stripe.subscription(sub.subscriptionId)!.items as { data: Array<{ price: { id: string } }> }).data[0]!.price.id).toBe(prices.pro);
   });
 
   it('creates Checkout and Customer Portal links for the owner', async () => {
@@ -103,9 +97,9 @@ describe('billing activities against the Stripe fake', () => {
     const { customerId } = await billing.ensureCustomer({ tenantId, idempotencyKey: key(tenantId, 'ensure-customer') });
     const checkout = await billing.createCheckoutLink({ tenantId, idempotencyKey: key(tenantId, 'checkout:1') });
     const portal = await billing.createPortalLink({ tenantId, idempotencyKey: key(tenantId, 'portal:1') });
-    expect(checkout.url).toMatch(new RegExp(`^${fake.url}/pay/cs_test_`));
-    expect(portal.url).toMatch(new RegExp(`^${fake.url}/portal/bps_`));
-    expect(fake.sessions().map((s) => s.customer)).toEqual([customerId, customerId]);
+    expect(checkout.url).toMatch(new RegExp(`^${t.stripe.url}/pay/cs_test_`));
+    expect(portal.url).toMatch(new RegExp(`^${t.stripe.url}/portal/bps_`));
+    expect(t.stripe.sessions().map((s) => s.customer)).toEqual([customerId, customerId]);
   });
 
   it.each(['@evil.example/phish', '//evil.example/phish', '/\\evil.example/phish', 'javascript:alert(1)', 'billing'])('a return path that would leave the app is refused, and nothing is sent to Stripe: %s', async (returnPath) => {
@@ -113,7 +107,7 @@ describe('billing activities against the Stripe fake', () => {
     await billing.ensureCustomer({ tenantId, idempotencyKey: key(tenantId, 'ensure-customer') });
     await expect(billing.createCheckoutLink({ tenantId, returnPath, idempotencyKey: key(tenantId, 'checkout:1') })).rejects.toMatchObject({ type: 'BadReturnPath', nonRetryable: true });
     await expect(billing.createPortalLink({ tenantId, returnPath, idempotencyKey: key(tenantId, 'portal:1') })).rejects.toMatchObject({ type: 'BadReturnPath', nonRetryable: true });
-    expect(fake.sessions()).toHaveLength(0);
+    expect(t.stripe.sessions()).toHaveLength(0);
   });
 
   it('sets the tenant status; never suspends root; a closed tenant stays closed', async () => {

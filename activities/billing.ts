@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type Stripe from 'stripe';
 import { planChangeTiming, priceLookupKey } from '../domain/billing.ts';
+import { isPermanentRejection } from '../domain/provider-errors.ts';
 import { TENANT_TIERS, type TenantTier } from '../domain/tenancy.ts';
 import { createBillingRecordActivities } from './billing-records.ts';
 import type { BillingActivities, BillingSubscription } from './contracts.ts';
@@ -23,10 +24,10 @@ export function appReturnUrl(publicBaseUrl: string, path: string): string {
   return url.href;
 }
 
-/** A 4xx from Stripe (other than rate limiting and conflicts) fails the same way however often it is retried. */
+/** A Stripe refusal that would be the same on every retry fails for good (domain/provider-errors.ts). */
 function rethrow(error: unknown): never {
   const e = error as { statusCode?: number; message?: string; type?: string };
-  if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500 && e.statusCode !== 429 && e.statusCode !== 409) {
+  if (isPermanentRejection(e.statusCode)) {
     throw ApplicationFailure.create({ message: e.message ?? String(error), type: 'StripeRejected', nonRetryable: true, details: [{ status: e.statusCode, type: e.type }] });
   }
   throw error;

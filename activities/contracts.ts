@@ -1,4 +1,6 @@
+import type { OutboundMessageStatus } from '../domain/message-statuses.ts';
 import type { SmsKind } from '../domain/sms-kinds.ts';
+import type { TenantStatus, TenantTier } from '../domain/tenancy.ts';
 
 // What workflows may ask of activities, by name. Workflows import these types only.
 // Longer than most files on purpose: types only, one interface per activity group with its inputs
@@ -27,7 +29,7 @@ export interface SendSmsInput {
 
 export interface SendSmsResult {
   messageId: string;
-  status: 'sent' | 'queued' | 'blocked_opt_out' | 'blocked_quiet_hours' | 'blocked_destination' | 'cancelled' | 'failed';
+  status: OutboundMessageStatus;
   segments: number;
   /** Held by quiet hours: when it goes out (held-text:<tenantId>:<messageId> sends it then). */
   heldUntil?: string;
@@ -61,7 +63,7 @@ export interface InboundSms {
 export interface SmsContext {
   businessName: string;
   businessNumber: string;
-  status: 'trialing' | 'active' | 'past_due' | 'suspended' | 'closed';
+  status: TenantStatus;
   autoReplyText: string | null;
   ownerNotifyPhone: string | null;
   /** "Jane Doe (+19185550142)", or the number alone when the customer has no real name yet. */
@@ -146,9 +148,6 @@ export interface MailActivities {
   sendEmail(input: SendEmailInput): Promise<{ emailId: string; status: 'sent' | 'failed' }>;
 }
 
-export type BillingTier = 'starter' | 'pro' | 'elite';
-export type BillingStatus = 'trialing' | 'active' | 'past_due' | 'suspended' | 'closed';
-
 /**
  * Stripe through activities. Every mutating call takes `idempotencyKey`, which the workflow derives
  * from its id and a step name (domain/billing.ts `stripeIdempotencyKey`), so a retried activity
@@ -156,15 +155,15 @@ export type BillingStatus = 'trialing' | 'active' | 'past_due' | 'suspended' | '
  */
 export interface BillingActivities {
   /** The Stripe price id of each tier, found by lookup key and created when missing. */
-  ensurePrices(): Promise<Record<BillingTier, string>>;
+  ensurePrices(): Promise<Record<TenantTier, string>>;
   /** The tenant's Stripe customer: the one in `tenant_billing`, or created once. */
   ensureCustomer(input: { tenantId: string; idempotencyKey: string }): Promise<{ customerId: string }>;
   /** The tenant's subscription (with a trial of `trialDays`, 0 = none): the stored one, or created once. */
-  ensureSubscription(input: { tenantId: string; tier: BillingTier; trialDays: number; idempotencyKey: string }): Promise<BillingSubscription>;
+  ensureSubscription(input: { tenantId: string; tier: TenantTier; trialDays: number; idempotencyKey: string }): Promise<BillingSubscription>;
   /** Moves the subscription to `to`'s price: an upgrade now with proration, a downgrade from the next period. */
-  changePlan(input: { tenantId: string; from: BillingTier; to: BillingTier; idempotencyKey: string; /** false: no proration invoice (e.g. a cancelled downgrade restores the price already paid). */ prorate?: boolean }): Promise<{ timing: 'now' | 'period_end' | 'none'; currentPeriodEnd: string | null }>;
+  changePlan(input: { tenantId: string; from: TenantTier; to: TenantTier; idempotencyKey: string; /** false: no proration invoice (e.g. a cancelled downgrade restores the price already paid). */ prorate?: boolean }): Promise<{ timing: 'now' | 'period_end' | 'none'; currentPeriodEnd: string | null }>;
   /** Writes `tenant_config.tier` (and the audit log) when a plan change takes effect. */
-  setTenantTier(input: { tenantId: string; tier: BillingTier }): Promise<{ changed: boolean }>;
+  setTenantTier(input: { tenantId: string; tier: TenantTier }): Promise<{ changed: boolean }>;
   /** The card a Checkout (setup mode) session saved becomes the default; a paused subscription resumes. */
   attachPaymentMethod(input: { tenantId: string; checkoutSessionId: string; idempotencyKey: string }): Promise<{ paymentMethodId: string; resumed: boolean }>;
   /** Stops billing a closed or purged tenant (no-op when there is no live subscription). */
@@ -174,7 +173,7 @@ export interface BillingActivities {
   /** A Stripe Customer Portal link (invoices, cards, cancel). */
   createPortalLink(input: { tenantId: string; idempotencyKey: string; returnPath?: string }): Promise<{ url: string }>;
   /** Writes `tenant_config.status` (root is never suspended; a closed tenant stays closed). */
-  setTenantStatus(input: { tenantId: string; status: BillingStatus }): Promise<{ changed: boolean }>;
+  setTenantStatus(input: { tenantId: string; status: TenantStatus }): Promise<{ changed: boolean }>;
   /** Where the owner is told about billing (from Phone settings). */
   loadBillingOwner(input: { tenantId: string }): Promise<{ phone: string | null; email: string | null }>;
 }

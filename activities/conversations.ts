@@ -1,8 +1,9 @@
+import { phoneLabel } from '../domain/phone.ts';
 import { forTenant } from '../prisma/tenant-db.ts';
 import type { ConversationActivities } from './contracts.ts';
 import { cancelHeldTexts } from './held-texts.ts';
 import type { ActivityDeps } from './index.ts';
-import { phoneLabel, recordInboundMessage } from './messaging-store.ts';
+import { recordInboundMessage } from './messaging-store.ts';
 
 // The conversation workflow's view of a customer's texts: the inbound row, who the tenant and the
 // customer are, opt-outs (STOP / START) and the texts a STOP cancels. Sending is messaging.ts.

@@ -12,7 +12,6 @@ import { forTenant } from '../prisma/tenant-db.ts';
 import { createTestApp, type TestApp } from '../tests/app-harness.ts';
 import { FORMULA_TEXTS, SEALED_SIP_PASSWORD, seedExportTenant, TRICKY_TEXTS } from '../tests/export-fixtures.ts';
 import { readZip } from '../tests/export-zip.ts';
-import { startTwilioFake, type TwilioFake } from '../tests/twilio-fake.ts';
 import type { ExportActivities } from './contracts.ts';
 import { createExportActivities } from './export.ts';
 import { writeExportArchive as writeArchive, type ArchiveProgress } from './export-archive.ts';
@@ -20,7 +19,6 @@ import { writeExportArchive as writeArchive, type ArchiveProgress } from './expo
 type Row = Record<string, unknown>;
 
 let t: TestApp;
-let twilio: TwilioFake;
 let storageDir: string;
 let exports: ExportActivities;
 let a: Awaited<ReturnType<typeof seedExportTenant>>;
@@ -31,8 +29,7 @@ let zip: Map<string, Buffer>;
 
 beforeAll(async () => {
   storageDir = await mkdtemp(path.join(tmpdir(), 'exports-'));
-  twilio = await startTwilioFake();
-  t = await createTestApp({ env: { ...twilio.env, EXPORT_STORAGE_DIR: storageDir } });
+  t = await createTestApp({ fakes: ['twilio'], env: { EXPORT_STORAGE_DIR: storageDir } });
   // Pages of 40 rows: every entity but settings spans several pages.
   exports = createExportActivities(t.deps, { pageSize: 40 });
   a = await seedExportTenant(t.deps.db, { prefix: 'expa', status: 'suspended' });
@@ -43,7 +40,6 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await t?.close();
-  await twilio?.close();
   if (storageDir) await rm(storageDir, { recursive: true, force: true });
 });
 
@@ -214,7 +210,7 @@ describe('completeExport, failExport and announceExport', () => {
     expect(verifyExportLink({ tenantId: a.tenantId, exportId, expires: url.searchParams.get('expires') ?? undefined, sig: url.searchParams.get('sig') ?? undefined }, exportLinkKey(t.deps.masterKey))).toEqual({ ok: true });
 
     const owner = await t.deps.db.tenantPhoneConfig.findUniqueOrThrow({ where: { tenantId: a.tenantId } });
-    const texts = twilio.messages().filter((m) => m.to === owner.ownerNotifyPhone);
+    const texts = t.twilio.messages().filter((m) => m.to === owner.ownerNotifyPhone);
     expect(texts).toHaveLength(1);
     expect(texts[0]!.body).toContain('data export');
   });

@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { phoneLabel } from '../domain/phone.ts';
 import { characterCount, firstCharacters, SMS_MAX_CHARACTERS, smsSegments } from '../domain/sms-segments.ts';
 import { Prisma, type PrismaClient } from '../prisma/client.ts';
 import { forTenant } from '../prisma/tenant-db.ts';
@@ -6,12 +6,6 @@ import type { InboundSms } from './contracts.ts';
 
 // Database steps of texting shared by the SMS webhook (which must work even when Temporal does
 // not) and the messaging activities. All tenant-scoped, all safe to repeat.
-
-/** "(918) 555-0142" for a US number, the E.164 form otherwise: what a customer first known by their number is called. */
-export function phoneLabel(phone: string): string {
-  const parsed = parsePhoneNumberFromString(phone);
-  return parsed?.isValid() ? (parsed.country === 'US' ? parsed.formatNational() : parsed.formatInternational()) : phone;
-}
 
 /** The inbound message's outbox-style key: Twilio's MessageSid, so a retried webhook stores one row. */
 export const inboundKey = (messageSid: string) => `in:${messageSid}`;
@@ -25,6 +19,7 @@ export async function findOrCreateCustomerByPhone(db: PrismaClient, tenantId: st
   const existing = await tenantDb.customer.findFirst({ where: { phone }, select: { id: true, name: true } });
   if (existing) return existing;
   try {
+    // A customer first known by their number is called by it, as people write it.
     return await tenantDb.customer.create({ data: { phone, name: phoneLabel(phone) }, select: { id: true, name: true } });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {

@@ -6,29 +6,23 @@ import { createTestApp, type TestApp } from '../tests/app-harness.ts';
 import { createSmsTenant, randomPhone } from '../tests/sms-fixtures.ts';
 import { workflowIds } from '../domain/workflow-ids.ts';
 import { uniqueId } from '../tests/stack.ts';
-import { startTwilioFake, type TwilioFake } from '../tests/twilio-fake.ts';
 import { createMessagingActivities } from './messaging.ts';
 import { createTwilioClient } from './twilio-client.ts';
 
 // sendSms called directly (as the worker would) against the real database and the Twilio fake.
 
 let t: TestApp;
-let fake: TwilioFake;
 let acts: ReturnType<typeof createMessagingActivities>;
 let twilioClient: ReturnType<typeof createTwilioClient>;
 
 beforeAll(async () => {
-  fake = await startTwilioFake();
-  t = await createTestApp({ env: fake.env });
+  t = await createTestApp({ fakes: ['twilio'] });
   acts = createMessagingActivities(t.deps);
   twilioClient = createTwilioClient(t.deps.config, t.deps.masterKey);
 });
-afterAll(async () => {
-  await t?.close();
-  await fake?.close();
-});
+afterAll(async () => t?.close());
 
-const sentTo = (to: string) => fake.messages().filter((m) => m.to === to);
+const sentTo = (to: string) => t.twilio.messages().filter((m) => m.to === to);
 const row = (tenantId: string, idempotencyKey: string) => forTenant(t.deps.db, tenantId).message.findFirstOrThrow({ where: { idempotencyKey } });
 const usage = async (tenantId: string) => (await forTenant(t.deps.db, tenantId).usageCounter.findFirst({ where: { period: new Date().toISOString().slice(0, 7) } }))?.smsSegments ?? 0;
 // 03:30 UTC in January is 21:30 in Chicago (quiet); 18:00 UTC is noon there.
@@ -70,7 +64,7 @@ describe('sendSms', () => {
     const { tenantId } = await createSmsTenant(t);
     const to = randomPhone();
     const input = { tenantId, to, body: 'Reminder: pickup at 5pm', idempotencyKey: uniqueId('k'), kind: 'automation' as const, now: NOON };
-    fake.failNext(1, { to });
+    t.twilio.failNext(1, { to });
     await expect(acts.sendSms(input)).rejects.toMatchObject({ status: 500 });
     expect(await row(tenantId, input.idempotencyKey)).toMatchObject({ status: 'queued' });
     expect(await usage(tenantId)).toBe(0);
@@ -163,13 +157,13 @@ describe('sendSms', () => {
   it('a number Twilio rejects fails for good: stored as failed, non-retryable, never re-sent', async () => {
     const { tenantId } = await createSmsTenant(t);
     const input = { tenantId, to: '+1555', body: 'hello', idempotencyKey: uniqueId('k'), kind: 'reply' as const };
-    const attempts = fake.attempts();
+    const attempts = t.twilio.attempts();
     const error = await acts.sendSms(input).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApplicationFailure);
     expect(error).toMatchObject({ nonRetryable: true, type: 'TwilioRejected' });
     expect(await row(tenantId, input.idempotencyKey)).toMatchObject({ status: 'failed', error: expect.stringContaining('21211') });
     await expect(acts.sendSms(input)).resolves.toMatchObject({ status: 'failed' });
-    expect(fake.attempts()).toBe(attempts + 1);
+    expect(t.twilio.attempts()).toBe(attempts + 1);
   });
 
   it('refuses a body longer than Twilio\'s 1,600 characters: failed for good, nothing sent, the row keeps the first 1,600', async () => {
@@ -227,7 +221,7 @@ describe('sendSms', () => {
         expect((await stored(tenantId, result.messageId)).error, `${kind} to ${to}`).toMatch(why);
       }
     }
-    expect(fake.messages().filter((m) => cases.some(([to]) => m.to === to))).toEqual([]);
+    expect(t.twilio.messages().filter((m) => cases.some(([to]) => m.to === to))).toEqual([]);
     expect(await usage(tenantId)).toBe(0);
   });
 

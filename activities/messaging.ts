@@ -1,8 +1,9 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { pausedByBilling } from '../domain/billing.ts';
-import { toE164 } from '../domain/phone.ts';
-import { quietHoursEnd } from '../domain/quiet-hours.ts';
+import { phoneLabel, toE164 } from '../domain/phone.ts';
+import { isPermanentRejection } from '../domain/provider-errors.ts';
+import { quietHoursEnd } from '../domain/weekly-hours.ts';
 import { featureForSmsKind, heldByQuietHours, isAutomaticText } from '../domain/sms-kinds.ts';
 import { characterCount, firstCharacters, SMS_MAX_CHARACTERS, smsSegments } from '../domain/sms-segments.ts';
 import { featureLockedMessage, hasFeature } from '../domain/tiers.ts';
@@ -49,9 +50,6 @@ function isRetry(): boolean {
     return false; // called directly (tests, scripts): no earlier attempt
   }
 }
-
-/** A 4xx (other than rate limiting and timeouts) will fail the same way however often it is retried. */
-const isPermanent = (status: number | undefined) => status !== undefined && status >= 400 && status < 500 && status !== 429 && status !== 408;
 
 /**
  * The one path for every outbound text. The outbox row (unique per tenant and idempotency key)
@@ -160,7 +158,7 @@ export function createMessagingActivities(deps: ActivityDeps): MessagingActiviti
         await tenantDb.smsOptOut.upsert({ where: { tenantId_phoneNumber: { tenantId: input.tenantId, phoneNumber: to } }, create: { phoneNumber: to }, update: {} });
         return settle(row, 'blocked_opt_out', `${failure.code}: ${failure.message}`);
       }
-      if (isPermanent(failure.status)) {
+      if (isPermanentRejection(failure.status)) {
         await settle(row, 'failed', `${failure.code ?? failure.status}: ${failure.message}`);
         logger.warn({ tenantId: input.tenantId, messageId: row.id, code: failure.code, status: failure.status }, 'Twilio rejected a text');
         throw ApplicationFailure.create({ message: failure.message, type: 'TwilioRejected', nonRetryable: true, details: [{ status: failure.status, code: failure.code }] });

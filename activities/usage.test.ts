@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forTenant } from '../prisma/tenant-db.ts';
 import { createTestApp, type TestApp } from '../tests/app-harness.ts';
 import { uniqueId } from '../tests/stack.ts';
-import { startStripeFake, type StripeFake } from '../tests/stripe-fake.ts';
 import { createStripeClient } from './stripe-client.ts';
 import { createUsageActivities, periodBounds, USAGE_METERS, usageEventIdentifier } from './usage.ts';
 
@@ -10,15 +9,10 @@ import { createUsageActivities, periodBounds, USAGE_METERS, usageEventIdentifier
 // fake, reached by the official SDK over HTTP.
 
 let t: TestApp;
-let fake: StripeFake;
 beforeAll(async () => {
-  fake = await startStripeFake();
-  t = await createTestApp({ env: fake.env });
+  t = await createTestApp({ fakes: ['stripe'] });
 });
-afterAll(async () => {
-  await t?.close();
-  await fake?.close();
-});
+afterAll(async () => t?.close());
 
 const SMS = USAGE_METERS.smsSegments.eventName;
 const CALLS = USAGE_METERS.callMinutes.eventName;
@@ -42,19 +36,19 @@ async function setUsage(tenantId: string, period: string, usage: { smsSegments?:
   await forTenant(t.deps.db, tenantId).usageCounter.upsert({ where: { tenantId_period: { tenantId, period } }, create: { period, ...usage }, update: usage });
 }
 
-const eventsOf = (tenantId: string) => fake.meterEvents().filter((e) => String(e.identifier).startsWith(`usage:${tenantId}:`));
+const eventsOf = (tenantId: string) => t.stripe.meterEvents().filter((e) => String(e.identifier).startsWith(`usage:${tenantId}:`));
 const eventSummary = (tenantId: string) => eventsOf(tenantId).map((e) => [e.event_name, (e.payload as Record<string, string>).value]);
 
 describe('usage activities against the Stripe fake', () => {
   it('ensures both meters once, with last-value aggregation mapped by Stripe customer', async () => {
-    fake.reset();
+    t.stripe.reset();
     const { tenantId } = await newTenant();
     await setUsage(tenantId, thisMonth(), { smsSegments: 1, callSeconds: 1 });
     // Two workers (separate activity factories) racing to create the meters.
     await Promise.all([createUsageActivities(t.deps).reportTenantUsage({ tenantId, period: thisMonth() }), createUsageActivities(t.deps).reportTenantUsage({ tenantId, period: thisMonth() })]);
     await createUsageActivities(t.deps).reportTenantUsage({ tenantId, period: thisMonth() });
 
-    expect(fake.meters().map((m) => [m.event_name, m.default_aggregation, m.customer_mapping])).toEqual([
+    expect(t.stripe.meters().map((m) => [m.event_name, m.default_aggregation, m.customer_mapping])).toEqual([
       [SMS, { formula: 'last' }, { event_payload_key: 'stripe_customer_id', type: 'by_id' }],
       [CALLS, { formula: 'last' }, { event_payload_key: 'stripe_customer_id', type: 'by_id' }],
     ]);
@@ -76,7 +70,7 @@ describe('usage activities against the Stripe fake', () => {
     // A retried activity or a second run: Stripe refuses the same identifiers, nothing new is billed.
     expect(await usage.reportTenantUsage({ tenantId, period })).toEqual({ smsSegments: 7, callMinutes: 2, sent: 0 });
     expect(eventsOf(tenantId)).toHaveLength(2);
-    const refused = fake.requests().filter((r) => r.path.endsWith('/billing/meter_events') && String(r.params.identifier).startsWith(`usage:${tenantId}:`) && r.status === 400);
+    const refused = t.stripe.requests().filter((r) => r.path.endsWith('/billing/meter_events') && String(r.params.identifier).startsWith(`usage:${tenantId}:`) && r.status === 400);
     expect(refused).toHaveLength(2);
 
     // More texts, the same call minutes: only the SMS total changes.
@@ -96,8 +90,8 @@ describe('usage activities against the Stripe fake', () => {
 
     await usage.reportTenantUsage({ tenantId, period: thisMonth() });
     await usage.reportTenantUsage({ tenantId, period: thisMonth() });
-    const items = (fake.subscription(subscription.id)!.items as { data: Array<{ price: { id: string; lookup_key: string | null; unit_amount: number; recurring: { usage_type: string; meter: string | null } } }> }).data;
-    const meterOf = (eventName: string) => fake.meters().find((m) => m.event_name === eventName)!.id;
+    const items = (t.stripe.subscription(subscription.id)!.items as { data: Array<{ price: { id: string; lookup_key: string | null; unit_amount: number; recurring: { usage_type: string; meter: string | null } } }> }).data;
+    const meterOf = (eventName: string) => t.stripe.meters().find((m) => m.event_name === eventName)!.id;
     expect(items.map((i) => [i.price.lookup_key, i.price.recurring.usage_type, i.price.recurring.meter, i.price.unit_amount])).toEqual([
       [null, 'licensed', null, 14_900],
       ['servicepro_sms_segment_metered', 'metered', meterOf(SMS), t.deps.config.BILLING_PRICE_SMS_SEGMENT_CENTS],

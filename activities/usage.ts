@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type Stripe from 'stripe';
 import { z } from 'zod';
+import { isPermanentRejection } from '../domain/provider-errors.ts';
 import { callMinutes, periodBounds, usageEventTimestamp } from '../domain/usage-period.ts';
 import { forTenant } from '../prisma/tenant-db.ts';
 import type { ReportTenantUsageResult, UsageActivities } from './contracts.ts';
@@ -42,11 +43,6 @@ export function isDuplicateMeterEvent(error: unknown): boolean {
   const message = e.raw?.message ?? e.message ?? '';
   return e.statusCode === 400 && /already exists with identifier/i.test(message);
 }
-
-const isPermanent = (error: unknown) => {
-  const status = (error as StripeLikeError).statusCode;
-  return status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 409 && status !== 429;
-};
 
 export function createUsageActivities(deps: ActivityDeps): UsageActivities {
   const { db, logger } = deps;
@@ -143,7 +139,7 @@ export function createUsageActivities(deps: ActivityDeps): UsageActivities {
       return true;
     } catch (error) {
       if (isDuplicateMeterEvent(error)) return false;
-      if (isPermanent(error)) {
+      if (isPermanentRejection((error as StripeLikeError).statusCode)) {
         const message = (error as StripeLikeError).message ?? String(error);
         throw ApplicationFailure.create({ message: `Stripe refused the ${eventName} total for tenant ${input.tenantId} (${input.period}): ${message}`, type: 'StripeUsageRejected', nonRetryable: true });
       }

@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { renderTwiml } from '../domain/twiml.ts';
 import { errorBody } from './errors.ts';
 
 const KB = 1024;
@@ -31,7 +32,7 @@ function tooLarge(c: Context, maxBytes: number) {
   c.header('connection', 'close');
   if (c.req.path.startsWith('/twilio/voice/')) {
     // Voice routes only ever answer TwiML; Twilio itself never sends a body this large.
-    return c.body('<?xml version="1.0" encoding="UTF-8"?><Response><Hangup/></Response>', 413, { 'content-type': 'text/xml; charset=utf-8' });
+    return c.body(renderTwiml([{ hangup: true }]), 413, { 'content-type': 'text/xml; charset=utf-8' });
   }
   return c.json(errorBody('payload_too_large', `The request body is larger than ${human(maxBytes)}, the most this endpoint accepts. Send a smaller body.`), 413);
 }

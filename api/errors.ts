@@ -22,7 +22,7 @@ export function errorBody(code: string, message: string, fields?: Record<string,
 }
 
 /** Field messages from a zod error: `{ businessName: 'Business name is required' }`. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
+export function fieldErrors(error: z.core.$ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = issue.path.join('.') || '_';
@@ -31,7 +31,7 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   return fields;
 }
 
-export function validationFailed(error: z.ZodError): ApiError {
+export function validationFailed(error: z.core.$ZodError): ApiError {
   const fields = fieldErrors(error);
   const names = Object.keys(fields);
   // A body of the wrong kind altogether (null, a list, a string) has one message for the whole.

@@ -1,5 +1,5 @@
 import { isAutomation, type SmsKind } from './sms-kinds.ts';
-import type { TenantTier } from './tenancy.ts';
+import type { TenantStatus, TenantTier } from './tenancy.ts';
 
 // Pure billing decisions, shared by the billing activities and the billing workflow.
 
@@ -15,7 +15,7 @@ export function planChangeTiming(from: TenantTier, to: TenantTier): 'now' | 'per
 }
 
 /** During the trial nothing has been paid for, so a downgrade (like an upgrade) applies at once. */
-export function planChangeTimingFor(status: BillingLifeStatus, from: TenantTier, to: TenantTier): 'now' | 'period_end' | 'none' {
+export function planChangeTimingFor(status: TenantStatus, from: TenantTier, to: TenantTier): 'now' | 'period_end' | 'none' {
   const timing = planChangeTiming(from, to);
   return timing === 'period_end' && status === 'trialing' ? 'now' : timing;
 }
@@ -25,7 +25,7 @@ export function planChangeTimingFor(status: BillingLifeStatus, from: TenantTier,
  * Past due: campaigns stop first. Suspended or closed: every automation (auto-replies included)
  * stops too. Replies, keyword answers and alerts to the owner always go (the owner must hear about billing).
  */
-export function pausedByBilling(status: BillingLifeStatus, kind: SmsKind): string | null {
+export function pausedByBilling(status: TenantStatus, kind: SmsKind): string | null {
   const paused = status === 'suspended' || status === 'closed';
   if (kind === 'campaign' && (paused || status === 'past_due')) return 'Campaigns are paused while the account has an unpaid invoice.';
   if (isAutomation(kind) && paused) return 'Automations are paused while the account is paused.';
@@ -46,11 +46,10 @@ export function stripeIdempotencyKey(workflowId: string, step: string): string {
 
 // ── The billing life as a pure decision (the billing workflow's next step applies it) ──────────
 
-export type BillingLifeStatus = 'trialing' | 'active' | 'past_due' | 'suspended' | 'closed';
 
 /** What the billing workflow knows of one tenant; small and bounded, carried across continue-as-new. */
 export interface BillingLife {
-  status: BillingLifeStatus;
+  status: TenantStatus;
   isRoot: boolean;
   hasPaymentMethod: boolean;
   trialReminded: boolean;
@@ -76,13 +75,13 @@ export type BillingEvent =
   | { kind: 'grace.ended' };
 
 export type BillingEffect =
-  | { type: 'set-status'; status: BillingLifeStatus }
+  | { type: 'set-status'; status: TenantStatus }
   | { type: 'warn-owner-payment-failed'; invoiceId: string }
   | { type: 'remind-trial-ending' }
   | { type: 'start-grace' }
   | { type: 'attach-payment-method'; checkoutSessionId: string };
 
-export const initialBillingLife = (status: BillingLifeStatus, isRoot: boolean): BillingLife => ({
+export const initialBillingLife = (status: TenantStatus, isRoot: boolean): BillingLife => ({
   status,
   isRoot,
   hasPaymentMethod: false,
@@ -103,7 +102,7 @@ export function decideBilling(life: BillingLife, event: BillingEvent): { life: B
   if ('eventId' in event && life.seenEvents.includes(event.eventId)) return { life, effects: [] };
   let next: BillingLife = 'eventId' in event ? { ...life, seenEvents: remember(life.seenEvents, event.eventId, EVENT_MEMORY) } : { ...life };
   const effects: BillingEffect[] = [];
-  const moveTo = (status: BillingLifeStatus) => {
+  const moveTo = (status: TenantStatus) => {
     if (next.status === status || next.status === 'closed') return;
     if (next.isRoot && (status === 'past_due' || status === 'suspended')) return;
     next = { ...next, status };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { stripeSettingsProblems } from './stripe-credentials.ts';
 import { twilioSettingsProblems } from './twilio-credentials.ts';
+import { isE164 } from './phone.ts';
 import { DEFAULT_ALLOWED_COUNTRIES, parseCountryList } from './phone-destinations.ts';
 
 const optionalUrl = z.url().optional();
@@ -41,7 +42,7 @@ export const configSchema = z
 
     SERVICEPRO_ADMIN_EMAIL: z.email().default('owner@cleanmachine.local'),
     SERVICEPRO_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
-    ROOT_PHONE_NUMBER: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such as +19185550100').default('+19185550100'),
+    ROOT_PHONE_NUMBER: z.string().refine(isE164, 'must be an E.164 number such as +19185550100').default('+19185550100'),
 
     SERVICEPRO_ENCRYPTION_KEY: z
       .string()

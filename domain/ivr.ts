@@ -1,4 +1,4 @@
-import { isOpen, type BusinessHours } from './business-hours.ts';
+import { isOpen, type WeeklyHours } from './weekly-hours.ts';
 import type { IvrMode, TenantStatus, TenantTier } from './tenancy.ts';
 import { effectiveIvrMode, hasFeature } from './tiers.ts';
 import { renderTwiml, type Verb } from './twiml.ts';
@@ -19,7 +19,7 @@ export interface CallContext {
   forwardingNumber: string | null;
   sipUri: string | null;
   timeZone: string;
-  businessHours: BusinessHours | null;
+  businessHours: WeeklyHours | null;
   jokesEnabled: boolean;
   missedCallTextBack: boolean;
   ownerNotifyPhone: string | null;

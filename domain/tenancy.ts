@@ -1,3 +1,4 @@
+/** The plans, cheapest first. */
 export const TENANT_TIERS = ['starter', 'pro', 'elite'] as const;
 export type TenantTier = (typeof TENANT_TIERS)[number];
 

@@ -1,4 +1,4 @@
-import type { IvrMode, TenantTier } from './tenancy.ts';
+import { TENANT_TIERS, type IvrMode, type TenantTier } from './tenancy.ts';
 
 // What each plan includes (DESIGN.md "Tiers"). Enforced by the API and by workflows; upgrades and
 // downgrades take effect at once, without re-onboarding.
@@ -48,8 +48,8 @@ export function planFeatures(tier: TenantTier): { included: string[]; comingSoon
   };
 }
 
-const TIER_ORDER: TenantTier[] = ['starter', 'pro', 'elite'];
-const TIER_NAMES: Record<TenantTier, string> = { starter: 'Starter', pro: 'Pro', elite: 'Elite' };
+/** A plan's name as people read it. */
+export const TIER_NAMES: Record<TenantTier, string> = { starter: 'Starter', pro: 'Pro', elite: 'Elite' };
 
 export function hasFeature(tier: TenantTier, feature: Feature): boolean {
   return TIER_FEATURES[tier].has(feature);
@@ -57,7 +57,7 @@ export function hasFeature(tier: TenantTier, feature: Feature): boolean {
 
 /** The cheapest plan that includes the feature. */
 export function planThatUnlocks(feature: Feature): TenantTier {
-  return TIER_ORDER.find((tier) => hasFeature(tier, feature)) ?? 'elite';
+  return TENANT_TIERS.find((tier) => hasFeature(tier, feature)) ?? 'elite';
 }
 
 /** For an error a person reads: "The phone menu (IVR) is part of the Pro plan — upgrade to use it." */

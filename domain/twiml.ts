@@ -1,5 +1,9 @@
-// TwiML as data: a list of verbs, rendered to XML. Hand-rolled on purpose: it runs inside the
-// workflow sandbox, where XML libraries that pull in Node's streams are not allowed.
+import MessagingResponse from 'twilio/lib/twiml/MessagingResponse.js';
+import VoiceResponse from 'twilio/lib/twiml/VoiceResponse.js';
+
+// TwiML as data: a list of verbs, rendered to XML by the twilio SDK's own TwiML builder (only
+// xmlbuilder underneath, no Node built-ins), so it also runs inside the workflow sandbox: the call
+// workflow's update answers with it.
 
 export type Verb =
   | { say: string }
@@ -8,38 +12,33 @@ export type Verb =
   | { record: { action: string; maxLength: number } }
   | { hangup: true };
 
-const VOICE = { voice: 'Polly.Joanna', language: 'en-US' };
+const VOICE: VoiceResponse.SayAttributes = { voice: 'Polly.Joanna', language: 'en-US' };
 
-const escape = (value: string) =>
-  value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-
-function element(name: string, attributes: Record<string, string | undefined>, children: string | string[] = []): string {
-  const attrs = Object.entries(attributes)
-    .filter((entry): entry is [string, string] => entry[1] !== undefined)
-    .map(([key, value]) => ` ${key}="${escape(value)}"`)
-    .join('');
-  const inner = typeof children === 'string' ? escape(children) : children.join('');
-  return inner ? `<${name}${attrs}>${inner}</${name}>` : `<${name}${attrs}/>`;
-}
-
-const say = (words: string) => element('Say', VOICE, words);
-
-function renderVerb(verb: Verb): string {
-  if ('say' in verb) return say(verb.say);
-  if ('gather' in verb) {
-    const { action, numDigits, timeout } = verb.gather;
+function addVerb(response: VoiceResponse, verb: Verb): void {
+  if ('say' in verb) {
+    response.say(VOICE, verb.say);
+  } else if ('gather' in verb) {
+    const { action, numDigits, timeout, say } = verb.gather;
     // actionOnEmptyResult: no input also comes back to us, so the workflow decides (repeat, then voicemail).
-    return element('Gather', { input: 'dtmf', numDigits: String(numDigits), timeout: String(timeout), action, method: 'POST', actionOnEmptyResult: 'true' }, [say(verb.gather.say)]);
-  }
-  if ('dial' in verb) {
+    response.gather({ input: ['dtmf'], numDigits, timeout, action, method: 'POST', actionOnEmptyResult: true }).say(VOICE, say);
+  } else if ('dial' in verb) {
     const { action, callerId, timeout, number, sip } = verb.dial;
-    const target = sip ? element('Sip', {}, sip) : number ? element('Number', { url: number.screenUrl, method: number.screenUrl ? 'POST' : undefined }, number.to) : '';
-    return element('Dial', { callerId, timeout: String(timeout), answerOnBridge: 'true', action, method: action ? 'POST' : undefined }, [target]);
+    const dial = response.dial({ callerId, timeout, answerOnBridge: true, ...(action ? { action, method: 'POST' } : {}) });
+    if (sip) dial.sip(sip);
+    else if (number) dial.number(number.screenUrl ? { url: number.screenUrl, method: 'POST' } : {}, number.to);
+  } else if ('record' in verb) {
+    response.record({ action: verb.record.action, method: 'POST', maxLength: verb.record.maxLength, playBeep: true, finishOnKey: '#' });
+  } else {
+    response.hangup();
   }
-  if ('record' in verb) return element('Record', { action: verb.record.action, method: 'POST', maxLength: String(verb.record.maxLength), playBeep: 'true', finishOnKey: '#' });
-  return element('Hangup', {});
 }
 
+/** A voice TwiML document: the verbs in order. */
 export function renderTwiml(verbs: Verb[]): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>${element('Response', {}, verbs.map(renderVerb))}`;
+  const response = new VoiceResponse();
+  for (const verb of verbs) addVerb(response, verb);
+  return response.toString();
 }
+
+/** The empty messaging answer: replies go out through the sendSms activity, never as TwiML. */
+export const emptyMessagingTwiml = (): string => new MessagingResponse().toString();

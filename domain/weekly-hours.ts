@@ -1,11 +1,13 @@
-// The stored shape of a tenant's business hours (tenant_phone_config.business_hours) and its
-// rules. Shared by the API's validation and the web app's editor; domain/business-hours.ts
-// reads the same shape to decide "open now?".
+// Hours on a tenant's clock, in one place: the `HH:mm` times they are written in, the stored shape
+// of business hours (tenant_phone_config.business_hours) with its rules, "open now?", and the quiet
+// hours that hold automatic texts. Shared by the API's validation, the IVR, the messaging
+// activities and the web app's editor.
 //
 //   { "mon": [["08:00","12:00"],["13:00","17:00"]], "tue": [...], ... }
 //
 // Keys mon..sun; a missing or empty day is closed. Times are 24-hour `HH:mm` in the tenant's
 // time zone; each period ends after it starts (no overnight periods) and periods never overlap.
+import { DateTime } from 'luxon';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -76,4 +78,69 @@ export function normalizeWeeklyHours(hours: WeeklyHours): WeeklyHours {
     if (periods?.length) normalized[day] = [...periods].sort((a, b) => (minutesOf(a[0]) ?? 0) - (minutesOf(b[0]) ?? 0));
   }
   return normalized;
+}
+
+/**
+ * Whether the business is open at `at`, judged on the wall clock of `timeZone` — so a split shift
+ * and the days clocks change (DST) come out right. No hours set means always open; a period with
+ * a time that is not `HH:mm` never matches (stored hours are validated, so none has one).
+ */
+export function isOpen(hours: WeeklyHours | null | undefined, timeZone: string, at: Date): boolean {
+  if (!hours || Object.keys(hours).length === 0) return true;
+  const local = DateTime.fromJSDate(at, { zone: timeZone });
+  if (!local.isValid) return true;
+  const day = WEEKDAYS[local.weekday - 1]!;
+  const minute = local.hour * 60 + local.minute;
+  return (hours[day] ?? []).some(([from, to]) => {
+    const start = minutesOf(from);
+    const end = minutesOf(to);
+    return start !== null && end !== null && minute >= start && minute < end;
+  });
+}
+
+// ── Quiet hours: when automatic texts are held ──────────────────────────────────────────────
+
+/** Local times (`HH:mm`) between which automated texts are held; the window may wrap midnight. */
+export interface QuietWindow {
+  start: string;
+  end: string;
+}
+
+/** 21:00–08:00 local: the conservative reading of US texting rules (TCPA) for marketing-style texts. */
+export const DEFAULT_QUIET_WINDOW: QuietWindow = { start: '21:00', end: '08:00' };
+
+/** Minutes after midnight of a window's time; a window is written by us, so a bad one is a bug. */
+function windowMinutes(time: string): number {
+  const minutes = minutesOf(time);
+  if (minutes === null) throw new Error(`A quiet window time must be HH:mm, not ${JSON.stringify(time)}`);
+  return minutes;
+}
+
+/** The tenant's clock at `at`; an unknown zone falls back to US Central (the schema's default), not to the server's zone, which is arbitrary. */
+function localTime(at: Date, timeZone: string): DateTime {
+  const local = DateTime.fromJSDate(at, { zone: timeZone });
+  return local.isValid ? local : DateTime.fromJSDate(at, { zone: 'America/Chicago' });
+}
+
+/** True when `at` falls inside the quiet window in the tenant's time zone. */
+export function isQuietHours(at: Date, timeZone: string, window: QuietWindow = DEFAULT_QUIET_WINDOW): boolean {
+  const local = localTime(at, timeZone);
+  const now = local.hour * 60 + local.minute;
+  const start = windowMinutes(window.start);
+  const end = windowMinutes(window.end);
+  if (start === end) return false;
+  return start < end ? now >= start && now < end : now >= start || now < end;
+}
+
+/**
+ * When the quiet window `at` falls in ends (the next `end` on the tenant's clock, daylight saving
+ * time included), or null when `at` is not in quiet hours. A held text goes out then.
+ */
+export function quietHoursEnd(at: Date, timeZone: string, window: QuietWindow = DEFAULT_QUIET_WINDOW): Date | null {
+  if (!isQuietHours(at, timeZone, window)) return null;
+  const local = localTime(at, timeZone);
+  const endMinutes = windowMinutes(window.end);
+  let end = local.set({ hour: Math.floor(endMinutes / 60), minute: endMinutes % 60, second: 0, millisecond: 0 });
+  if (end <= local) end = end.plus({ days: 1 });
+  return end.toJSDate();
 }

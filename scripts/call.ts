@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseConfig } from '../domain/config.ts';
 import { parseKeypresses } from '../domain/keypresses.ts';
+import { toE164 } from '../domain/phone.ts';
 import { twilioCredentials } from '../domain/twilio-credentials.ts';
 import { simulateCall } from './call-simulator.ts';
 import { recordedServerAddress } from './server-address.ts';
@@ -12,7 +13,8 @@ import { formatTranscript } from './call-transcript.ts';
 
 const HELP = `Usage: npm run call -- [options]
 
-  --to NUMBER           the business number to call (default: ROOT_PHONE_NUMBER, +19185550100)
+  --to NUMBER           the business number to call (default: ROOT_PHONE_NUMBER, +19185550100);
+                        numbers may be written as people do: "(918) 555-0100" is a US number
   --from NUMBER         the caller's number (default: +19185550199)
   --digits KEYS         keys to press, one per menu: 1, "9,3" or 93 (repeatable)
   --answer              the person a forwarded call rings picks up and accepts it (presses 1)
@@ -56,6 +58,14 @@ function masterKey(dataDir: string): Buffer | null {
   return Buffer.from((JSON.parse(readFileSync(file, 'utf8')) as { encryptionKey: string }).encryptionKey, 'base64');
 }
 
+/** A number from the command line in E.164, as Twilio sends it; exits when it is not one. */
+function phoneNumber(flag: string, value: string): string {
+  const number = toE164(value);
+  if (number) return number;
+  console.error(`--${flag} ${JSON.stringify(value)} is not a phone number: write it as +19185550100 or (918) 555-0100.`);
+  process.exit(2);
+}
+
 const config = parseConfig(process.env);
 const dataDir = path.resolve(config.SERVICEPRO_DATA_DIR);
 const key = masterKey(dataDir);
@@ -71,8 +81,8 @@ const call = await simulateCall({
   baseUrl: values['base-url'] || process.env.PUBLIC_BASE_URL || recordedServerAddress(dataDir) || config.PUBLIC_BASE_URL,
   authToken,
   accountSid: process.env.TWILIO_ACCOUNT_SID ?? sandbox?.accountSid,
-  to: values.to ?? config.ROOT_PHONE_NUMBER,
-  from: values.from,
+  to: values.to ? phoneNumber('to', values.to) : config.ROOT_PHONE_NUMBER,
+  from: phoneNumber('from', values.from),
   digits: values.digits.flatMap(parseKeypresses),
   answerScreening: values.answer,
   hangUpWhenDone: values['hang-up'],

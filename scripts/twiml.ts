@@ -1,5 +1,8 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
+// The one TwiML reader: the call simulator follows what it parses and tests (tests/twiml.ts)
+// assert on it — TwiML is read as XML, never matched as text.
+
 /** One TwiML element: `<Gather action="…"><Say>Hi</Say></Gather>`, with its text flattened. */
 export interface TwimlNode {
   name: string;

@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Hono } from 'hono';
+import pg from 'pg';
 import { createApp } from '../api/app.ts';
 import { hashPassword } from '../api/auth/passwords.ts';
 import type { AppDeps, AppEnv } from '../api/context.ts';
@@ -10,7 +11,11 @@ import { startApiServer } from '../api/server.ts';
 import { freePort } from '../scripts/ports.ts';
 import { parseConfig } from '../domain/config.ts';
 import { startWorker, type RunningWorker } from '../workers/worker.ts';
+import { startProviderFakes, type ProviderFakeName, type ProviderFakes } from './provider-fakes.ts';
 import { testStack, uniqueId } from './stack.ts';
+import type { SmtpFake } from './smtp-fake.ts';
+import type { StripeFake } from './stripe-fake.ts';
+import type { TwilioFake } from './twilio-fake.ts';
 
 export interface TestApp {
   app: Hono<AppEnv>;
@@ -23,13 +28,51 @@ export interface TestApp {
   ownerToken: () => Promise<string>;
   /** A user with the given role in a tenant, signed in; returns their token. */
   memberToken: (tenantId: string, role: 'owner' | 'staff') => Promise<string>;
+  /** The provider fakes (each throws, saying what to ask for, when this app has none). */
+  twilio: TwilioFake;
+  stripe: StripeFake;
+  smtp: SmtpFake;
+  /** The environment that points a worker process at the same fakes. */
+  providerEnv: Record<string, string>;
+  /** SQL as the database owner, past row-level security: what is really stored (one connection, opened when first used). */
+  adminSql: (text: string, values?: unknown[]) => Promise<pg.QueryResult>;
+  /** Stops the worker, the app's clients and its fakes. */
   close: () => Promise<void>;
 }
 
+export interface TestAppOptions {
+  loginAttemptsPerWindow?: number;
+  webDist?: string;
+  /** Settings over the test defaults, e.g. PUBLIC_BASE_URL of a served app, EXPORT_STORAGE_DIR. */
+  env?: Record<string, string>;
+  /**
+   * Providers faked as a configured account (`t.twilio`, `t.stripe`, `t.smtp`). An app nobody
+   * serves (no PUBLIC_BASE_URL in `env`) also gets Twilio and Stripe fakes under the sandbox
+   * account when not named here, so its texts and billing work; a served app uses the sandboxes
+   * mounted in its own API, as `npm start` does.
+   */
+  fakes?: readonly ProviderFakeName[];
+  /** With the SMTP fake: recipients it refuses with a 550. */
+  rejectRecipients?: RegExp;
+}
+
+/** A fake's accessor that says what to do when the test app was created without it. */
+function fakeOf<N extends ProviderFakeName>(fakes: ProviderFakes, name: N): NonNullable<ProviderFakes[N]> {
+  const fake = fakes[name];
+  if (!fake) throw new Error(`This test app has no ${name} fake: create it with createTestApp({ fakes: ['${name}'] }).`);
+  return fake as NonNullable<ProviderFakes[N]>;
+}
+
 /** The real API over the real test database and Temporal, with a worker on its own task queue. */
-export async function createTestApp(options: { loginAttemptsPerWindow?: number; webDist?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const stack = testStack();
   const taskQueue = uniqueId('tq');
+  const served = Boolean(options.env?.PUBLIC_BASE_URL);
+  const fakes = await startProviderFakes({
+    accounts: options.fakes,
+    sandboxKey: served ? undefined : Buffer.from(stack.masterKeyBase64, 'base64'),
+    rejectRecipients: options.rejectRecipients,
+  });
   const config = parseConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
@@ -42,7 +85,8 @@ export async function createTestApp(options: { loginAttemptsPerWindow?: number; 
     SERVICEPRO_ENCRYPTION_KEY: stack.masterKeyBase64,
     // Export zips of test tenants go to the temp directory, not the checkout's .servicepro.
     EXPORT_STORAGE_DIR: path.join(tmpdir(), 'servicepro-test-exports'),
-    ...options.env, // e.g. TWILIO_API_BASE_URL and credentials pointing at a local fake
+    ...fakes.env,
+    ...options.env,
   });
   const logger = createLogger(config.LOG_LEVEL);
   const deps = await createDeps(config, logger, { webDist: options.webDist });
@@ -63,7 +107,17 @@ export async function createTestApp(options: { loginAttemptsPerWindow?: number; 
     return ((await response.json()) as { token: string }).token;
   };
 
-  return {
+  let admin: Promise<pg.Client> | undefined;
+  const adminSql: TestApp['adminSql'] = async (text, values) => {
+    admin ??= (async () => {
+      const client = new pg.Client({ connectionString: stack.adminDatabaseUrl });
+      await client.connect();
+      return client;
+    })();
+    return (await admin).query(text, values);
+  };
+
+  const testApp = {
     app,
     deps,
     worker,
@@ -71,17 +125,27 @@ export async function createTestApp(options: { loginAttemptsPerWindow?: number; 
     call,
     login,
     ownerToken: () => login(stack.owner.email, stack.owner.password),
-    memberToken: async (tenantId, role) => {
+    memberToken: async (tenantId: string, role: 'owner' | 'staff') => {
       const email = `${uniqueId(role)}@servicepro.test`;
       const password = 'member password 123';
       await deps.db.user.create({ data: { email, passwordHash: await hashPassword(password), memberships: { create: { tenantId, role } } } });
       return login(email, password);
     },
+    providerEnv: fakes.env,
+    adminSql,
     close: async () => {
+      await (await admin?.catch(() => undefined))?.end();
       await worker.shutdown();
       await closeDeps(deps);
+      await fakes.close();
     },
   };
+  // Not enumerable: a test that spreads the app (`{ ...t, app: other }`) does not ask for them.
+  return Object.defineProperties(testApp, {
+    twilio: { get: () => fakeOf(fakes, 'twilio') },
+    stripe: { get: () => fakeOf(fakes, 'stripe') },
+    smtp: { get: () => fakeOf(fakes, 'smtp') },
+  }) as TestApp;
 }
 
 /**
@@ -89,11 +153,11 @@ export async function createTestApp(options: { loginAttemptsPerWindow?: number; 
  * under `npm start`: Twilio webhooks are signed for it and the local Twilio sandbox mounted in the
  * API is reachable, so calls and texts work end to end offline (browser tests, the simulator).
  */
-export async function startTestServer(options: { webDist?: string } = {}) {
+export async function startTestServer(options: { webDist?: string; env?: Record<string, string> } = {}) {
   const stack = testStack();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const testApp = await createTestApp({ webDist: options.webDist ?? path.resolve('web/dist'), env: { PUBLIC_BASE_URL: url } });
+  const testApp = await createTestApp({ webDist: options.webDist ?? path.resolve('web/dist'), env: { ...options.env, PUBLIC_BASE_URL: url } });
   const server = await startApiServer(testApp.deps, port, '127.0.0.1');
   return {
     url,

@@ -1,31 +1,23 @@
-import { XMLParser } from 'fast-xml-parser';
+import { parseTwiml, verbsOf, type TwimlNode as ParsedNode } from '../scripts/twiml.ts';
 
+// Tests read TwiML with the simulator's own parser (scripts/twiml.ts), seen here as plain objects
+// that are quick to assert on: `{ '@action': '/twilio/voice/step?…', Say: { '#': 'Press 1…' } }`.
+
+/** A verb's attributes as `@name`, its text as `#`, and its first child of each name by that name. */
 export type TwimlNode = { [key: string]: unknown; '#'?: string };
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', textNodeName: '#', preserveOrder: true, parseTagValue: false, parseAttributeValue: false });
-
-type Ordered = Record<string, unknown> & { ':@'?: Record<string, string> };
-
-function toNode(children: Ordered[], attributes: Record<string, string> = {}): TwimlNode {
-  const node: TwimlNode = { ...attributes };
-  for (const child of children) {
-    const [name] = Object.keys(child).filter((key) => key !== ':@');
-    if (!name) continue;
-    if (name === '#') node['#'] = String(child['#']);
-    else node[name] ??= toNode(child[name] as Ordered[], child[':@']);
+function toNode(element: ParsedNode): TwimlNode {
+  const node: TwimlNode = Object.fromEntries(Object.entries(element.attrs).map(([name, value]) => [`@${name}`, value]));
+  for (const child of element.children) {
+    if (child.name === '#text') node['#'] = child.text;
+    else node[child.name] ??= toNode(child);
   }
   return node;
 }
 
 /** TwiML parsed as XML (entities decoded): the verbs of <Response> in document order. */
 export function twimlVerbs(twiml: string): [string, TwimlNode][] {
-  const doc = parser.parse(twiml) as Ordered[];
-  const response = doc.find((entry) => 'Response' in entry);
-  const verbs = (response?.Response ?? []) as Ordered[];
-  return verbs.flatMap((verb) => {
-    const [name] = Object.keys(verb).filter((key) => key !== ':@');
-    return name ? [[name, toNode(verb[name] as Ordered[], verb[':@'])] as [string, TwimlNode]] : [];
-  });
+  return verbsOf(parseTwiml(twiml)).map((verb) => [verb.name, toNode(verb)]);
 }
 
 /** The text of a verb such as <Say> or <Number>. */

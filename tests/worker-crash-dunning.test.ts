@@ -1,39 +1,26 @@
 // A worker killed (SIGKILL) in the middle of dunning, and another started: the tenant still goes
 // past due → suspended → active, the owner is texted and emailed once, and Stripe sees no second
 // customer, subscription or un-keyed write.
-import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './app-harness.ts';
 import { billingFixtures } from './billing-fixtures.ts';
-import { startSmtpFake, type SmtpFake } from './smtp-fake.ts';
 import { uniqueId } from './stack.ts';
-import { startStripeFake, type StripeFake } from './stripe-fake.ts';
-import { startTwilioFake, type TwilioFake } from './twilio-fake.ts';
-import { startWorkerProcess } from './worker-process.ts';
+import { workerProcesses } from './worker-process.ts';
 
 let t: TestApp;
-let stripe: StripeFake;
-let twilio: TwilioFake;
-let smtp: SmtpFake;
-const workers: ChildProcess[] = [];
 const taskQueue = uniqueId('dunning-crash-tq');
+const workers = workerProcesses(taskQueue, () => t.providerEnv);
+const startWorker = workers.start;
 
 beforeAll(async () => {
-  [stripe, twilio, smtp] = await Promise.all([startStripeFake(), startTwilioFake(), startSmtpFake()]);
-  t = await createTestApp({ env: { ...stripe.env, ...twilio.env, ...smtp.env } });
+  t = await createTestApp({ fakes: ['stripe', 'twilio', 'smtp'] });
 });
 afterAll(async () => {
-  for (const worker of workers) if (worker.exitCode === null) worker.kill('SIGKILL');
+  workers.killAll();
   await t?.close();
-  await Promise.all([stripe?.close(), twilio?.close(), smtp?.close()]);
 });
 
-const { durations, startTenant, post, invoice, status, textsTo } = billingFixtures(() => ({ t, stripe, twilio }));
-const startWorker = async () => {
-  const worker = await startWorkerProcess(taskQueue, { ...stripe.env, ...twilio.env, ...smtp.env });
-  workers.push(worker);
-  return worker;
-};
+const { durations, startTenant, post, invoice, status, textsTo } = billingFixtures(() => t);
 
 describe('a worker killed mid-dunning', () => {
   it('the next worker carries on: one warning text, one email, one customer and subscription, every Stripe write keyed', async () => {
@@ -50,13 +37,13 @@ describe('a worker killed mid-dunning', () => {
     await post('invoice.paid', invoice(customerId, uniqueId('in'), 'paid'));
     await expect.poll(() => status(tenantId), { timeout: 30_000 }).toBe('active');
 
-    const warnings = smtp.received().filter((m) => m.to.includes(ownerEmail));
+    const warnings = t.smtp.received().filter((m) => m.to.includes(ownerEmail));
     expect(warnings).toHaveLength(1);
     expect(warnings[0]!.raw).toMatch(/payment did not go through/);
     expect(textsTo(owner)).toHaveLength(1);
-    expect(stripe.customers().filter((c) => (c.metadata as Record<string, string>).tenant_id === tenantId)).toHaveLength(1);
-    expect(stripe.subscriptions().filter((s) => s.customer === customerId)).toHaveLength(1);
-    const writes = stripe.requests().filter((r) => r.method === 'POST' && (r.params.customer === customerId || (r.params.metadata as Record<string, string> | undefined)?.tenant_id === tenantId));
+    expect(t.stripe.customers().filter((c) => (c.metadata as Record<string, string>).tenant_id === tenantId)).toHaveLength(1);
+    expect(t.stripe.subscriptions().filter((s) => s.customer === customerId)).toHaveLength(1);
+    const writes = t.stripe.requests().filter((r) => r.method === 'POST' && (r.params.customer === customerId || (r.params.metadata as Record<string, string> | undefined)?.tenant_id === tenantId));
     expect(writes.length).toBeGreaterThan(0);
     expect(writes.filter((r) => !r.idempotencyKey)).toEqual([]);
   }, 240_000);

@@ -1,6 +1,5 @@
 // A worker killed (SIGKILL) in the middle of a call, and another started: the call still
 // completes, its log is written once, and nothing is texted twice.
-import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../api/app.ts';
 import { signTwilioRequest } from '../api/twilio/signature.ts';
@@ -8,30 +7,21 @@ import { twilioCredentials } from '../domain/twilio-credentials.ts';
 import { forTenant } from '../prisma/tenant-db.ts';
 import { createTestApp, type TestApp } from './app-harness.ts';
 import { uniqueId } from './stack.ts';
-import { startTwilioFake, type TwilioFake } from './twilio-fake.ts';
 import { twimlVerbs } from './twiml.ts';
-import { startWorkerProcess } from './worker-process.ts';
+import { workerProcesses } from './worker-process.ts';
 
 let t: TestApp;
-let fake: TwilioFake;
-const workers: ChildProcess[] = [];
 const taskQueue = uniqueId('crash-tq');
+const workers = workerProcesses(taskQueue, () => t.providerEnv);
+const startWorker = workers.start;
 
 beforeAll(async () => {
-  fake = await startTwilioFake();
-  t = await createTestApp({ env: fake.env });
+  t = await createTestApp({ fakes: ['twilio'] });
 });
 afterAll(async () => {
-  for (const worker of workers) if (worker.exitCode === null) worker.kill('SIGKILL');
+  workers.killAll();
   await t?.close();
-  await fake?.close();
 });
-
-const startWorker = async () => {
-  const worker = await startWorkerProcess(taskQueue, fake.env);
-  workers.push(worker);
-  return worker;
-};
 
 describe('a worker killed mid-call', () => {
   it('another worker finishes the call: one call log, one voicemail, one text to the owner', async () => {
@@ -74,6 +64,6 @@ describe('a worker killed mid-call', () => {
     await expect.poll(() => tenantDb.call.count({ where: { callSid: call.CallSid } }), { timeout: 45_000 }).toBe(1);
     expect(await tenantDb.call.findFirst({ where: { callSid: call.CallSid } })).toMatchObject({ outcome: 'voicemail', digits: '2', durationSec: 48 });
     expect(await tenantDb.voicemail.count({ where: { callSid: call.CallSid } })).toBe(1);
-    expect(fake.messages().filter((m) => m.to === '+19185550122' && m.body.includes(call.From))).toHaveLength(1);
+    expect(t.twilio.messages().filter((m) => m.to === '+19185550122' && m.body.includes(call.From))).toHaveLength(1);
   }, 150_000);
 });

@@ -29,3 +29,21 @@ export async function startWorkerProcess(taskQueue: string, env: Record<string, 
   expect(output).toMatch(/worker polling/);
   return child;
 }
+
+/**
+ * Worker processes on one task queue, for tests that crash them: `start()` one more (with the
+ * providers' env read when it starts), `killAll()` in afterAll for those still running.
+ */
+export function workerProcesses(taskQueue: string, env: () => Record<string, string>) {
+  const started: ChildProcess[] = [];
+  return {
+    start: async () => {
+      const worker = await startWorkerProcess(taskQueue, env());
+      started.push(worker);
+      return worker;
+    },
+    killAll: () => {
+      for (const worker of started) if (worker.exitCode === null) worker.kill('SIGKILL');
+    },
+  };
+}

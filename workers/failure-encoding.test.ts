@@ -5,11 +5,10 @@ import { createRequire } from 'node:module';
 import { WorkflowFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import proto from '@temporalio/proto';
-import { NativeConnection, Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 import { testStack, uniqueId } from '../tests/stack.ts';
+import { withTestWorker } from '../tests/test-worker.ts';
 import { connectTemporalClient } from './temporal.ts';
-import { temporalDataConverter } from './codec.ts';
 
 const require = createRequire(import.meta.url);
 const { temporal } = proto;
@@ -21,23 +20,14 @@ describe('failures in history', () => {
     const taskQueue = uniqueId('failure-tq');
     const workflowId = uniqueId('failure');
     const number = `+1918555${String(1000 + Math.floor(Math.random() * 8999))}`;
-    const settings = { address: stack.temporalAddress, namespace: stack.temporalNamespace, taskQueue, masterKey };
-    const client = await connectTemporalClient(settings);
-    const connection = await NativeConnection.connect({ address: stack.temporalAddress });
+    const client = await connectTemporalClient({ address: stack.temporalAddress, namespace: stack.temporalNamespace, taskQueue, masterKey });
     try {
-      const worker = await Worker.create({
-        connection,
-        namespace: stack.temporalNamespace,
-        taskQueue,
-        workflowsPath: require.resolve('../tests/failing-activity-workflow.ts'),
-        activities: {
-          textCustomer: async (to: string) => {
-            throw ApplicationFailure.nonRetryable(`The 'To' number ${to} is not a valid phone number.`, 'TwilioRejected');
-          },
+      const activities = {
+        textCustomer: async (to: string) => {
+          throw ApplicationFailure.nonRetryable(`The 'To' number ${to} is not a valid phone number.`, 'TwilioRejected');
         },
-        dataConverter: temporalDataConverter(masterKey),
-      });
-      const failure = await worker.runUntil(async () => {
+      };
+      const failure = await withTestWorker({ activities, workflows: { workflowsPath: require.resolve('../tests/failing-activity-workflow.ts') }, taskQueue }, async () => {
         const handle = await client.workflow.start('textThatFails', { args: [number], taskQueue, workflowId });
         return handle.result().then(() => null, (error: unknown) => error);
       });
@@ -53,7 +43,6 @@ describe('failures in history', () => {
       expect(raw.includes(number.slice(2))).toBe(false);
       expect(raw.includes('not a valid phone number')).toBe(false);
     } finally {
-      await connection.close();
       await client.connection.close();
     }
   });

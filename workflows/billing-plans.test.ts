@@ -1,18 +1,12 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { WorkflowUpdateStage } from '@temporalio/client';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
-import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TenantTier } from '../domain/tenancy.ts';
 import { workflowIds } from '../domain/workflow-ids.ts';
 import { createTestApp, type TestApp } from '../tests/app-harness.ts';
+import { recordHistory, recordingHistories, replayRecorded } from '../tests/replay.ts';
 import { billingFixtures } from '../tests/billing-fixtures.ts';
 import { uniqueId } from '../tests/stack.ts';
-import { startStripeFake, type StripeFake } from '../tests/stripe-fake.ts';
-import { startTwilioFake, type TwilioFake } from '../tests/twilio-fake.ts';
 import { queryBillingState, requestPaymentLink, requestPlanChange } from '../workers/tenant-billing.ts';
-import { temporalDataConverter } from '../workers/codec.ts';
-import { workflowBundle } from '../workers/worker.ts';
 import { changePlanUpdate } from './billing.ts';
 
 // The owner's side of billing, through the billing workflow's Updates: plan changes (an upgrade at
@@ -20,21 +14,15 @@ import { changePlanUpdate } from './billing.ts';
 // Temporal and Postgres; Stripe is the local fake reached by the official SDK.
 
 let t: TestApp;
-let stripe: StripeFake;
-let twilio: TwilioFake;
 beforeAll(async () => {
-  [stripe, twilio] = await Promise.all([startStripeFake(), startTwilioFake()]);
-  t = await createTestApp({ env: { ...stripe.env, ...twilio.env } });
+  t = await createTestApp({ fakes: ['stripe', 'twilio'] });
 });
-afterAll(async () => {
-  await t?.close();
-  await Promise.all([stripe?.close(), twilio?.close()]);
-});
+afterAll(async () => t?.close());
 
-const { durations, startTenant, post, invoice, status, tier } = billingFixtures(() => ({ t, stripe, twilio }));
+const { durations, startTenant, post, invoice, status, tier } = billingFixtures(() => t);
 type Item = { price: { id: string; lookup_key: string }; current_period_end: number };
-const itemOf = (subscriptionId: string) => (stripe.subscription(subscriptionId)!.items as { data: Item[] }).data[0]!;
-const updatesTo = (subscriptionId: string) => stripe.requests().filter((r) => r.method === 'POST' && r.path === `/v1/subscriptions/${subscriptionId}` && r.params.items);
+const itemOf = (subscriptionId: string) => (t.stripe.subscription(subscriptionId)!.items as { data: Item[] }).data[0]!;
+const updatesTo = (subscriptionId: string) => t.stripe.requests().filter((r) => r.method === 'POST' && r.path === `/v1/subscriptions/${subscriptionId}` && r.params.items);
 
 describe('plan changes', () => {
   it('an upgrade applies at once: features (tier) and Stripe price, prorated', async () => {
@@ -90,8 +78,8 @@ describe('plan changes at the same time', () => {
   const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
 
   /** `first` is accepted, and its Stripe write is slow; `second` arrives meanwhile. Both answers, in that order. */
-  async function twoChangesAtOnce(tenantId: string, subscriptionId: string, first: 'starter' | 'pro' | 'elite', second: 'starter' | 'pro' | 'elite') {
-    stripe.slowNext(1, 1_500, { path: `/subscriptions/${subscriptionId}` });
+  async function twoChangesAtOnce(tenantId: string, subscriptionId: string, first: TenantTier, second: TenantTier) {
+    t.stripe.slowNext(1, 1_500, { path: `/subscriptions/${subscriptionId}` });
     const handle = t.deps.temporal.workflow.getHandle(workflowIds.billing(tenantId));
     const pending = await handle.startUpdate(changePlanUpdate, { args: [first], waitForStage: WorkflowUpdateStage.ACCEPTED });
     const secondAnswer = await handle.executeUpdate(changePlanUpdate, { args: [second] });
@@ -131,25 +119,18 @@ describe('plan changes at the same time', () => {
   // a running execution like it must keep replaying, unlocked), one with it (the patch marker in).
   const RECORDINGS = { beforeLock: 'billing-plan-changes-before-lock.json', serialised: 'billing-plan-changes-serialised.json' };
   it('replays recorded histories of two plan changes at once, from before the lock and with it', async () => {
-    if (process.env.RECORD_HISTORIES) {
+    if (recordingHistories) {
       const { tenantId, subscriptionId } = await startTenant('active', durations());
       itemOf(subscriptionId).current_period_end = Math.floor(Date.now() / 1000) + 3_600;
       await twoChangesAtOnce(tenantId, subscriptionId, 'elite', 'starter');
       const history = await t.deps.temporal.workflow.getHandle(workflowIds.billing(tenantId)).fetchHistory();
-      const json = JSON.parse(historyToJSON(history));
       // Patch markers carry their id as a base64 JSON payload.
       const markers = history.events?.filter((e) => e.markerRecordedEventAttributes) ?? [];
       const locked = markers.some((e) => Object.values(e.markerRecordedEventAttributes!.details ?? {}).some((p) => p.payloads?.some((x) => Buffer.from(x.data ?? []).toString().includes('serialise-billing-handlers'))));
-      await writeFile(path.join(import.meta.dirname, 'histories', locked ? RECORDINGS.serialised : RECORDINGS.beforeLock), `${JSON.stringify(json, null, 2)}\n`);
+      await recordHistory(locked ? RECORDINGS.serialised : RECORDINGS.beforeLock, history);
     }
     for (const [name, file] of Object.entries(RECORDINGS)) {
-      const history = JSON.parse(await readFile(path.join(import.meta.dirname, 'histories', file), 'utf8'));
-      await Worker.runReplayHistory(
-        // The test stack's key, which recorded them (scripts/ephemeral-stack.ts).
-        { workflowBundle: await workflowBundle(), dataConverter: temporalDataConverter(Buffer.alloc(32, 7)) },
-        history,
-        `billing:recorded-plan-changes-${name}`,
-      );
+      await replayRecorded(file, `billing:recorded-plan-changes-${name}`);
     }
   });
 });
@@ -158,19 +139,19 @@ describe('adding a card', () => {
   it('Checkout saves a card: it becomes the default, a paused subscription resumes, and the next paid invoice reactivates the tenant', async () => {
     const { tenantId, customerId, subscriptionId } = await startTenant('trialing', durations({ trialMs: 1_500, reminderBeforeMs: 500 }));
     await expect.poll(() => status(tenantId), { timeout: 15_000 }).toBe('suspended');
-    stripe.subscription(subscriptionId)!.status = 'paused'; // what Stripe does when a trial ends without a card
+    t.stripe.subscription(subscriptionId)!.status = 'paused'; // what Stripe does when a trial ends without a card
 
     const { url } = await requestPaymentLink(t.deps.temporal, tenantId, 'checkout', `/t/${tenantId}/billing`);
-    const session = stripe.sessions().find((s) => url.endsWith(`/pay/${s.id}`))!;
+    const session = t.stripe.sessions().find((s) => url.endsWith(`/pay/${s.id}`))!;
     expect(session).toMatchObject({ mode: 'setup', customer: customerId, success_url: `${t.deps.config.PUBLIC_BASE_URL}/t/${tenantId}/billing` });
-    const completed = stripe.completeCheckout(session.id)!;
+    const completed = t.stripe.completeCheckout(session.id)!;
     expect(completed.setup_intent).toMatch(/^seti_/);
 
     expect((await post('checkout.session.completed', completed)).status).toBe(200);
-    await expect.poll(() => stripe.subscription(subscriptionId)!.status, { timeout: 10_000 }).toBe('active');
-    const customer = stripe.customers().find((c) => c.id === customerId)!;
+    await expect.poll(() => t.stripe.subscription(subscriptionId)!.status, { timeout: 10_000 }).toBe('active');
+    const customer = t.stripe.customers().find((c) => c.id === customerId)!;
     expect((customer.invoice_settings as { default_payment_method: string }).default_payment_method).toMatch(/^pm_/);
-    expect(stripe.subscription(subscriptionId)!.default_payment_method).toBe((customer.invoice_settings as { default_payment_method: string }).default_payment_method);
+    expect(t.stripe.subscription(subscriptionId)!.default_payment_method).toBe((customer.invoice_settings as { default_payment_method: string }).default_payment_method);
     expect(await t.deps.db.tenantBilling.findUniqueOrThrow({ where: { tenantId } })).toMatchObject({ hasPaymentMethod: true });
 
     await post('invoice.paid', invoice(customerId, uniqueId('in'), 'paid'));

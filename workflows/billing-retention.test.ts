@@ -1,42 +1,28 @@
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
-import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRetentionActivities } from '../activities/retention.ts';
 import { exportStorageDir } from '../domain/export-links.ts';
 import { workflowIds } from '../domain/workflow-ids.ts';
 import { forTenant } from '../prisma/tenant-db.ts';
 import { createTestApp, type TestApp } from '../tests/app-harness.ts';
+import { recordHistory, recordingHistories, replayRecorded } from '../tests/replay.ts';
 import { billingFixtures } from '../tests/billing-fixtures.ts';
-import { startSmtpFake, type SmtpFake } from '../tests/smtp-fake.ts';
 import { uniqueId } from '../tests/stack.ts';
-import { startStripeFake, type StripeFake } from '../tests/stripe-fake.ts';
-import { startTwilioFake, type TwilioFake } from '../tests/twilio-fake.ts';
-import { temporalDataConverter } from '../workers/codec.ts';
-import { workflowBundle } from '../workers/worker.ts';
 
-const RECORDED = path.join(import.meta.dirname, 'histories', 'billing-retention-purge.json');
+const RECORDED = 'billing-retention-purge.json';
 
 // The end of a tenant's billing life: suspended (or closed) → the retention window → a final
 // export, announced to the owner → only then the purge. Real Temporal and Postgres; the retention
 // window is injected in seconds.
 
 let t: TestApp;
-let stripe: StripeFake;
-let twilio: TwilioFake;
-let smtp: SmtpFake;
 beforeAll(async () => {
-  [stripe, twilio, smtp] = await Promise.all([startStripeFake(), startTwilioFake(), startSmtpFake()]);
-  t = await createTestApp({ env: { ...stripe.env, ...twilio.env, ...smtp.env } });
+  t = await createTestApp({ fakes: ['stripe', 'twilio', 'smtp'] });
 });
-afterAll(async () => {
-  await t?.close();
-  await Promise.all([stripe?.close(), twilio?.close(), smtp?.close()]);
-});
+afterAll(async () => t?.close());
 
-const { durations, startTenant, post, invoice, status } = billingFixtures(() => ({ t, stripe, twilio }));
+const { durations, startTenant, post, invoice, status } = billingFixtures(() => t);
 
 /** A customer with an asset, a service, an appointment, an invoice, a call and a text. */
 async function seedBusiness(tenantId: string) {
@@ -80,18 +66,18 @@ describe('retention: the end of a billing life', () => {
     expect(finalExport).toMatchObject({ status: 'ready', rowCounts: expect.objectContaining({ customers: 1, appointments: 1, invoices: 1 }) });
     expect(existsSync(path.join(exportStorageDir(t.deps.config), finalExport.fileName!))).toBe(true);
     // Quoted-printable mail: undo the soft line breaks before looking for the link.
-    const mailed = smtp.received().filter((m) => m.to.includes(ownerEmail)).map((m) => m.raw.replace(/=\r?\n/g, '').replace(/=3D/g, '='));
+    const mailed = t.smtp.received().filter((m) => m.to.includes(ownerEmail)).map((m) => m.raw.replace(/=\r?\n/g, '').replace(/=3D/g, '='));
     expect(mailed.join('\n')).toContain(`/exports/${tenantId}/${finalExport.id}/download`);
 
     expect(await tenantRowCounts(tenantId)).toEqual(none);
     expect(await t.deps.db.tenantPhoneConfig.findUnique({ where: { tenantId } })).toBeNull(); // the number is free again
     expect(await t.deps.db.tenantConfig.findUniqueOrThrow({ where: { tenantId } })).toMatchObject({ status: 'suspended' });
-    expect(stripe.subscription(subscriptionId)!.status).toBe('canceled');
+    expect(t.stripe.subscription(subscriptionId)!.status).toBe('canceled');
     expect(await t.deps.db.auditLog.findFirst({ where: { tenantId, action: 'tenant.purged' } })).toMatchObject({ after: { finalExportId: finalExport.id } });
     await expect.poll(() => billingClosed(tenantId), { timeout: 10_000 }).toBe('COMPLETED');
-    if (process.env.RECORD_HISTORIES) {
+    if (recordingHistories) {
       const history = await t.deps.temporal.workflow.getHandle(workflowIds.billing(tenantId)).fetchHistory();
-      await writeFile(RECORDED, `${JSON.stringify(JSON.parse(historyToJSON(history)), null, 2)}\n`);
+      await recordHistory(RECORDED, history);
     }
 
     // Another tenant's rows are untouched.
@@ -103,7 +89,7 @@ describe('retention: the end of a billing life', () => {
     await seedBusiness(tenantId);
     const closed = await t.call('DELETE', `/api/admin/tenants/${tenantId}`, { token: await t.ownerToken() });
     expect(closed.status).toBe(200);
-    await expect.poll(() => stripe.subscription(subscriptionId)!.status, { timeout: 10_000 }).toBe('canceled');
+    await expect.poll(() => t.stripe.subscription(subscriptionId)!.status, { timeout: 10_000 }).toBe('canceled');
     expect((await tenantRowCounts(tenantId)).customers).toBe(1);
 
     await expect.poll(() => t.deps.db.tenant.findUniqueOrThrow({ where: { id: tenantId } }).then((x) => x.purgedAt), { timeout: 60_000, interval: 500 }).toBeInstanceOf(Date);
@@ -124,13 +110,7 @@ describe('retention: the end of a billing life', () => {
   });
 
   it('replays a recorded history of suspension → retention → final export → purge deterministically', async () => {
-    const history = JSON.parse(await readFile(RECORDED, 'utf8'));
-    await Worker.runReplayHistory(
-      // The test stack's key, which recorded it (scripts/ephemeral-stack.ts).
-      { workflowBundle: await workflowBundle(), dataConverter: temporalDataConverter(Buffer.alloc(32, 7)) },
-      history,
-      'billing:recorded-retention',
-    );
+    await replayRecorded(RECORDED, 'billing:recorded-retention');
   });
 
   it('the purge refuses root, a tenant still in good standing, and any tenant without a ready final export', async () => {

@@ -1,42 +1,29 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
-import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workflowIds } from '../domain/workflow-ids.ts';
 import { createTestApp, type TestApp } from '../tests/app-harness.ts';
+import { recordHistory, recordingHistories, replayRecorded } from '../tests/replay.ts';
 import { billingFixtures } from '../tests/billing-fixtures.ts';
 import { uniqueId } from '../tests/stack.ts';
-import { startStripeFake, type StripeFake } from '../tests/stripe-fake.ts';
-import { startTwilioFake, type TwilioFake } from '../tests/twilio-fake.ts';
 import { billingDurations, queryBillingState, signalTierChanged } from '../workers/tenant-billing.ts';
-import { temporalDataConverter } from '../workers/codec.ts';
-import { workflowBundle } from '../workers/worker.ts';
 
-const RECORDED = path.join(import.meta.dirname, 'histories', 'billing-stripe-dunning.json');
+const RECORDED = 'billing-stripe-dunning.json';
 
 // The Stripe life of a tenant with real Temporal and Postgres, Stripe and Twilio fakes at the HTTP
 // boundary (reached by the official SDKs), and webhook events signed with Stripe's own helper.
 // Durations are injected in seconds: nothing here sleeps for days.
 
 let t: TestApp;
-let stripe: StripeFake;
-let twilio: TwilioFake;
 beforeAll(async () => {
-  [stripe, twilio] = await Promise.all([startStripeFake(), startTwilioFake()]);
-  t = await createTestApp({ env: { ...stripe.env, ...twilio.env } });
+  t = await createTestApp({ fakes: ['stripe', 'twilio'] });
 });
-afterAll(async () => {
-  await t?.close();
-  await Promise.all([stripe?.close(), twilio?.close()]);
-});
+afterAll(async () => t?.close());
 
-const { durations, startTenant, post, invoice, status, searchStatus, textsTo } = billingFixtures(() => ({ t, stripe, twilio }));
+const { durations, startTenant, post, invoice, status, searchStatus, textsTo } = billingFixtures(() => t);
 
 describe('billing life with Stripe', () => {
   it('trial → active on the first paid invoice (database, query and search attribute agree)', async () => {
     const { tenantId, customerId } = await startTenant('trialing', durations());
-    expect(stripe.subscriptions().find((s) => s.customer === customerId)).toMatchObject({ status: 'trialing' });
+    expect(t.stripe.subscriptions().find((s) => s.customer === customerId)).toMatchObject({ status: 'trialing' });
     expect((await post('invoice.paid', invoice(customerId, uniqueId('in'), 'paid'))).status).toBe(200);
     await expect.poll(() => status(tenantId), { timeout: 10_000 }).toBe('active');
     await expect.poll(() => searchStatus(tenantId)).toEqual(['active']);
@@ -108,7 +95,7 @@ describe('billing life with Stripe', () => {
     const { tenantId, customerId } = await startTenant('active', durations());
     const forged = await post('customer.subscription.deleted', { id: 'sub_x', object: 'subscription', customer: customerId, status: 'canceled' }, { signature: 't=1,v1=deadbeef' });
     expect(forged.status).toBe(400);
-    const wrongSecret = stripe.signedEvent('customer.subscription.deleted', { id: 'sub_x', customer: customerId }, { secret: 'whsec_attacker' });
+    const wrongSecret = t.stripe.signedEvent('customer.subscription.deleted', { id: 'sub_x', customer: customerId }, { secret: 'whsec_attacker' });
     expect((await t.app.request('/stripe/webhook', { method: 'POST', headers: { 'stripe-signature': wrongSecret.signature }, body: wrongSecret.payload })).status).toBe(400);
 
     const unknown = await post('invoice.payment_failed', invoice('cus_nobody', uniqueId('in'), 'open'));
@@ -121,28 +108,28 @@ describe('billing life with Stripe', () => {
   });
 
   it('a retried activity (Stripe answered, the response was lost) creates one customer and one subscription', async () => {
-    stripe.failNext(1, { path: '/customers', afterCommit: true });
+    t.stripe.failNext(1, { path: '/customers', afterCommit: true });
     const { tenantId, customerId } = await startTenant('trialing', durations());
-    expect(stripe.customers().filter((c) => (c.metadata as Record<string, string>).tenant_id === tenantId).map((c) => c.id)).toEqual([customerId]);
-    expect(stripe.subscriptions().filter((s) => s.customer === customerId)).toHaveLength(1);
-    const creates = stripe.requests().filter((r) => r.path === '/v1/customers' && r.idempotencyKey === `billing:${tenantId}:ensure-customer`);
+    expect(t.stripe.customers().filter((c) => (c.metadata as Record<string, string>).tenant_id === tenantId).map((c) => c.id)).toEqual([customerId]);
+    expect(t.stripe.subscriptions().filter((s) => s.customer === customerId)).toHaveLength(1);
+    const creates = t.stripe.requests().filter((r) => r.path === '/v1/customers' && r.idempotencyKey === `billing:${tenantId}:ensure-customer`);
     expect(creates.map((r) => r.status)).toEqual([500, 200]);
   });
 
   it('an upgrade moves the subscription to the new price now, with proration, under its own key', async () => {
     const { tenantId, customerId } = await startTenant('active', durations());
     await signalTierChanged(t.deps.temporal, tenantId, 'elite');
-    const subscription = stripe.subscriptions().find((s) => s.customer === customerId)!;
+    const subscription = t.stripe.subscriptions().find((s) => s.customer === customerId)!;
     await expect
-      .poll(() => stripe.requests().filter((r) => r.path === `/v1/subscriptions/${subscription.id}` && r.method === 'POST').map((r) => [r.idempotencyKey, r.params.proration_behavior]), { timeout: 10_000 })
+      .poll(() => t.stripe.requests().filter((r) => r.path === `/v1/subscriptions/${subscription.id}` && r.method === 'POST').map((r) => [r.idempotencyKey, r.params.proration_behavior]), { timeout: 10_000 })
       .toEqual([[`billing:${tenantId}:change-plan:1`, 'always_invoice']]);
-    const elite = stripe.prices().find((p) => p.lookup_key === 'servicepro_elite_monthly')!;
+    const elite = t.stripe.prices().find((p) => p.lookup_key === 'servicepro_elite_monthly')!;
     expect((subscription.items as { data: Array<{ price: { id: string } }> }).data[0]!.price.id).toBe(elite.id);
     expect(await queryBillingState(t.deps.temporal, tenantId)).toMatchObject({ tier: 'elite', changes: 1 });
   });
 
   it('replays a recorded Stripe billing history deterministically', async () => {
-    if (process.env.RECORD_HISTORIES) {
+    if (recordingHistories) {
       const { tenantId, owner, customerId } = await startTenant('trialing', durations({ trialMs: 4_000, reminderBeforeMs: 2_000 }));
       const firstRun = (await t.deps.temporal.workflow.getHandle(workflowIds.billing(tenantId)).describe()).runId;
       await expect.poll(() => textsTo(owner).length, { timeout: 10_000 }).toBe(1); // the trial reminder
@@ -155,15 +142,9 @@ describe('billing life with Stripe', () => {
       await expect.poll(() => queryBillingState(t.deps.temporal, tenantId), { timeout: 10_000 }).toMatchObject({ status: 'active', tier: 'elite' });
       // The first run: on the test server it grows past its suggested size and continues as new.
       const history = await t.deps.temporal.workflow.getHandle(workflowIds.billing(tenantId), firstRun).fetchHistory();
-      await writeFile(RECORDED, `${JSON.stringify(JSON.parse(historyToJSON(history)), null, 2)}\n`);
+      await recordHistory(RECORDED, history);
     }
-    const history = JSON.parse(await readFile(RECORDED, 'utf8'));
-    await Worker.runReplayHistory(
-      // The test stack's key, which recorded it (scripts/ephemeral-stack.ts).
-      { workflowBundle: await workflowBundle(), dataConverter: temporalDataConverter(Buffer.alloc(32, 7)) },
-      history,
-      'billing:recorded-stripe',
-    );
+    await replayRecorded(RECORDED, 'billing:recorded-stripe');
   });
 
   it('reads its durations from configuration', () => {

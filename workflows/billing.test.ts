@@ -1,13 +1,9 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workflowIds } from '../domain/workflow-ids.ts';
 import { createTestApp, type TestApp } from '../tests/app-harness.ts';
+import { replayRecorded } from '../tests/replay.ts';
 import { uniqueId } from '../tests/stack.ts';
-import { temporalDataConverter } from '../workers/codec.ts';
 import { queryBillingState, reconcileBillingWorkflows, signalTenantClosed, signalTierChanged, startTenantBilling } from '../workers/tenant-billing.ts';
-import { workflowBundle } from '../workers/worker.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -62,14 +58,6 @@ describe('billing:<tenantId> workflow', () => {
   });
 
   it('replays a recorded history deterministically', async () => {
-    const history = JSON.parse(await readFile(path.join(import.meta.dirname, 'histories', 'billing-tier-change-close.json'), 'utf8'));
-    await Worker.runReplayHistory(
-      {
-        workflowBundle: await workflowBundle(),
-        dataConverter: temporalDataConverter(Buffer.alloc(32, 7)),
-      },
-      history,
-      'billing:recorded',
-    );
+    await replayRecorded('billing-tier-change-close.json', 'billing:recorded');
   });
 });

@@ -1,29 +1,18 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
-import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workflowIds } from '../domain/workflow-ids.ts';
 import { forTenant } from '../prisma/tenant-db.ts';
 import { createTestApp, type TestApp } from '../tests/app-harness.ts';
+import { recordHistory, recordingHistories, replayRecorded } from '../tests/replay.ts';
 import { createSmsTenant, inboundParams, postInboundSms, randomPhone } from '../tests/sms-fixtures.ts';
-import { startTwilioFake, type TwilioFake } from '../tests/twilio-fake.ts';
-import { temporalDataConverter } from '../workers/codec.ts';
-import { workflowBundle } from '../workers/worker.ts';
 import { conversationStateQuery } from './conversation.ts';
 
-const RECORDED = path.join(import.meta.dirname, 'histories', 'conversation-text-help-stop-start.json');
+const RECORDED = 'conversation-text-help-stop-start.json';
 
 let t: TestApp;
-let fake: TwilioFake;
 beforeAll(async () => {
-  fake = await startTwilioFake();
-  t = await createTestApp({ env: fake.env });
+  t = await createTestApp({ fakes: ['twilio'] });
 });
-afterAll(async () => {
-  await t?.close();
-  await fake?.close();
-});
+afterAll(async () => t?.close());
 
 async function conversationOf(tenantId: string, phone: string) {
   const customer = await forTenant(t.deps.db, tenantId).customer.findFirstOrThrow({ where: { phone } });
@@ -50,12 +39,12 @@ describe('conversation:<tenantId>:<customerId> workflow', () => {
     await postInboundSms(t, first); // Twilio redelivering the very first webhook, after the hand-over
     await postInboundSms(t, inboundParams(customer, number, 'last one'));
     await expect.poll(async () => (await handle.query(conversationStateQuery)).handled, { timeout: 15_000 }).toBe(13);
-    expect(fake.messages().filter((m) => m.to === customer)).toHaveLength(1); // one auto-reply in 12 hours, across runs
-    expect(fake.messages().filter((m) => m.to === owner)).toHaveLength(13);
+    expect(t.twilio.messages().filter((m) => m.to === customer)).toHaveLength(1); // one auto-reply in 12 hours, across runs
+    expect(t.twilio.messages().filter((m) => m.to === owner)).toHaveLength(13);
   });
 
   it('replays a recorded history deterministically', async () => {
-    if (process.env.RECORD_HISTORIES) {
+    if (recordingHistories) {
       const owner = randomPhone();
       const { tenantId, number } = await createSmsTenant(t, { ownerNotifyPhone: owner, businessName: 'Recorded Grooming' });
       const customer = randomPhone();
@@ -70,14 +59,8 @@ describe('conversation:<tenantId>:<customerId> workflow', () => {
       // The first run: on the test server it grows past 60 events and ends in continue-as-new.
       const { workflowId } = await conversationOf(tenantId, customer);
       const history = await t.deps.temporal.workflow.getHandle(workflowId, firstRun).fetchHistory();
-      await writeFile(RECORDED, `${JSON.stringify(JSON.parse(historyToJSON(history)), null, 2)}\n`);
+      await recordHistory(RECORDED, history);
     }
-    const history = JSON.parse(await readFile(RECORDED, 'utf8'));
-    await Worker.runReplayHistory(
-      // The test stack's key, which recorded it (scripts/ephemeral-stack.ts).
-      { workflowBundle: await workflowBundle(), dataConverter: temporalDataConverter(Buffer.alloc(32, 7)) },
-      history,
-      'conversation:recorded',
-    );
+    await replayRecorded(RECORDED, 'conversation:recorded');
   });
 });

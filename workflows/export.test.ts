@@ -4,7 +4,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ApplicationFailure } from '@temporalio/common';
-import { NativeConnection, Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createExportActivities } from '../activities/export.ts';
 import { workflowIds } from '../domain/workflow-ids.ts';
@@ -12,46 +11,26 @@ import { forTenant } from '../prisma/tenant-db.ts';
 import { createTestApp, type TestApp } from '../tests/app-harness.ts';
 import { seedExportTenant } from '../tests/export-fixtures.ts';
 import { readZip } from '../tests/export-zip.ts';
-import { testStack, uniqueId } from '../tests/stack.ts';
-import { startTwilioFake, type TwilioFake } from '../tests/twilio-fake.ts';
-import { temporalDataConverter } from '../workers/codec.ts';
+import { uniqueId } from '../tests/stack.ts';
+import { withTestWorker } from '../tests/test-worker.ts';
 import { requestExport } from '../workers/tenant-export.ts';
 import { workflowBundle } from '../workers/worker.ts';
 import { exportProgressQuery, tenantExport } from './export.ts';
 
 let t: TestApp;
-let twilio: TwilioFake;
 let storageDir: string;
 beforeAll(async () => {
   storageDir = await mkdtemp(path.join(tmpdir(), 'exports-wf-'));
-  twilio = await startTwilioFake();
-  t = await createTestApp({ env: { ...twilio.env, EXPORT_STORAGE_DIR: storageDir } });
+  t = await createTestApp({ fakes: ['twilio'], env: { EXPORT_STORAGE_DIR: storageDir } });
 });
 afterAll(async () => {
   await t?.close();
-  await twilio?.close();
   if (storageDir) await rm(storageDir, { recursive: true, force: true });
 });
 
 /** A worker of its own on a fresh task queue, with the export activities given (the rest of the stack is real). */
-async function withWorker<T>(activities: object, run: (taskQueue: string) => Promise<T>): Promise<T> {
-  const stack = testStack();
-  const taskQueue = uniqueId('tq-export');
-  const connection = await NativeConnection.connect({ address: stack.temporalAddress });
-  try {
-    const worker = await Worker.create({
-      connection,
-      namespace: stack.temporalNamespace,
-      taskQueue,
-      workflowBundle: await workflowBundle(),
-      activities,
-      dataConverter: temporalDataConverter(t.deps.masterKey),
-    });
-    return await worker.runUntil(run(taskQueue));
-  } finally {
-    await connection.close();
-  }
-}
+const withWorker = async <T,>(activities: object, run: (taskQueue: string) => Promise<T>) =>
+  withTestWorker({ activities, workflows: { workflowBundle: await workflowBundle() }, taskQueue: uniqueId('tq-export') }, run);
 
 describe('tenantExport', () => {
   it('a suspended tenant: counting → writing → ready at 100 %, the zip recorded, progress signalled, the owner told', async () => {

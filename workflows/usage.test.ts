@@ -5,7 +5,6 @@ import { USAGE_METERS } from '../activities/usage.ts';
 import { forTenant } from '../prisma/tenant-db.ts';
 import { createTestApp, type TestApp } from '../tests/app-harness.ts';
 import { uniqueId } from '../tests/stack.ts';
-import { startStripeFake, type StripeFake } from '../tests/stripe-fake.ts';
 import { ensureUsageSchedule } from '../workers/usage-schedule.ts';
 import { periodsToReport } from './usage-periods.ts';
 import type { ReportUsageSummary } from './usage.ts';
@@ -14,15 +13,10 @@ import type { ReportUsageSummary } from './usage.ts';
 // Temporal Schedule that starts it.
 
 let t: TestApp;
-let fake: StripeFake;
 beforeAll(async () => {
-  fake = await startStripeFake();
-  t = await createTestApp({ env: fake.env });
+  t = await createTestApp({ fakes: ['stripe'] });
 });
-afterAll(async () => {
-  await t?.close();
-  await fake?.close();
-});
+afterAll(async () => t?.close());
 
 const thisMonth = () => new Date().toISOString().slice(0, 7);
 
@@ -37,7 +31,7 @@ async function newTenant(usage: { smsSegments?: number; callSeconds?: number }, 
 }
 
 const eventSummary = (tenantId: string) =>
-  fake
+  t.stripe
     .meterEvents()
     .filter((e) => String(e.identifier).startsWith(`usage:${tenantId}:`))
     .map((e) => [e.event_name, (e.payload as Record<string, string>).value]);

@@ -1,29 +1,22 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workflowIds } from '../../domain/workflow-ids.ts';
 import { createTestApp, type TestApp } from '../../tests/app-harness.ts';
-import { testStack, uniqueId } from '../../tests/stack.ts';
+import { uniqueId } from '../../tests/stack.ts';
 import { queryBillingState } from '../../workers/tenant-billing.ts';
 
 let t: TestApp;
 let owner: string;
-let admin: pg.Client;
 
 beforeAll(async () => {
   t = await createTestApp();
   owner = await t.ownerToken();
-  admin = new pg.Client({ connectionString: testStack().adminDatabaseUrl });
-  await admin.connect();
 });
-afterAll(async () => {
-  await admin?.end();
-  await t?.close();
-});
+afterAll(async () => t?.close());
 
 type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
 const json = async <T = Record<string, unknown>>(r: Response) => (await r.json()) as T;
 const rowsFor = async (id: string) => {
-  const { rows } = await admin.query(
+  const { rows } = await t.adminSql(
     `SELECT (SELECT count(*) FROM tenants WHERE id = $1)::int AS tenants,
             (SELECT count(*) FROM tenant_config WHERE tenant_id = $1)::int AS configs,
             (SELECT count(*) FROM tenant_phone_config WHERE tenant_id = $1)::int AS phones,
@@ -112,7 +105,7 @@ describe('POST /api/admin/tenants', () => {
     const r = await t.call('POST', '/api/admin/tenants', { token: owner, body: { id, businessName: 'Second', tier: 'elite' } });
     expect(r.status).toBe(409);
     expect((await json<ErrorBody>(r)).error.fields).toHaveProperty('id');
-    const { rows } = await admin.query('SELECT business_name FROM tenant_config WHERE tenant_id = $1', [id]);
+    const { rows } = await t.adminSql('SELECT business_name FROM tenant_config WHERE tenant_id = $1', [id]);
     expect(rows).toEqual([{ business_name: 'First' }]);
   });
 
@@ -132,7 +125,7 @@ describe('PATCH and DELETE /api/admin/tenants/:id', () => {
     const r = await t.call('PATCH', `/api/admin/tenants/${id}`, { token: owner, body: { tier: 'elite' } });
     expect(r.status).toBe(200);
     expect((await json<{ tenant: object }>(r)).tenant).toMatchObject({ businessName: 'Before', industry: 'lawn-care', tier: 'elite' });
-    const { rows } = await admin.query(`SELECT action, before->>'tier' AS before, after->>'tier' AS after FROM audit_log WHERE tenant_id = $1 ORDER BY id`, [id]);
+    const { rows } = await t.adminSql(`SELECT action, before->>'tier' AS before, after->>'tier' AS after FROM audit_log WHERE tenant_id = $1 ORDER BY id`, [id]);
     expect(rows.at(-1)).toEqual({ action: 'tenant.updated', before: 'starter', after: 'elite' });
     await expect.poll(async () => (await queryBillingState(t.deps.temporal, id)).tier).toBe('elite');
   });
@@ -161,7 +154,7 @@ describe('PATCH and DELETE /api/admin/tenants/:id', () => {
     expect(patch.status).toBe(403);
     expect((await json<ErrorBody>(patch)).error.code).toBe('root_protected');
     expect((await t.call('DELETE', '/api/admin/tenants/root', { token: owner })).status).toBe(403);
-    const { rows } = await admin.query(`SELECT business_name, status FROM tenant_config WHERE tenant_id = 'root'`);
+    const { rows } = await t.adminSql(`SELECT business_name, status FROM tenant_config WHERE tenant_id = 'root'`);
     expect(rows).toEqual([{ business_name: 'Clean Machine Auto Detail', status: 'active' }]);
   });
 

@@ -1,15 +1,9 @@
-import { zValidator } from '@hono/zod-validator';
 import { Hono } from 'hono';
-import type { z } from 'zod';
 import { requireAccess } from '../auth/session.ts';
 import type { AppEnv } from '../context.ts';
-import { validationFailed } from '../errors.ts';
+import { validated } from '../validated.ts';
 import { tenantRegistry } from './registry.ts';
 import { createTenantInput, updateTenantInput } from './tenant-input.ts';
-
-const rejectInvalid = (result: { success: boolean; error?: unknown }) => {
-  if (!result.success) throw validationFailed(result.error as z.ZodError);
-};
 
 /** `/api/admin/tenants`: the root registry, for the platform owner only. */
 export function adminTenantRoutes() {
@@ -20,11 +14,11 @@ export function adminTenantRoutes() {
       return c.json({ tenants: await tenantRegistry(c.get('deps')).list({ includeClosed }) });
     })
     .get('/:id', async (c) => c.json({ tenant: await tenantRegistry(c.get('deps')).get(c.req.param('id')) }))
-    .post('/', zValidator('json', createTenantInput, rejectInvalid), async (c) => {
+    .post('/', validated('json', createTenantInput), async (c) => {
       const tenant = await tenantRegistry(c.get('deps')).create(c.req.valid('json'), c.get('user').id);
       return c.json({ tenant }, 201);
     })
-    .patch('/:id', zValidator('json', updateTenantInput, rejectInvalid), async (c) => {
+    .patch('/:id', validated('json', updateTenantInput), async (c) => {
       const tenant = await tenantRegistry(c.get('deps')).update(c.req.param('id'), c.req.valid('json'), c.get('user').id);
       return c.json({ tenant });
     })

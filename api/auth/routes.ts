@@ -1,9 +1,9 @@
-import { zValidator } from '@hono/zod-validator';
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import type { AppEnv } from '../context.ts';
-import { ApiError, validationFailed } from '../errors.ts';
+import { ApiError } from '../errors.ts';
+import { validated } from '../validated.ts';
 import { DEFAULT_LOGIN_LIMITS, throttleLogins, type LoginLimits } from './login-throttle.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { bearerToken, loadSessionUser, requireAccess, SESSION_COOKIE } from './session.ts';
@@ -29,9 +29,7 @@ export function authRoutes(options: { loginLimits?: Partial<LoginLimits> } = {})
     .use('/login', ...throttleLogins(limits))
     .post(
       '/login',
-      zValidator('json', loginBody, (result) => {
-        if (!result.success) throw validationFailed(result.error as z.ZodError);
-      }),
+      validated('json', loginBody),
       async (c) => {
         const { db, masterKey, config } = c.get('deps');
         const { email, password } = c.req.valid('json');

@@ -6,8 +6,8 @@ import { Hono } from 'hono';
 import { exportLinkKey, exportStorageDir, verifyExportLink } from '../../domain/export-links.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
+import { isUuid } from '../../domain/ids.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const FRESH_LINK = 'Sign in to ServicePro and open the Exports page for a fresh download link.';
 
 /**
@@ -24,7 +24,7 @@ export function exportDownloadRoutes() {
     if (!check.ok) throw new ApiError(403, 'invalid_link', `This download link is not valid (it may have been changed or cut short). ${FRESH_LINK}`);
 
     // A genuine signature, and still the row must be this tenant's and finished.
-    const row = UUID.test(exportId) ? await db.dataExport.findFirst({ where: { id: exportId, tenantId } }) : null;
+    const row = isUuid(exportId) ? await db.dataExport.findFirst({ where: { id: exportId, tenantId } }) : null;
     if (!row) throw new ApiError(404, 'not_found', 'There is no such export for this business.');
     if (row.status !== 'ready' || !row.fileName) throw new ApiError(409, 'export_not_ready', 'This export is not ready to download yet; the Exports page shows its progress.');
 

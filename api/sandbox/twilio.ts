@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Hono, type Context } from 'hono';
+import { isE164 } from '../../domain/phone.ts';
 import { smsSegments } from '../../domain/sms-segments.ts';
 import { twilioCredentials } from '../../domain/twilio-credentials.ts';
 import type { AppDeps } from '../context.ts';
@@ -27,7 +28,6 @@ export interface TwilioSandboxOptions {
   keep?: number;
 }
 
-const E164 = /^\+[1-9]\d{6,14}$/;
 const MESSAGE_SID = /^SM[0-9a-f]{32}$/;
 const twilioError = (c: Context, status: 400 | 401 | 404 | 500, code: number, message: string) =>
   c.json({ code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status }, status);
@@ -84,7 +84,7 @@ export function createTwilioSandbox(options: TwilioSandboxOptions) {
       return twilioError(c, 500, 20500, 'Internal Server Error');
     }
     const body = field('Body') ?? '';
-    if (!to || !E164.test(to)) return twilioError(c, 400, 21211, `The 'To' number ${to ?? ''} is not a valid phone number.`);
+    if (!to || !isE164(to)) return twilioError(c, 400, 21211, `The 'To' number ${to ?? ''} is not a valid phone number.`);
     if (!field('From') && !field('MessagingServiceSid')) return twilioError(c, 400, 21603, "A 'From' or 'MessagingServiceSid' parameter is required to send a message.");
     const message: SandboxMessage = {
       sid: `SM${randomBytes(16).toString('hex')}`,

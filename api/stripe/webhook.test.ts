@@ -1,35 +1,26 @@
-import pg from 'pg';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../tests/app-harness.ts';
 import { billingFixtures } from '../../tests/billing-fixtures.ts';
-import { testStack, uniqueId } from '../../tests/stack.ts';
-import { startStripeFake, type StripeFake } from '../../tests/stripe-fake.ts';
-import { startTwilioFake, type TwilioFake } from '../../tests/twilio-fake.ts';
+import { uniqueId } from '../../tests/stack.ts';
 
 // `POST /stripe/webhook` as an attacker and a bad day see it: signatures from the future, signed
 // bodies that are not Stripe events, and a database that fails halfway. Real Temporal and
 // Postgres; events are signed with Stripe's own helper.
 
 let t: TestApp;
-let stripe: StripeFake;
-let twilio: TwilioFake;
 beforeAll(async () => {
-  [stripe, twilio] = await Promise.all([startStripeFake(), startTwilioFake()]);
-  t = await createTestApp({ env: { ...stripe.env, ...twilio.env } });
+  t = await createTestApp({ fakes: ['stripe', 'twilio'] });
 });
-afterAll(async () => {
-  await t?.close();
-  await Promise.all([stripe?.close(), twilio?.close()]);
-});
+afterAll(async () => t?.close());
 
-const { durations, startTenant, post, invoice, status } = billingFixtures(() => ({ t, stripe, twilio }));
+const { durations, startTenant, post, invoice, status } = billingFixtures(() => t);
 const signer = new Stripe('sk_test_signer_only');
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 /** A body signed with the webhook secret at `timestamp` (seconds), as Stripe signs it. */
 async function deliver(payload: string, timestamp = nowSeconds()) {
-  const signature = signer.webhooks.generateTestHeaderString({ payload, secret: stripe.webhookSecret, timestamp });
+  const signature = signer.webhooks.generateTestHeaderString({ payload, secret: t.stripe.webhookSecret, timestamp });
   const response = await t.app.request('/stripe/webhook', { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': signature }, body: payload });
   const text = await response.text();
   return { status: response.status, body: (text ? JSON.parse(text) : null) as Record<string, unknown> | null };
@@ -90,12 +81,10 @@ describe('Stripe events are acknowledged only with their effect', () => {
     const { tenantId, customerId } = await startTenant('trialing', durations());
     const inv = uniqueId('in');
     const suffix = inv.replace(/[^a-z0-9]/gi, '_');
-    const admin = new pg.Client({ connectionString: testStack().adminDatabaseUrl });
-    await admin.connect();
     try {
       // A real failure of the effect's write, for this one invoice only (other test files share the database).
-      await admin.query(`CREATE FUNCTION fail_${suffix}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.stripe_invoice_id = '${inv}' THEN RAISE EXCEPTION 'billing_invoices unavailable (test)'; END IF; RETURN NEW; END $$`);
-      await admin.query(`CREATE TRIGGER fail_${suffix} BEFORE INSERT OR UPDATE ON billing_invoices FOR EACH ROW EXECUTE FUNCTION fail_${suffix}()`);
+      await t.adminSql(`CREATE FUNCTION fail_${suffix}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.stripe_invoice_id = '${inv}' THEN RAISE EXCEPTION 'billing_invoices unavailable (test)'; END IF; RETURN NEW; END $$`);
+      await t.adminSql(`CREATE TRIGGER fail_${suffix} BEFORE INSERT OR UPDATE ON billing_invoices FOR EACH ROW EXECUTE FUNCTION fail_${suffix}()`);
 
       const first = await post('invoice.paid', invoice(customerId, inv, 'paid', { amount_due: 14_900, amount_paid: 14_900, currency: 'usd' }));
       expect(first.status).toBeGreaterThanOrEqual(500);
@@ -103,8 +92,8 @@ describe('Stripe events are acknowledged only with their effect', () => {
       expect(await t.deps.db.stripeEvent.count({ where: { eventId: first.eventId } })).toBe(0);
       expect(await t.deps.db.billingInvoice.findUnique({ where: { stripeInvoiceId: inv } })).toBeNull();
 
-      await admin.query(`DROP TRIGGER fail_${suffix} ON billing_invoices`);
-      await admin.query(`DROP FUNCTION fail_${suffix}()`);
+      await t.adminSql(`DROP TRIGGER fail_${suffix} ON billing_invoices`);
+      await t.adminSql(`DROP FUNCTION fail_${suffix}()`);
 
       // Stripe redelivers the same event.
       const retried = await post('invoice.paid', invoice(customerId, inv, 'paid', { amount_due: 14_900, amount_paid: 14_900, currency: 'usd' }), { id: first.eventId });
@@ -118,9 +107,8 @@ describe('Stripe events are acknowledged only with their effect', () => {
       expect(await t.deps.db.stripeEvent.count({ where: { tenantId } })).toBe(1);
       await expect.poll(() => status(tenantId), { timeout: 10_000 }).toBe('active');
     } finally {
-      await admin.query(`DROP TRIGGER IF EXISTS fail_${suffix} ON billing_invoices`).catch(() => {});
-      await admin.query(`DROP FUNCTION IF EXISTS fail_${suffix}()`).catch(() => {});
-      await admin.end();
+      await t.adminSql(`DROP TRIGGER IF EXISTS fail_${suffix} ON billing_invoices`).catch(() => {});
+      await t.adminSql(`DROP FUNCTION IF EXISTS fail_${suffix}()`).catch(() => {});
     }
   });
 });

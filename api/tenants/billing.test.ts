@@ -4,28 +4,23 @@
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
+import type { TenantTier } from '../../domain/tenancy.ts';
 import { freePort } from '../../scripts/ports.ts';
 import { createTestApp, type TestApp } from '../../tests/app-harness.ts';
 import { randomPhone } from '../../tests/sms-fixtures.ts';
 import { uniqueId } from '../../tests/stack.ts';
-import { startStripeFake, type StripeFake } from '../../tests/stripe-fake.ts';
 import { queryBillingState, startTenantBilling } from '../../workers/tenant-billing.ts';
 import type { BillingDurations } from '../../workflows/billing.ts';
 import type { BillingView } from './billing.ts';
 
 let t: TestApp;
-let stripe: StripeFake;
 let platformOwner: string;
 
 beforeAll(async () => {
-  stripe = await startStripeFake();
-  t = await createTestApp({ env: stripe.env });
+  t = await createTestApp({ fakes: ['stripe'] });
   platformOwner = await t.ownerToken();
 });
-afterAll(async () => {
-  await t?.close();
-  await stripe?.close();
-});
+afterAll(async () => t?.close());
 
 const DAY = 86_400_000;
 // A real 14-day trial timer: nothing here waits for it; the page only counts it down.
@@ -33,7 +28,7 @@ const durations: BillingDurations = { trialDays: 14, trialMs: 14 * DAY, reminder
 const json = async <T,>(r: Response) => (await r.json()) as T;
 
 /** A tenant whose billing workflow runs with the Stripe life on `taskQueue`; resolves once Stripe is set up (unless nobody polls). */
-async function startTenant(status: 'trialing' | 'active', options: { tier?: 'starter' | 'pro' | 'elite'; taskQueue?: string } = {}) {
+async function startTenant(status: 'trialing' | 'active', options: { tier?: TenantTier; taskQueue?: string } = {}) {
   const tenantId = uniqueId('bill');
   const tier = options.tier ?? 'pro';
   await t.deps.db.tenant.create({
@@ -165,12 +160,12 @@ describe('POST /api/tenants/:tenantId/billing/payment-link', () => {
     const owner = await t.memberToken(tenantId, 'owner');
     const checkout = await t.call('POST', `/api/tenants/${tenantId}/billing/payment-link`, { token: owner, body: { kind: 'checkout' } });
     expect(checkout.status).toBe(200);
-    expect((await json<{ url: string }>(checkout)).url).toMatch(new RegExp(`^${stripe.url}/pay/cs_test_`));
+    expect((await json<{ url: string }>(checkout)).url).toMatch(new RegExp(`^${t.stripe.url}/pay/cs_test_`));
     const portal = await t.call('POST', `/api/tenants/${tenantId}/billing/payment-link`, { token: owner, body: { kind: 'portal' } });
-    expect((await json<{ url: string }>(portal)).url).toMatch(new RegExp(`^${stripe.url}/portal/`));
+    expect((await json<{ url: string }>(portal)).url).toMatch(new RegExp(`^${t.stripe.url}/portal/`));
 
     const customer = (await t.deps.db.tenantBilling.findUniqueOrThrow({ where: { tenantId } })).stripeCustomerId;
-    const session = stripe.sessions().find((s) => s.object === 'checkout.session' && s.customer === customer)!;
+    const session = t.stripe.sessions().find((s) => s.object === 'checkout.session' && s.customer === customer)!;
     expect(String(session.success_url)).toMatch(new RegExp(`/t/${tenantId}/billing$`));
   });
 

@@ -1,14 +1,14 @@
-import { zValidator } from '@hono/zod-validator';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { EVERY_PLAN, planFeatures } from '../../domain/tiers.ts';
+import { EVERY_PLAN, planFeatures, TIER_NAMES } from '../../domain/tiers.ts';
 import { ROOT_TENANT_ID, TENANT_TIERS, type TenantTier } from '../../domain/tenancy.ts';
 import { queryBillingState, requestPaymentLink, requestPlanChange } from '../../workers/tenant-billing.ts';
 import { requireAccess } from '../auth/session.ts';
 import type { TenantBillingState } from '../../workflows/billing.messages.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
-import { ApiError, validationFailed } from '../errors.ts';
+import { ApiError } from '../errors.ts';
+import { validated } from '../validated.ts';
 import { withinTemporalDeadline } from '../temporal-deadline.ts';
 
 // `/api/tenants/:tenantId/billing`: what the owner's billing page shows and the two things it can
@@ -22,14 +22,8 @@ const QUERY_DEADLINE_MS = 2_000;
 /** Updates need a worker; without one the SDK would wait forever. */
 const UPDATE_DEADLINE_MS = 10_000;
 
-const TIER_NAMES: Record<TenantTier, string> = { starter: 'Starter', pro: 'Pro', elite: 'Elite' };
-
 const planInput = z.strictObject({ tier: z.enum(TENANT_TIERS, { error: 'Choose starter, pro or elite' }) });
 const paymentLinkInput = z.strictObject({ kind: z.enum(['checkout', 'portal'], { error: 'kind must be checkout or portal' }) });
-
-const rejectInvalid = (result: { success: boolean; error?: unknown }) => {
-  if (!result.success) throw validationFailed(result.error as z.ZodError);
-};
 
 const iso = (value: Date | number | string | null | undefined): string | null => {
   if (value === null || value === undefined) return null;
@@ -158,10 +152,10 @@ export function tenantBillingRoutes() {
 
   return new Hono<AppEnv>()
     .get('/', member, async (c) => c.json({ billing: await billingView(c.get('deps'), tenantId(c)) }))
-    .post('/plan', owner, zValidator('json', planInput, rejectInvalid), async (c) =>
+    .post('/plan', owner, validated('json', planInput), async (c) =>
       c.json({ change: await changePlan(c.get('deps'), tenantId(c), c.req.valid('json').tier) }),
     )
-    .post('/payment-link', owner, zValidator('json', paymentLinkInput, rejectInvalid), async (c) =>
+    .post('/payment-link', owner, validated('json', paymentLinkInput), async (c) =>
       c.json(await paymentLink(c.get('deps'), tenantId(c), c.req.valid('json').kind)),
     );
 }

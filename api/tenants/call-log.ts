@@ -3,8 +3,8 @@ import { forTenant } from '../../prisma/tenant-db.ts';
 import { ApiError } from '../errors.ts';
 import { callerNames } from './caller-names.ts';
 import { olderThan, pageOf, type Page } from './pagination.ts';
+import { isUuid } from '../../domain/ids.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The call log and the voicemail inbox of one tenant, read through the tenant-scoped client. */
 export function callLog(db: PrismaClient, tenantId: string) {
@@ -48,7 +48,7 @@ export function callLog(db: PrismaClient, tenantId: string) {
 
     async markListened(id: string, listened: boolean) {
       const missing = () => new ApiError(404, 'not_found', 'That voicemail is not in this inbox.');
-      if (!UUID.test(id)) throw missing();
+      if (!isUuid(id)) throw missing();
       const { count } = await tdb.voicemail.updateMany({ where: { id }, data: { listenedAt: listened ? new Date() : null } });
       if (count === 0) throw missing();
       const row = await tdb.voicemail.findFirstOrThrow({ where: { id } });

@@ -10,11 +10,9 @@ import { exportLinkKey, signExportLink } from '../../domain/export-links.ts';
 import { createTestApp, type TestApp } from '../../tests/app-harness.ts';
 import { seedExportTenant } from '../../tests/export-fixtures.ts';
 import { readZip } from '../../tests/export-zip.ts';
-import { startTwilioFake, type TwilioFake } from '../../tests/twilio-fake.ts';
 import type { ExportView } from '../../workers/tenant-export.ts';
 
 let t: TestApp;
-let twilio: TwilioFake;
 let storageDir: string;
 let a: Awaited<ReturnType<typeof seedExportTenant>>;
 let b: Awaited<ReturnType<typeof seedExportTenant>>;
@@ -33,15 +31,13 @@ const hourFromNow = () => new Date(Date.now() + 3_600_000);
 
 beforeAll(async () => {
   storageDir = await mkdtemp(path.join(tmpdir(), 'exports-api-'));
-  twilio = await startTwilioFake();
-  t = await createTestApp({ env: { ...twilio.env, EXPORT_STORAGE_DIR: storageDir } });
+  t = await createTestApp({ fakes: ['twilio'], env: { EXPORT_STORAGE_DIR: storageDir } });
   a = await seedExportTenant(t.deps.db, { prefix: 'apiexp', customers: 30, status: 'suspended' });
   b = await seedExportTenant(t.deps.db, { prefix: 'apiexpb', customers: 12 });
   [ownerA, staffA, ownerB] = await Promise.all([t.memberToken(a.tenantId, 'owner'), t.memberToken(a.tenantId, 'staff'), t.memberToken(b.tenantId, 'owner')]);
 });
 afterAll(async () => {
   await t?.close();
-  await twilio?.close();
   if (storageDir) await rm(storageDir, { recursive: true, force: true });
 });
 

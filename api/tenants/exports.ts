@@ -3,8 +3,8 @@ import { requireAccess } from '../auth/session.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { describeExport, listExports, requestExport } from '../../workers/tenant-export.ts';
+import { isUuid } from '../../domain/ids.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * `/api/tenants/:tenantId/exports`: the business's data exports. Owners (and the platform owner)
@@ -31,7 +31,7 @@ export function exportRoutes() {
     .get('/', member, async (c) => c.json({ exports: await listExports(c.get('deps'), tenantId(c)) }))
     .get('/:exportId', member, async (c) => {
       const exportId = c.req.param('exportId');
-      const found = UUID.test(exportId) ? await describeExport(c.get('deps'), tenantId(c), exportId) : null;
+      const found = isUuid(exportId) ? await describeExport(c.get('deps'), tenantId(c), exportId) : null;
       if (!found) throw new ApiError(404, 'not_found', 'There is no such export for this business.');
       return c.json({ export: found });
     });

@@ -1,25 +1,17 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSecret } from '../../domain/secrets.ts';
 import { createTestApp, type TestApp } from '../../tests/app-harness.ts';
-import { testStack } from '../../tests/stack.ts';
 import { createTenant } from '../../tests/tenant-fixtures.ts';
 import { SIP_PASSWORD_PURPOSE } from './phone-settings.ts';
 
 let t: TestApp;
 let owner: string;
-let admin: pg.Client;
 
 beforeAll(async () => {
   t = await createTestApp();
   owner = await t.ownerToken();
-  admin = new pg.Client({ connectionString: testStack().adminDatabaseUrl });
-  await admin.connect();
 });
-afterAll(async () => {
-  await admin?.end();
-  await t?.close();
-});
+afterAll(async () => t?.close());
 
 type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
 type Settings = Record<string, unknown> & { planLocks: { ivrModes: Record<string, string | null>; sip: string | null; jokes: string | null } };
@@ -116,7 +108,7 @@ describe('PATCH /api/tenants/:tenantId/phone-settings', () => {
     expect(second).toMatchObject({ forwardingNumber: '+19185550111', jokesEnabled: true, missedCallTextBack: false, greetingText: null, timeZone: 'America/New_York' });
     expect(await settingsOf(await t.call('GET', path(id), { token: owner }))).toEqual(second);
 
-    const { rows } = await admin.query(`SELECT action, before->>'forwardingNumber' AS before, after->>'forwardingNumber' AS after FROM audit_log WHERE tenant_id = $1 AND action = 'phone_settings.updated' ORDER BY id`, [id]);
+    const { rows } = await t.adminSql(`SELECT action, before->>'forwardingNumber' AS before, after->>'forwardingNumber' AS after FROM audit_log WHERE tenant_id = $1 AND action = 'phone_settings.updated' ORDER BY id`, [id]);
     expect(rows).toEqual([
       { action: 'phone_settings.updated', before: null, after: '+19185550111' },
       { action: 'phone_settings.updated', before: '+19185550111', after: '+19185550111' },
@@ -179,12 +171,12 @@ describe('PATCH /api/tenants/:tenantId/phone-settings', () => {
     expect(settings).not.toHaveProperty('sipPassword');
     expect(await (await t.call('GET', path(id), { token: owner })).text()).not.toContain(password);
 
-    const { rows } = await admin.query('SELECT sip_password_encrypted AS sealed FROM tenant_phone_config WHERE tenant_id = $1', [id]);
+    const { rows } = await t.adminSql('SELECT sip_password_encrypted AS sealed FROM tenant_phone_config WHERE tenant_id = $1', [id]);
     const sealed = rows[0].sealed as string;
     expect(sealed).not.toContain(password);
     expect(sealed).toMatch(/^v1\./);
     expect(openSecret(t.deps.masterKey, sealed, SIP_PASSWORD_PURPOSE)).toBe(password);
-    const audit = await admin.query("SELECT coalesce(before::text, '') || coalesce(after::text, '') AS entry FROM audit_log WHERE tenant_id = $1", [id]);
+    const audit = await t.adminSql("SELECT coalesce(before::text, '') || coalesce(after::text, '') AS entry FROM audit_log WHERE tenant_id = $1", [id]);
     for (const row of audit.rows) expect(row.entry).not.toContain(password);
 
     const weak = await patch(id, { sipPassword: 'short' });

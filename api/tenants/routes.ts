@@ -1,9 +1,9 @@
-import { zValidator } from '@hono/zod-validator';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireAccess } from '../auth/session.ts';
 import type { AppEnv } from '../context.ts';
-import { ApiError, validationFailed } from '../errors.ts';
+import { ApiError } from '../errors.ts';
+import { validated } from '../validated.ts';
 import { tenantBillingRoutes } from './billing.ts';
 import { callLog } from './call-log.ts';
 import { exportRoutes } from './exports.ts';
@@ -12,10 +12,6 @@ import { pageFrom } from './pagination.ts';
 import { phoneSettingsInput } from './phone-settings-input.ts';
 import { phoneSettings } from './phone-settings.ts';
 import { ownAddress, runSimulatedCall, simulatedCallInput } from './simulator.ts';
-
-const rejectInvalid = (result: { success: boolean; error?: unknown }) => {
-  if (!result.success) throw validationFailed(result.error as z.ZodError);
-};
 
 const voicemailChange = z.strictObject({ listened: z.boolean({ error: 'listened must be true or false' }) });
 
@@ -53,7 +49,7 @@ export function tenantRoutes() {
       });
     })
     .get('/phone-settings', member, async (c) => c.json({ phoneSettings: await phoneSettings(c.get('deps')).get(tenantId(c)) }))
-    .patch('/phone-settings', owner, zValidator('json', phoneSettingsInput, rejectInvalid), async (c) => {
+    .patch('/phone-settings', owner, validated('json', phoneSettingsInput), async (c) => {
       const updated = await phoneSettings(c.get('deps')).update(tenantId(c), c.req.valid('json'), c.get('user').id);
       return c.json({ phoneSettings: updated });
     })
@@ -61,14 +57,14 @@ export function tenantRoutes() {
     .get('/voicemails', member, async (c) =>
       c.json(await callLog(c.get('deps').db, tenantId(c)).voicemails(pageFrom(c.req.query()), { unlistenedOnly: c.req.query('unlistened') === 'true' })),
     )
-    .patch('/voicemails/:id', member, zValidator('json', voicemailChange, rejectInvalid), async (c) => {
+    .patch('/voicemails/:id', member, validated('json', voicemailChange), async (c) => {
       const voicemail = await callLog(c.get('deps').db, tenantId(c)).markListened(c.req.param('id'), c.req.valid('json').listened);
       return c.json({ voicemail });
     })
     .get('/messages', member, async (c) => c.json(await listMessages(c.get('deps').db, tenantId(c), pageFrom(c.req.query()))))
     .route('/billing', tenantBillingRoutes())
     .route('/exports', exportRoutes())
-    .post('/simulator/calls', owner, zValidator('json', simulatedCallInput, rejectInvalid), async (c) => {
+    .post('/simulator/calls', owner, validated('json', simulatedCallInput), async (c) => {
       const call = await runSimulatedCall(c.get('deps'), tenantId(c), c.req.valid('json'), ownAddress(c.env));
       return c.json({ call });
     });

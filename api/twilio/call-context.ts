@@ -1,4 +1,4 @@
-import type { BusinessHours } from '../../domain/business-hours.ts';
+import type { WeeklyHours } from '../../domain/weekly-hours.ts';
 import type { CallContext } from '../../domain/ivr.ts';
 import { toE164 } from '../../domain/phone.ts';
 import type { PrismaClient } from '../../prisma/client.ts';
@@ -20,7 +20,7 @@ export async function loadCallContext(db: PrismaClient, calledNumber: string, ap
     forwardingNumber: phone.forwardingNumber,
     sipUri: phone.sipDomain && phone.sipUsername ? `sip:${phone.sipUsername}@${phone.sipDomain}` : null,
     timeZone: phone.timeZone,
-    businessHours: (phone.businessHours as BusinessHours | null) ?? null,
+    businessHours: (phone.businessHours as WeeklyHours | null) ?? null,
     jokesEnabled: phone.jokesEnabled,
     missedCallTextBack: phone.missedCallTextBack,
     ownerNotifyPhone: phone.ownerNotifyPhone,

@@ -5,7 +5,6 @@ import { forTenant } from '../../prisma/tenant-db.ts';
 import { freePort } from '../../scripts/ports.ts';
 import { createTestApp, type TestApp } from '../../tests/app-harness.ts';
 import { createSmsTenant, inboundParams, postInboundSms, randomPhone } from '../../tests/sms-fixtures.ts';
-import { startTwilioFake, type TwilioFake } from '../../tests/twilio-fake.ts';
 import { conversationStateQuery } from '../../workflows/conversation.ts';
 import { createApp } from '../app.ts';
 import { createMessagingActivities } from '../../activities/messaging.ts';
@@ -14,18 +13,13 @@ import { createMessagingActivities } from '../../activities/messaging.ts';
 // reached by the official SDK over HTTP.
 
 let t: TestApp;
-let fake: TwilioFake;
 
 beforeAll(async () => {
-  fake = await startTwilioFake();
-  t = await createTestApp({ env: fake.env });
+  t = await createTestApp({ fakes: ['twilio'] });
 });
-afterAll(async () => {
-  await t?.close();
-  await fake?.close();
-});
+afterAll(async () => t?.close());
 
-const sentTo = (to: string) => fake.messages().filter((m) => m.to === to).map((m) => m.body);
+const sentTo = (to: string) => t.twilio.messages().filter((m) => m.to === to).map((m) => m.body);
 const messages = (tenantId: string) => forTenant(t.deps.db, tenantId).message.findMany({ orderBy: { createdAt: 'asc' } });
 const customerId = async (tenantId: string, phone: string) => (await forTenant(t.deps.db, tenantId).customer.findFirstOrThrow({ where: { phone } })).id;
 const conversation = async (tenantId: string, phone: string) => t.deps.temporal.workflow.getHandle(workflowIds.conversation(tenantId, await customerId(tenantId, phone)));
@@ -179,12 +173,12 @@ describe('POST /twilio/sms/incoming', () => {
   it('a Twilio 500 on the auto-reply is retried by Temporal and the reply goes out exactly once', async () => {
     const { tenantId, number } = await createSmsTenant(t);
     const customer = randomPhone();
-    const attempts = fake.attempts();
-    fake.failNext(1, { to: customer });
+    const attempts = t.twilio.attempts();
+    t.twilio.failNext(1, { to: customer });
     await text(number, customer, 'hi there');
     await handled(tenantId, customer, 1);
     expect(sentTo(customer)).toHaveLength(1);
-    expect(fake.attempts() - attempts).toBe(2);
+    expect(t.twilio.attempts() - attempts).toBe(2);
     const reply = await forTenant(t.deps.db, tenantId).message.findFirstOrThrow({ where: { idempotencyKey: { endsWith: ':autoreply' } } });
     expect(reply.status).toBe('sent');
   });

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { InboundSms } from '../../activities/contracts.ts';
 import { findOrCreateCustomerByPhone, recordInboundMessage } from '../../activities/messaging-store.ts';
 import { toE164 } from '../../domain/phone.ts';
+import { emptyMessagingTwiml } from '../../domain/twiml.ts';
 import { characterCount, firstCharacters, SMS_MAX_CHARACTERS } from '../../domain/sms-segments.ts';
 import { workflowIds } from '../../domain/workflow-ids.ts';
 import { conversationWorkflow, inboundSmsSignal } from '../../workflows/conversation.ts';
@@ -15,7 +16,7 @@ import { withinDeadline, withinMs, xmlResponse } from './deadline.ts';
 type SmsEnv = AppEnv & { Variables: { twilioParams: TwilioParams } };
 
 // Replies go out through the sendSms activity (opt-outs, quiet hours, usage), never as TwiML.
-const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>';
+const EMPTY_TWIML = emptyMessagingTwiml();
 const emptyTwiml = () => xmlResponse(EMPTY_TWIML);
 /** Postgres and Temporal both down: a 503 makes Twilio log the failure and try the number's fallback URL. */
 const nothingKept = () => new Response(EMPTY_TWIML, { status: 503, headers: { 'content-type': 'text/xml; charset=utf-8' } });

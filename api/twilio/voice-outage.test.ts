@@ -8,7 +8,6 @@ import { createTestApp, type TestApp } from '../../tests/app-harness.ts';
 import { randomPhone } from '../../tests/sms-fixtures.ts';
 import { uniqueId } from '../../tests/stack.ts';
 import { twimlText, twimlVerbs, type TwimlNode } from '../../tests/twiml.ts';
-import { startTwilioFake, type TwilioFake } from '../../tests/twilio-fake.ts';
 import { postTwilio, twilioSid } from '../../tests/twilio-post.ts';
 import { createApp } from '../app.ts';
 
@@ -18,15 +17,13 @@ import { createApp } from '../app.ts';
 // once Postgres is back.
 
 let t: TestApp;
-let fake: TwilioFake;
 let deadDb: PrismaClient;
 let dbDown: ReturnType<typeof createApp>;
 let bothDown: ReturnType<typeof createApp>;
 let temporalDown: ReturnType<typeof createApp>;
 
 beforeAll(async () => {
-  fake = await startTwilioFake();
-  t = await createTestApp({ env: fake.env });
+  t = await createTestApp({ fakes: ['twilio'] });
   deadDb = createPrismaClient(`postgresql://servicepro_app:nothing@127.0.0.1:${await freePort()}/servicepro`);
   const deadTemporal = new Client({ connection: Connection.lazy({ address: `127.0.0.1:${await freePort()}` }) });
   const quick = { ...t.deps.config, TWILIO_WEBHOOK_DEADLINE_MS: 1_000 };
@@ -37,7 +34,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await deadDb?.$disconnect();
   await t?.close();
-  await fake?.close();
 });
 
 type App = ReturnType<typeof createApp>;
@@ -66,7 +62,7 @@ async function phoneTenant(options: { forwardingNumber?: string | null } = {}) {
   });
   return { id, phoneNumber };
 }
-const newCall = (to: string) => ({ CallSid: twilioSid('CA'), AccountSid: fake.accountSid, From: randomPhone(), To: to, CallStatus: 'ringing', Direction: 'inbound' });
+const newCall = (to: string) => ({ CallSid: twilioSid('CA'), AccountSid: t.twilio.accountSid, From: randomPhone(), To: to, CallStatus: 'ringing', Direction: 'inbound' });
 
 describe('with Postgres down', () => {
   it('a known number’s caller still gets its menu from the cache, and the call log follows once the database is back', async () => {
@@ -83,7 +79,7 @@ describe('with Postgres down', () => {
     expectTwiml(info);
     expectTwiml(await post(dbDown, '/twilio/voice/status', { ...call, CallStatus: 'completed', CallDuration: '25' }));
     await expect.poll(() => forTenant(t.deps.db, tenant.id).call.findMany({ where: { callSid: call.CallSid } }), { timeout: 15_000 }).toMatchObject([{ durationSec: 25, digits: '1' }]);
-    await expect.poll(() => fake.messages().filter((m) => m.to === call.From).length, { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => t.twilio.messages().filter((m) => m.to === call.From).length, { timeout: 15_000 }).toBe(1);
   });
 
   it('phone settings saved in this process replace the cached menu', async () => {
@@ -124,7 +120,7 @@ describe('with Postgres down', () => {
     const tenant = await phoneTenant();
     const customer = randomPhone();
     const messageSid = twilioSid('SM');
-    const text = { MessageSid: messageSid, SmsSid: messageSid, AccountSid: fake.accountSid, From: customer, To: tenant.phoneNumber, Body: 'Can you do Saturday at 10?', NumMedia: '0' };
+    const text = { MessageSid: messageSid, SmsSid: messageSid, AccountSid: t.twilio.accountSid, From: customer, To: tenant.phoneNumber, Body: 'Can you do Saturday at 10?', NumMedia: '0' };
     for (let i = 0; i < 2; i++) {
       const answer = await post(dbDown, '/twilio/sms/incoming', text);
       expect(answer.status).toBe(200);

@@ -1,37 +1,24 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
-import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BusinessHours } from '../../domain/business-hours.ts';
+import type { WeeklyHours } from '../../domain/weekly-hours.ts';
 import type { IvrMode, TenantStatus, TenantTier } from '../../domain/tenancy.ts';
 import { twilioCredentials } from '../../domain/twilio-credentials.ts';
 import { workflowIds } from '../../domain/workflow-ids.ts';
 import { forTenant } from '../../prisma/tenant-db.ts';
 import { createTestApp, type TestApp } from '../../tests/app-harness.ts';
+import { recordHistory, recordingHistories, replayRecorded } from '../../tests/replay.ts';
 import { uniqueId } from '../../tests/stack.ts';
 import { twimlText, twimlVerbs, type TwimlNode } from '../../tests/twiml.ts';
-import { startTwilioFake, type TwilioFake } from '../../tests/twilio-fake.ts';
-import { startSmtpFake, type SmtpFake } from '../../tests/smtp-fake.ts';
 import { callStateQuery } from '../../workflows/call.ts';
-import { temporalDataConverter } from '../../workers/codec.ts';
-import { workflowBundle } from '../../workers/worker.ts';
 import { createApp } from '../app.ts';
 import { signTwilioRequest } from './signature.ts';
 
 let t: TestApp;
-let twilioFake: TwilioFake;
-let smtp: SmtpFake;
 beforeAll(async () => {
-  [twilioFake, smtp] = await Promise.all([startTwilioFake(), startSmtpFake()]);
-  t = await createTestApp({ env: { ...twilioFake.env, ...smtp.env } });
+  t = await createTestApp({ fakes: ['twilio', 'smtp'] });
 });
-afterAll(async () => {
-  await t?.close();
-  await Promise.all([twilioFake?.close(), smtp?.close()]);
-});
-const textsTo = (number: string) => twilioFake.messages().filter((m) => m.to === number);
+afterAll(async () => t?.close());
+const textsTo = (number: string) => t.twilio.messages().filter((m) => m.to === number);
 
 type Node = TwimlNode;
 const verbs = twimlVerbs;
@@ -50,7 +37,7 @@ async function post(path: string, params: Record<string, string>, options: { app
 }
 
 let numberSeq = 1000 + Math.floor(Math.random() * 8000);
-async function phoneTenant(options: { tier?: TenantTier; ivrMode?: IvrMode; status?: TenantStatus; forwardingNumber?: string | null; businessHours?: BusinessHours; sip?: boolean; jokes?: boolean; textBack?: boolean; ownerEmail?: string; timeZone?: string } = {}) {
+async function phoneTenant(options: { tier?: TenantTier; ivrMode?: IvrMode; status?: TenantStatus; forwardingNumber?: string | null; businessHours?: WeeklyHours; sip?: boolean; jokes?: boolean; textBack?: boolean; ownerEmail?: string; timeZone?: string } = {}) {
   const id = uniqueId('voice');
   const phoneNumber = `+1918555${String(numberSeq++).padStart(4, '0')}`;
   await t.deps.db.tenant.create({
@@ -137,7 +124,7 @@ describe('POST /twilio/voice/incoming', () => {
   });
 
   it('after hours: the after-hours message and a voicemail recording', async () => {
-    const closedNow: BusinessHours = { mon: [['03:00', '03:01']], tue: [['03:00', '03:01']], wed: [['03:00', '03:01']], thu: [['03:00', '03:01']], fri: [['03:00', '03:01']], sat: [['03:00', '03:01']], sun: [['03:00', '03:01']] };
+    const closedNow: WeeklyHours = { mon: [['03:00', '03:01']], tue: [['03:00', '03:01']], wed: [['03:00', '03:01']], thu: [['03:00', '03:01']], fri: [['03:00', '03:01']], sat: [['03:00', '03:01']], sun: [['03:00', '03:01']] };
     const { phoneNumber } = await phoneTenant({ businessHours: closedNow });
     const list = verbs((await post('/twilio/voice/incoming', newCall(phoneNumber))).body);
     expect(list.map(([name]) => name)).toEqual(['Say', 'Record']);
@@ -231,8 +218,8 @@ describe('walking the IVR', () => {
     const ownerTexts = textsTo('+19185550111').filter((m) => m.body.includes(call.From));
     expect(ownerTexts).toHaveLength(1);
     expect(ownerTexts[0]!.body).toMatch(new RegExp(`New voicemail from \\${call.From}, 14s\\. Listen: .*/t/${id}/voicemails`));
-    await expect.poll(() => smtp.received().filter((m) => m.to.includes('owner@shiny.test')).length, { timeout: 15_000 }).toBe(1);
-    expect(smtp.received().find((m) => m.to.includes('owner@shiny.test'))!.raw).toMatch(/left a 14-second voicemail/);
+    await expect.poll(() => t.smtp.received().filter((m) => m.to.includes('owner@shiny.test')).length, { timeout: 15_000 }).toBe(1);
+    expect(t.smtp.received().find((m) => m.to.includes('owner@shiny.test'))!.raw).toMatch(/left a 14-second voicemail/);
   });
 
   it('press 1: the info message, and the price sheet texted to the caller exactly once', async () => {
@@ -390,10 +377,9 @@ describe('never silence', () => {
 });
 
 describe('determinism', () => {
-  const RECORDED = path.resolve('workflows/histories/call-press2-voicemail.json');
 
   it('replays a recorded call (press 2, no answer, voicemail, texts) against the current workflow code', async () => {
-    if (process.env.RECORD_HISTORIES) {
+    if (recordingHistories) {
       const tenant = await phoneTenant({ ownerEmail: 'owner@recorded.test' });
       const call = newCall(tenant.phoneNumber);
       const menu = verbs((await post('/twilio/voice/incoming', call)).body);
@@ -403,32 +389,21 @@ describe('determinism', () => {
       await post('/twilio/voice/status', { ...call, CallStatus: 'completed', CallDuration: '30' });
       const handle = t.deps.temporal.workflow.getHandle(workflowIds.call(call.CallSid));
       await handle.result();
-      await writeFile(RECORDED, `${JSON.stringify(JSON.parse(historyToJSON(await handle.fetchHistory())), null, 2)}\n`);
+      await recordHistory('call-press2-voicemail.json', await handle.fetchHistory());
     }
-    const history = JSON.parse(await readFile(RECORDED, 'utf8'));
-    await replay(history, 'call:recorded');
+    await replayRecorded('call-press2-voicemail.json', 'call:recorded');
   });
 
-  const MISSED = path.resolve('workflows/histories/call-hangup-missed-text.json');
   it('replays a recorded missed call (hung up in the menu, one missed-call text per caller and day)', async () => {
-    if (process.env.RECORD_HISTORIES) {
+    if (recordingHistories) {
       const tenant = await phoneTenant({ textBack: true, timeZone: middayZone() });
       const call = newCall(tenant.phoneNumber);
       await post('/twilio/voice/incoming', call);
       await post('/twilio/voice/status', { ...call, CallStatus: 'completed', CallDuration: '6' });
       const handle = t.deps.temporal.workflow.getHandle(workflowIds.call(call.CallSid));
       await handle.result();
-      await writeFile(MISSED, `${JSON.stringify(JSON.parse(historyToJSON(await handle.fetchHistory())), null, 2)}\n`);
+      await recordHistory('call-hangup-missed-text.json', await handle.fetchHistory());
     }
-    await replay(JSON.parse(await readFile(MISSED, 'utf8')), 'call:missed');
+    await replayRecorded('call-hangup-missed-text.json', 'call:missed');
   });
 });
-
-async function replay(history: unknown, workflowId: string) {
-  await Worker.runReplayHistory(
-    // The test stack's key, which recorded it (scripts/ephemeral-stack.ts).
-    { workflowBundle: await workflowBundle(), dataConverter: temporalDataConverter(Buffer.alloc(32, 7)) },
-    history as Parameters<typeof Worker.runReplayHistory>[1],
-    workflowId,
-  );
-}

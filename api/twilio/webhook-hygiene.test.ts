@@ -5,7 +5,6 @@ import { createTestApp, type TestApp } from '../../tests/app-harness.ts';
 import { createSmsTenant, randomPhone } from '../../tests/sms-fixtures.ts';
 import { uniqueId } from '../../tests/stack.ts';
 import { twimlVerbs } from '../../tests/twiml.ts';
-import { startTwilioFake, type TwilioFake } from '../../tests/twilio-fake.ts';
 import { postTwilio, twilioSid } from '../../tests/twilio-post.ts';
 
 // Issue 15 item 10 (Twilio part): what Twilio signs is not yet safe to store. Control characters
@@ -13,15 +12,10 @@ import { postTwilio, twilioSid } from '../../tests/twilio-post.ts';
 // the signature over the raw values has been checked, so no activity retries itself to death.
 
 let t: TestApp;
-let fake: TwilioFake;
 beforeAll(async () => {
-  fake = await startTwilioFake();
-  t = await createTestApp({ env: fake.env });
+  t = await createTestApp({ fakes: ['twilio'] });
 });
-afterAll(async () => {
-  await t?.close();
-  await fake?.close();
-});
+afterAll(async () => t?.close());
 
 const post = (path: string, params: Record<string, string>) => postTwilio(t.app, t.deps, path, params);
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
@@ -56,7 +50,7 @@ describe('control characters in Twilio fields', () => {
     const { tenantId, number } = await createSmsTenant(t);
     const customer = randomPhone();
     const messageSid = twilioSid('SM');
-    const response = await post('/twilio/sms/incoming', { MessageSid: messageSid, SmsSid: messageSid, AccountSid: fake.accountSid, From: customer, To: number, Body: 'Hi\u0000 there,\u0001 tomorrow\nat 9?', NumMedia: '0' });
+    const response = await post('/twilio/sms/incoming', { MessageSid: messageSid, SmsSid: messageSid, AccountSid: t.twilio.accountSid, From: customer, To: number, Body: 'Hi\u0000 there,\u0001 tomorrow\nat 9?', NumMedia: '0' });
     expect(response.status).toBe(200);
     const inbound = () => forTenant(t.deps.db, tenantId).message.findMany({ where: { direction: 'inbound' } });
     await expect.poll(inbound, { timeout: 15_000 }).toHaveLength(1);

@@ -10,10 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import { hashPassword } from '../../api/auth/passwords.ts';
 import { forTenant } from '../../prisma/tenant-db.ts';
-import { startApiServer } from '../../api/server.ts';
-import { freePort } from '../../scripts/ports.ts';
 import { buildWebApp } from '../../scripts/web-build.ts';
-import { createTestApp, type TestApp } from '../app-harness.ts';
+import { startTestServer, type TestApp } from '../app-harness.ts';
 import { uniqueId } from '../stack.ts';
 import { createTenant } from '../tenant-fixtures.ts';
 
@@ -56,13 +54,9 @@ describe('export page (browser)', () => {
   beforeAll(async () => {
     webDist = await mkdtemp(path.join(tmpdir(), 'servicepro-web-'));
     await buildWebApp(webDist);
-    // As startTestServer, with the zips written to a folder of this test's own.
+    // The zips are written to a folder of this test's own.
     storageDir = await mkdtemp(path.join(tmpdir(), 'servicepro-exports-'));
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
-    const testApp = await createTestApp({ webDist, env: { PUBLIC_BASE_URL: url, EXPORT_STORAGE_DIR: storageDir } });
-    const http = await startApiServer(testApp.deps, port, '127.0.0.1');
-    server = { url, testApp, stop: async () => (await http.close(), await testApp.close()) };
+    server = await startTestServer({ webDist, env: { EXPORT_STORAGE_DIR: storageDir } });
     const { db } = server.testApp.deps;
     tenantId = (await createTenant(server.testApp, await server.testApp.ownerToken(), 'pro')).id;
     // Paused: the export page must work for a business that stopped paying.

@@ -1,6 +1,9 @@
 // Shapes of the tenant API (/api/tenants/:tenantId/...) as the tenant app uses them.
+import type { MessageStatus } from '../../../domain/message-statuses.ts';
 import type { WeeklyHours } from '../../../domain/weekly-hours.ts';
 import type { IvrMode, Role, TenantStatus, Tier } from './types.ts';
+
+export type { MessageStatus };
 
 export interface TenantSummary {
   id: string;
@@ -80,8 +83,6 @@ export interface VoicemailEntry {
   listened: boolean;
   createdAt: string;
 }
-
-export type MessageStatus = 'received' | 'queued' | 'sent' | 'blocked_opt_out' | 'blocked_quiet_hours' | 'blocked_destination' | 'cancelled' | 'failed';
 
 export interface MessageEntry {
   id: string;

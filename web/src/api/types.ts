@@ -22,13 +22,10 @@ export interface LoginResponse {
   user: User;
 }
 
-export const TIERS = ['starter', 'pro', 'elite'] as const;
-export type Tier = (typeof TIERS)[number];
+// The server's own lists (domain/tenancy.ts), not copies.
+import { TENANT_STATUSES, TENANT_TIERS, type IvrMode, type TenantStatus, type TenantTier as Tier } from '../../../domain/tenancy.ts';
 
-export const TENANT_STATUSES = ['trialing', 'active', 'past_due', 'suspended', 'closed'] as const;
-export type TenantStatus = (typeof TENANT_STATUSES)[number];
-
-export type IvrMode = 'simple' | 'ivr' | 'ai-voice';
+export { TENANT_STATUSES, TENANT_TIERS as TIERS, type IvrMode, type TenantStatus, type Tier };
 
 export interface Tenant {
   id: string;

@@ -2,10 +2,8 @@
 // prices, plan moves and file sizes. Pure functions, unit-tested.
 import type { Billing, UsagePrices } from '../api/billing.ts';
 import type { DataExport } from '../api/exports.ts';
-import type { Tier } from '../api/types.ts';
+import { TIERS, type Tier } from '../api/types.ts';
 import { formatDate } from './format.ts';
-
-const TIER_ORDER: Tier[] = ['starter', 'pro', 'elite'];
 
 export type Tone = 'info' | 'good' | 'warning' | 'danger' | 'neutral';
 
@@ -64,7 +62,7 @@ export function billingStatusMessage(billing: Billing): StatusMessage {
 
 /** Where a plan sits against the current one: the button the owner sees on its card. */
 export function planMove(current: Tier, target: Tier): 'current' | 'upgrade' | 'downgrade' {
-  const diff = TIER_ORDER.indexOf(target) - TIER_ORDER.indexOf(current);
+  const diff = TIERS.indexOf(target) - TIERS.indexOf(current); // cheapest first
   return diff === 0 ? 'current' : diff > 0 ? 'upgrade' : 'downgrade';
 }
 
