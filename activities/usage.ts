@@ -169,8 +169,14 @@ export function createUsageActivities(deps: ActivityDeps): UsageActivities {
       let sent = 0;
       const nonZero = (Object.keys(totals) as MeterKey[]).filter((meter) => totals[meter] > 0);
       if (nonZero.length > 0) {
-        const prices = await meteredPrices();
-        if (billing.stripeSubscriptionId) await ensureMeteredItems(billing.stripeSubscriptionId, prices);
+        try {
+          const prices = await meteredPrices();
+          if (billing.stripeSubscriptionId) await ensureMeteredItems(billing.stripeSubscriptionId, prices);
+        } catch (error) {
+          // A subscription Stripe does not know (deleted, another account) will not appear on a retry.
+          if (!isPermanentRejection((error as StripeLikeError).statusCode)) throw error;
+          throw ApplicationFailure.create({ message: `Stripe refused the metered prices for tenant ${tenantId}: ${(error as StripeLikeError).message ?? String(error)}`, type: 'StripeUsageRejected', nonRetryable: true });
+        }
       }
       for (const meter of nonZero) {
         if (await sendTotal({ tenantId, period, meter, customerId: billing.stripeCustomerId, value: totals[meter], timestamp })) sent += 1;
