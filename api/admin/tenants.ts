@@ -5,7 +5,7 @@ import { requireAccess } from '../auth/session.ts';
 import type { AppEnv } from '../context.ts';
 import { validationFailed } from '../errors.ts';
 import { tenantRegistry } from './registry.ts';
-import { createTenantInput, updateTenantInput } from './tenant-input.ts';
+import { createTenantInput, updateTenantInput } from '../../domain/inputs/tenant.ts';
 
 const rejectInvalid = (result: { success: boolean; error?: unknown }) => {
   if (!result.success) throw validationFailed(result.error as z.ZodError);
