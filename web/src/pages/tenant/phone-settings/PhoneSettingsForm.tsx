@@ -34,8 +34,8 @@ export function PhoneSettingsForm({ tenant, saved }: { tenant: TenantSummary; sa
 
   // Settings changed elsewhere (another tab, a refetch): take them, keeping what the owner is editing.
   useEffect(() => form.reset(formValues(saved), { keepDirtyValues: true }), [saved, form]);
-  // A change by the owner (a named field; resets name none) makes the old notice stale.
-  useEffect(() => form.subscribe({ formState: { values: true }, callback: ({ name }) => name && setNotice(null) }), [form]);
+  // "Saved" (or "Nothing to save") is true until the owner changes something again.
+  const shownNotice = form.formState.isDirty ? null : notice;
 
   const onSubmit = form.handleSubmit(
     async (checked) => {
@@ -107,7 +107,7 @@ export function PhoneSettingsForm({ tenant, saved }: { tenant: TenantSummary; sa
         {!readOnly && (
           <div className="settings-actions">
             <p className="settings-status" role="status" aria-live="polite">
-              {notice}
+              {shownNotice}
             </p>
             <button type="button" className="button button-ghost" onClick={undo} disabled={save.isPending}>
               Undo changes
