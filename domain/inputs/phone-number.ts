@@ -7,7 +7,7 @@ import { refuseDestination } from '../phone-destinations.ts';
 // is E.164 (+19185550123). The web app and the API import this same schema.
 
 /** How the message under a phone field asks for one, whatever was wrong. */
-export const phoneNumberHint = (label: string) => `${label}: enter a phone number with its area code, like (918) 555-0123 or +19185550123`;
+export const phoneNumberHint = (label: string) => `${label}: enter a valid phone number with its area code, like (918) 555-0123 or +19185550123`;
 
 /** `label` names the field in the message ("Forwarding number", "Phone number"). */
 export const phoneNumberInput = (label: string) =>

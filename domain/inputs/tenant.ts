@@ -6,7 +6,7 @@ import { phoneNumberInput } from './phone-number.ts';
 // "New tenant" / "Edit tenant" form of the root dashboard, which validates with these same rules.
 
 const phoneNumber = phoneNumberInput('Phone number');
-const tier = z.enum(TENANT_TIERS, { error: 'Choose a plan: starter, pro or elite' });
+const tier = z.enum(TENANT_TIERS, { error: 'Tier must be one of: starter, pro, elite' });
 const businessName = z
   .string({ error: 'Business name is required' })
   .trim()
