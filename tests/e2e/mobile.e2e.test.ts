@@ -72,7 +72,7 @@ describe('the web app on a phone (390 px)', () => {
   it('a visitor who opens a page is asked to sign in, then lands on that page', async () => {
     await page.goto(`${server!.url}/t/${tenant.id}/voicemails`);
     await page.waitForURL(/\/login\?redirect=/, WAIT);
-    expect(await page.title()).toBe('Sign in · ServicePro');
+    await expect.poll(() => page.title()).toBe('Sign in · ServicePro');
     await page.getByLabel('Email').fill(server!.ownerEmail);
     await page.getByLabel('Password').fill(server!.ownerPassword);
     await page.getByRole('button', { name: 'Sign in' }).click();
