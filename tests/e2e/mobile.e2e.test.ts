@@ -107,6 +107,15 @@ describe('the web app on a phone (390 px)', () => {
     await page.getByRole('dialog').waitFor({ state: 'hidden', ...WAIT });
   });
 
+  it('the call log shows a new call on its own, without Refresh', async () => {
+    await page.goto(`${server!.url}/t/${tenant.id}/calls`);
+    await page.getByRole('heading', { name: 'Calls', level: 1 }).waitFor(WAIT);
+    const placed = await api('POST', `/api/tenants/${tenant.id}/simulator/calls`, { from: '+19185550199', digits: ['3'], hangUpWhenDone: true });
+    const callSid = placed.call!.callSid as string;
+    // The list asks again every 15 s while it is on screen (LIST_REFRESH_MS).
+    await page.locator(`tr[data-call-sid="${callSid}"]`).waitFor({ timeout: 40_000 });
+  });
+
   it('toggles keep their size beside long labels', async () => {
     await page.goto(`${server!.url}/t/${tenant.id}/simulator`);
     const toggle = page.getByRole('switch', { name: /The caller hangs up after the last key/ });
