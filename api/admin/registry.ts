@@ -4,7 +4,7 @@ import { workflowIds } from '../../domain/workflow-ids.ts';
 import { billingDurations, startTenantBilling, signalTenantClosed, signalTierChanged } from '../../workers/tenant-billing.ts';
 import type { AppDeps } from '../context.ts';
 import { ApiError } from '../errors.ts';
-import type { CreateTenantInput, UpdateTenantInput } from './tenant-input.ts';
+import type { CreateTenantInput, UpdateTenantInput } from '../../domain/inputs/tenant.ts';
 
 const withConfig = { config: true, phoneConfig: true, billing: true } as const;
 type TenantRow = Prisma.TenantGetPayload<{ include: typeof withConfig }>;

@@ -3,7 +3,7 @@ import { requireAccess } from '../auth/session.ts';
 import type { AppEnv } from '../context.ts';
 import { validated } from '../validated.ts';
 import { tenantRegistry } from './registry.ts';
-import { createTenantInput, updateTenantInput } from './tenant-input.ts';
+import { createTenantInput, updateTenantInput } from '../../domain/inputs/tenant.ts';
 
 /** `/api/admin/tenants`: the root registry, for the platform owner only. */
 export function adminTenantRoutes() {

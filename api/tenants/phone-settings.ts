@@ -8,7 +8,7 @@ import type { TenantPhoneConfig } from '../../prisma/generated/client.ts';
 import type { AppDeps } from '../context.ts';
 import { refreshCallContextOf } from '../twilio/call-context.ts';
 import { ApiError } from '../errors.ts';
-import type { PhoneSettingsInput } from './phone-settings-input.ts';
+import type { PhoneSettingsInput } from '../../domain/inputs/phone-settings.ts';
 
 export const SIP_PASSWORD_PURPOSE = 'tenant_phone_config.sip_password';
 

@@ -9,7 +9,7 @@ import { callLog } from './call-log.ts';
 import { exportRoutes } from './exports.ts';
 import { listMessages } from './messages.ts';
 import { pageFrom } from './pagination.ts';
-import { phoneSettingsInput } from './phone-settings-input.ts';
+import { phoneSettingsInput } from '../../domain/inputs/phone-settings.ts';
 import { phoneSettings } from './phone-settings.ts';
 import { ownAddress, runSimulatedCall, simulatedCallInput } from './simulator.ts';
 

@@ -1,28 +1,17 @@
+import { RouterProvider } from '@tanstack/react-router';
+import { useEffect } from 'react';
 import { useAuth } from './auth/AuthContext.tsx';
-import { LoginPage } from './pages/LoginPage.tsx';
-import { MemberHomePage } from './pages/MemberHomePage.tsx';
-import { NotFoundPage } from './pages/NotFoundPage.tsx';
-import { TenantRegistryPage } from './pages/TenantRegistryPage.tsx';
-import { TenantArea } from './pages/tenant/TenantArea.tsx';
-import { Redirect, usePathname } from './lib/router.ts';
-import type { User } from './api/types.ts';
+import { router } from './router.tsx';
 
-function homeFor(user: User): string {
-  if (user.isPlatformOwner) return '/admin/tenants';
-  // A member of one business lands in it; members of several pick one on /app.
-  const [only, ...others] = user.memberships;
-  return only && others.length === 0 ? `/t/${encodeURIComponent(only.tenantId)}/calls` : '/app';
-}
-
-/** `/t/:tenantId` or `/t/:tenantId/:section`. */
-function tenantRoute(path: string): { tenantId: string; section: string | null } | null {
-  const match = /^\/t\/([^/]+)(?:\/([^/]+))?$/.exec(path);
-  return match ? { tenantId: decodeURIComponent(match[1]!), section: match[2] ?? null } : null;
-}
-
+/** Asks who is signed in, then hands every page to the router (which guards them with that answer). */
 export function App() {
-  const { state, signIn, signOut, retry } = useAuth();
-  const path = usePathname().replace(/\/+$/, '') || '/';
+  const auth = useAuth();
+  const { state, signOut, retry } = auth;
+
+  // Signing in or out changes what the guards decide: run them again for the current page.
+  useEffect(() => {
+    void router.invalidate();
+  }, [state]);
 
   if (state.status === 'checking') {
     return (
@@ -51,29 +40,5 @@ export function App() {
     );
   }
 
-  if (state.status === 'signed-out') {
-    if (path !== '/login') return <Redirect to="/login" />;
-    return <LoginPage notice={state.reason} onSignedIn={signIn} />;
-  }
-
-  const { user } = state;
-  const home = homeFor(user);
-  const tenant = tenantRoute(path);
-  if (tenant) {
-    if (!tenant.section) return <Redirect to={`/t/${encodeURIComponent(tenant.tenantId)}/calls`} />;
-    return <TenantArea user={user} onSignOut={signOut} tenantId={tenant.tenantId} section={tenant.section} />;
-  }
-  switch (path) {
-    case '/':
-    case '/login':
-      return <Redirect to={home} />;
-    case '/admin':
-      return <Redirect to="/admin/tenants" />;
-    case '/admin/tenants':
-      return <TenantRegistryPage user={user} onSignOut={signOut} />;
-    case '/app':
-      return <MemberHomePage user={user} onSignOut={signOut} />;
-    default:
-      return <NotFoundPage home={home} />;
-  }
+  return <RouterProvider router={router} context={{ auth: state }} />;
 }

@@ -1,5 +1,26 @@
+// Every call the web app makes to the API, typed by the API's own answers (./types.ts).
 import { apiRequest } from './client.ts';
-import type { CreateTenantInput, LoginResponse, Tenant, UpdateTenantInput, User } from './types.ts';
+import type {
+  Billing,
+  CallsPage,
+  CreateTenantInput,
+  DataExport,
+  LoginResponse,
+  MessageEntry,
+  MessagesPage,
+  Paged,
+  PhoneSettings,
+  PhoneSettingsChanges,
+  PlanChange,
+  SimulatedCall,
+  Tenant,
+  TenantSummary,
+  Tier,
+  UpdateTenantInput,
+  User,
+  VoicemailEntry,
+  VoicemailsPage,
+} from './types.ts';
 
 export function login(email: string, password: string): Promise<LoginResponse> {
   return apiRequest<LoginResponse>('/api/auth/login', { method: 'POST', body: { email, password }, auth: false });
@@ -15,26 +36,88 @@ export async function endServerSession(token: string): Promise<void> {
 }
 
 export async function fetchMe(signal?: AbortSignal): Promise<User> {
-  const { user } = await apiRequest<{ user: User }>('/api/auth/me', { signal });
-  return user;
+  return (await apiRequest<{ user: User }>('/api/auth/me', { signal })).user;
 }
+
+// The root dashboard: /api/admin/tenants
 
 export async function listTenants(includeClosed: boolean, signal?: AbortSignal): Promise<Tenant[]> {
   const query = includeClosed ? '?includeClosed=true' : '';
-  const { tenants } = await apiRequest<{ tenants: Tenant[] }>(`/api/admin/tenants${query}`, { signal });
-  return tenants;
+  return (await apiRequest<{ tenants: Tenant[] }>(`/api/admin/tenants${query}`, { signal })).tenants;
 }
 
 export async function createTenant(input: CreateTenantInput): Promise<Tenant> {
-  const { tenant } = await apiRequest<{ tenant: Tenant }>('/api/admin/tenants', { method: 'POST', body: input });
-  return tenant;
+  return (await apiRequest<{ tenant: Tenant }>('/api/admin/tenants', { method: 'POST', body: input })).tenant;
+}
+
+export async function updateTenant(id: string, changes: UpdateTenantInput): Promise<Tenant> {
+  return (await apiRequest<{ tenant: Tenant }>(`/api/admin/tenants/${encodeURIComponent(id)}`, { method: 'PATCH', body: changes })).tenant;
 }
 
 export async function closeTenant(id: string): Promise<void> {
   await apiRequest<unknown>(`/api/admin/tenants/${encodeURIComponent(id)}`, { method: 'DELETE' });
 }
 
-export async function updateTenant(id: string, changes: UpdateTenantInput): Promise<Tenant> {
-  const { tenant } = await apiRequest<{ tenant: Tenant }>(`/api/admin/tenants/${encodeURIComponent(id)}`, { method: 'PATCH', body: changes });
-  return tenant;
+// One business: /api/tenants/:tenantId/...
+
+const base = (tenantId: string) => `/api/tenants/${encodeURIComponent(tenantId)}`;
+const pageQuery = (cursor: string | null) => (cursor ? `?cursor=${encodeURIComponent(cursor)}` : '');
+
+export async function fetchTenant(tenantId: string, signal?: AbortSignal): Promise<TenantSummary> {
+  return (await apiRequest<{ tenant: TenantSummary }>(base(tenantId), { signal })).tenant;
+}
+
+export async function fetchPhoneSettings(tenantId: string, signal?: AbortSignal): Promise<PhoneSettings> {
+  return (await apiRequest<{ phoneSettings: PhoneSettings }>(`${base(tenantId)}/phone-settings`, { signal })).phoneSettings;
+}
+
+export async function savePhoneSettings(tenantId: string, changes: PhoneSettingsChanges): Promise<PhoneSettings> {
+  return (await apiRequest<{ phoneSettings: PhoneSettings }>(`${base(tenantId)}/phone-settings`, { method: 'PATCH', body: changes })).phoneSettings;
+}
+
+export async function fetchCalls(tenantId: string, cursor: string | null, signal?: AbortSignal): Promise<Paged<CallsPage['calls'][number]>> {
+  const { calls, nextCursor } = await apiRequest<CallsPage>(`${base(tenantId)}/calls${pageQuery(cursor)}`, { signal });
+  return { items: calls, nextCursor };
+}
+
+export async function fetchVoicemails(tenantId: string, cursor: string | null, signal?: AbortSignal): Promise<Paged<VoicemailEntry> & { unlistened: number }> {
+  const { voicemails, nextCursor, unlistened } = await apiRequest<VoicemailsPage>(`${base(tenantId)}/voicemails${pageQuery(cursor)}`, { signal });
+  return { items: voicemails, nextCursor, unlistened };
+}
+
+export async function markVoicemail(tenantId: string, id: string, listened: boolean): Promise<VoicemailEntry> {
+  return (await apiRequest<{ voicemail: VoicemailEntry }>(`${base(tenantId)}/voicemails/${encodeURIComponent(id)}`, { method: 'PATCH', body: { listened } })).voicemail;
+}
+
+export async function fetchMessages(tenantId: string, cursor: string | null, signal?: AbortSignal): Promise<Paged<MessageEntry>> {
+  const { messages, nextCursor, timeZone } = await apiRequest<MessagesPage>(`${base(tenantId)}/messages${pageQuery(cursor)}`, { signal });
+  return { items: messages.map((message) => ({ ...message, timeZone })), nextCursor };
+}
+
+export async function simulateCall(tenantId: string, input: { from: string; digits: string[]; answerScreening: boolean; hangUpWhenDone: boolean }): Promise<SimulatedCall> {
+  return (await apiRequest<{ call: SimulatedCall }>(`${base(tenantId)}/simulator/calls`, { method: 'POST', body: input })).call;
+}
+
+// Billing: /api/tenants/:tenantId/billing
+
+export async function fetchBilling(tenantId: string, signal?: AbortSignal): Promise<Billing> {
+  return (await apiRequest<{ billing: Billing }>(`${base(tenantId)}/billing`, { signal })).billing;
+}
+
+export async function changePlan(tenantId: string, tier: Tier): Promise<PlanChange> {
+  return (await apiRequest<{ change: PlanChange }>(`${base(tenantId)}/billing/plan`, { method: 'POST', body: { tier } })).change;
+}
+
+export async function paymentLink(tenantId: string, kind: 'checkout' | 'portal'): Promise<string> {
+  return (await apiRequest<{ url: string }>(`${base(tenantId)}/billing/payment-link`, { method: 'POST', body: { kind } })).url;
+}
+
+// Exports: /api/tenants/:tenantId/exports
+
+export async function listExports(tenantId: string, signal?: AbortSignal): Promise<DataExport[]> {
+  return (await apiRequest<{ exports: DataExport[] }>(`${base(tenantId)}/exports`, { signal })).exports;
+}
+
+export async function requestExport(tenantId: string): Promise<DataExport> {
+  return (await apiRequest<{ export: DataExport }>(`${base(tenantId)}/exports`, { method: 'POST' })).export;
 }

@@ -1,76 +1,64 @@
-// Shapes of the ServicePro HTTP API as the web app uses them.
+// The shapes of the ServicePro HTTP API, taken from the API itself: each route group is a chained
+// Hono app, so Hono's client types read every handler's JSON answer (`InferResponseType`). Nothing
+// here is written twice; a change to a handler's answer shows up here, and in the pages, at once.
+// Type-only imports: none of api/ is bundled into the web app.
+import type { Hono } from 'hono';
+import type { hc, InferResponseType } from 'hono/client';
+import type { adminTenantRoutes } from '../../../api/admin/tenants.ts';
+import type { authRoutes } from '../../../api/auth/routes.ts';
+import type { tenantRoutes } from '../../../api/tenants/routes.ts';
 
-export type Role = 'owner' | 'staff';
+type Client<App extends Hono<any, any, any>> = ReturnType<typeof hc<App>>;
+type AuthApi = Client<ReturnType<typeof authRoutes>>;
+type AdminApi = Client<ReturnType<typeof adminTenantRoutes>>;
+type TenantApi = Client<ReturnType<typeof tenantRoutes>>;
+type Ok<Endpoint> = InferResponseType<Endpoint, 200>;
 
-export interface Membership {
-  tenantId: string;
-  role: Role;
-  businessName: string;
-}
+export type { IvrMode, TenantStatus, TenantTier as Tier } from '../../../domain/tenancy.ts';
+export { TENANT_STATUSES, TENANT_TIERS as TIERS } from '../../../domain/tenancy.ts';
+export type { CreateTenantInput, UpdateTenantInput } from '../../../domain/inputs/tenant.ts';
+export type { PhoneSettingsInput as PhoneSettingsChanges } from '../../../domain/inputs/phone-settings.ts';
 
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  isPlatformOwner: boolean;
-  memberships: Membership[];
-}
+// Accounts
+export type LoginResponse = Ok<AuthApi['login']['$post']>;
+export type User = Ok<AuthApi['me']['$get']>['user'];
+export type Membership = User['memberships'][number];
+export type Role = Membership['role'];
 
-export interface LoginResponse {
-  token: string;
-  expiresAt: string;
-  user: User;
-}
+// The root dashboard
+export type Tenant = Ok<AdminApi['index']['$get']>['tenants'][number];
 
-// The server's own lists (domain/tenancy.ts), not copies.
-import { TENANT_STATUSES, TENANT_TIERS, type IvrMode, type TenantStatus, type TenantTier as Tier } from '../../../domain/tenancy.ts';
+// One business's area
+export type TenantSummary = Ok<TenantApi['index']['$get']>['tenant'];
+export type PhoneSettings = Ok<TenantApi['phone-settings']['$get']>['phoneSettings'];
+export type CallsPage = Ok<TenantApi['calls']['$get']>;
+export type CallEntry = CallsPage['calls'][number];
+export type CallOutcome = CallEntry['outcome'];
+export type VoicemailsPage = Ok<TenantApi['voicemails']['$get']>;
+export type VoicemailEntry = VoicemailsPage['voicemails'][number];
+export type MessagesPage = Ok<TenantApi['messages']['$get']>;
+/** A text as the list shows it: with the business's time zone (sent once per page) beside it. */
+export type MessageEntry = MessagesPage['messages'][number] & { timeZone: string };
+export type MessageStatus = MessageEntry['status'];
+export type SimulatedCall = Ok<TenantApi['simulator']['calls']['$post']>['call'];
+export type TranscriptLine = SimulatedCall['lines'][number];
 
-export { TENANT_STATUSES, TENANT_TIERS as TIERS, type IvrMode, type TenantStatus, type Tier };
+// Billing and exports
+export type Billing = Ok<TenantApi['billing']['$get']>['billing'];
+export type BillingPlan = Billing['plans'][number];
+export type BillingInvoice = Billing['invoices'][number];
+export type UsagePrices = Billing['usagePrices'];
+export type PlanChange = NonNullable<Ok<TenantApi['billing']['plan']['$post']>['change']>;
+export type DataExport = Ok<TenantApi['exports']['$get']>['exports'][number];
+export type ExportProgress = NonNullable<DataExport['progress']>;
 
-export interface Tenant {
-  id: string;
-  slug: string;
-  businessName: string;
-  industry: string | null;
-  tier: Tier;
-  status: TenantStatus;
-  primaryColor: string;
-  logoUrl: string | null;
-  phoneNumber: string | null;
-  ivrMode: IvrMode | null;
-  isRoot: boolean;
-  createdAt: string;
-  closedAt: string | null;
-  /** When the business's data was deleted after the retention window (its final export is kept). */
-  purgedAt: string | null;
-  temporalUiUrl: string | null;
-  /** What Stripe last told ServicePro about this business. */
-  billing: { trialEndsAt: string | null; currentPeriodEnd: string | null; hasPaymentMethod: boolean };
-  /** Links into the Temporal UI; null when it is not configured. */
-  temporalLinks: { billingWorkflow: string; allWorkflows: string } | null;
-}
-
-export interface CreateTenantInput {
-  id?: string;
-  businessName: string;
-  tier: Tier;
-  phoneNumber?: string;
-  industry?: string;
-}
-
-/** PATCH body: only the fields that change; null clears an optional field. */
-export interface UpdateTenantInput {
-  businessName?: string;
-  tier?: Tier;
-  phoneNumber?: string | null;
-  industry?: string | null;
+/** One page of a newest-first list ("Show older" asks for the next). */
+export interface Paged<T> {
+  items: T[];
+  nextCursor: string | null;
 }
 
 /** Every API error body: `{ error: { code, message, fields? } }`. */
 export interface ApiErrorBody {
-  error: {
-    code: string;
-    message: string;
-    fields?: Record<string, string>;
-  };
+  error: { code: string; message: string; fields?: Record<string, string> };
 }

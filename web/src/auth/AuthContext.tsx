@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { endServerSession, fetchMe } from '../api/endpoints.ts';
 import type { LoginResponse, User } from '../api/types.ts';
@@ -5,7 +6,8 @@ import { clearSession, getToken, onSignedOut, saveSession } from './session.ts';
 
 export type AuthState =
   | { status: 'checking' }
-  | { status: 'signed-out'; reason?: string }
+  /** `onPurpose`: the user pressed Sign out (the next sign-in starts at its own home page). */
+  | { status: 'signed-out'; reason?: string; onPurpose?: boolean }
   | { status: 'signed-in'; user: User }
   | { status: 'unavailable'; message: string };
 
@@ -19,6 +21,7 @@ interface AuthContextValue {
 const AuthContext = createContext<AuthContextValue | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
   const [state, setState] = useState<AuthState>(() => (getToken() ? { status: 'checking' } : { status: 'signed-out' }));
   const [attempt, setAttempt] = useState(0);
 
@@ -44,27 +47,31 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(
     () =>
-      onSignedOut(() =>
+      onSignedOut(() => {
+        queryClient.clear();
         setState((previous) =>
           previous.status === 'signed-in' || previous.status === 'checking'
             ? { status: 'signed-out', reason: 'Your session has ended. Please sign in again.' }
             : { status: 'signed-out' },
-        ),
-      ),
-    [],
+        );
+      }),
+    [queryClient],
   );
 
   const signIn = useCallback((response: LoginResponse) => {
     saveSession(response.token, response.expiresAt);
-    setState({ status: 'signed-in', user: response.user });
+    // The login answer names the user; should it not, ask /me like a reload would.
+    setState(response.user ? { status: 'signed-in', user: response.user } : { status: 'checking' });
   }, []);
 
   const signOut = useCallback(() => {
     const token = getToken();
     clearSession();
-    setState({ status: 'signed-out' });
+    // Nothing one account read may show to the next one who signs in on this browser.
+    queryClient.clear();
+    setState({ status: 'signed-out', onPurpose: true });
     if (token) void endServerSession(token);
-  }, []);
+  }, [queryClient]);
 
   const retry = useCallback(() => {
     setState({ status: 'checking' });
@@ -73,6 +80,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo(() => ({ state, signIn, signOut, retry }), [state, signIn, signOut, retry]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+/** The signed-in user, for pages behind the sign-in guard (the router sends everyone else to /login). */
+export function useUser(): User {
+  const { state } = useAuth();
+  if (state.status !== 'signed-in') throw new Error('useUser is for pages behind the sign-in guard');
+  return state.user;
 }
 
 export function useAuth(): AuthContextValue {

@@ -1,7 +1,9 @@
-import type { User } from '../api/types.ts';
+import { useAuth, useUser } from '../auth/AuthContext.tsx';
 import { ShieldIcon } from './ShieldIcon.tsx';
 
-export function AppHeader({ user, onSignOut }: { user: User; onSignOut: () => void }) {
+export function AppHeader() {
+  const user = useUser();
+  const { signOut } = useAuth();
   return (
     <header className="app-header">
       <div className="brand">
@@ -14,7 +16,7 @@ export function AppHeader({ user, onSignOut }: { user: User; onSignOut: () => vo
           <span className="visually-hidden">Signed in as </span>
           <span data-testid="signed-in-email">{user.email}</span>
         </span>
-        <button type="button" className="button button-ghost" onClick={onSignOut}>
+        <button type="button" className="button button-ghost" onClick={signOut}>
           Sign out
         </button>
       </div>

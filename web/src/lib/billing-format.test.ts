@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Billing } from '../api/billing.ts';
+import type { Billing } from '../api/types.ts';
 import { billingStatusMessage, featuresLost, formatBytes, formatMoney, planMove, progressLine, progressPercent, trialHeadline, usagePriceLines } from './billing-format.ts';
 
 const billing = (overrides: Partial<Billing>): Billing => ({

@@ -1,8 +1,6 @@
 // Plain words for the billing and export pages: what a status means for the owner's business,
 // prices, plan moves and file sizes. Pure functions, unit-tested.
-import type { Billing, UsagePrices } from '../api/billing.ts';
-import type { DataExport } from '../api/exports.ts';
-import { TIERS, type Tier } from '../api/types.ts';
+import { TIERS, type Billing, type DataExport, type Tier, type UsagePrices } from '../api/types.ts';
 import { formatDate } from './format.ts';
 
 export type Tone = 'info' | 'good' | 'warning' | 'danger' | 'neutral';

@@ -1,5 +1,5 @@
 // Plain-words formatting for the tenant app: call lengths, times, outcomes, text statuses.
-import type { CallOutcome, MessageEntry, MessageStatus } from '../api/tenant-types.ts';
+import type { CallOutcome, MessageEntry, MessageStatus } from '../api/types.ts';
 import { formatPhone } from './format.ts';
 
 export function formatDuration(seconds: number): string {

@@ -1,57 +1,38 @@
-import { useState, type FormEvent } from 'react';
-import { ApiError, errorMessage } from '../api/client.ts';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { login } from '../api/endpoints.ts';
-import type { LoginResponse } from '../api/types.ts';
+import { useAuth } from '../auth/AuthContext.tsx';
 import { FormField } from '../components/FormField.tsx';
 import { ShieldIcon } from '../components/ShieldIcon.tsx';
+import { showApiError } from '../lib/api-form-errors.ts';
 
-interface LoginPageProps {
-  notice?: string;
-  onSignedIn: (response: LoginResponse) => void;
+interface LoginValues {
+  email: string;
+  password: string;
 }
 
-type LoginErrors = Partial<Record<'email' | 'password', string>>;
+// Only "is anything typed?": whether the account exists and the password fits is the API's to say.
+const filledIn = (message: string) => ({ validate: (value: string) => value.trim() !== '' || message });
 
-export function LoginPage({ notice, onSignedIn }: LoginPageProps) {
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<LoginErrors>({});
+/** `/login`. Signing in hands the session to the app; the router then opens the page asked for. */
+export function LoginPage() {
+  const { state, signIn } = useAuth();
+  const notice = state.status === 'signed-out' ? state.reason : undefined;
   const [formError, setFormError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const { register, handleSubmit, setError, formState } = useForm<LoginValues>({ defaultValues: { email: '', password: '' } });
+  const { errors, isSubmitting } = formState;
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (submitting) return;
-    const errors: LoginErrors = {};
-    if (!email.trim()) errors.email = 'Enter your email address.';
-    if (!password) errors.password = 'Enter your password.';
-    setFieldErrors(errors);
+  const onSubmit = handleSubmit(async ({ email, password }) => {
     setFormError(null);
-    if (errors.email || errors.password) {
-      document.getElementById(errors.email ? 'login-email' : 'login-password')?.focus();
-      return;
-    }
-
-    setSubmitting(true);
     try {
-      const response = await login(email.trim(), password);
-      onSignedIn(response);
+      signIn(await login(email.trim(), password));
     } catch (error) {
-      setSubmitting(false);
-      if (error instanceof ApiError) {
-        const next: LoginErrors = {};
-        if (error.fields.email) next.email = error.fields.email;
-        if (error.fields.password) next.password = error.fields.password;
-        setFieldErrors(next);
-        if (!next.email && !next.password) setFormError(error.message);
-      } else {
-        setFormError(errorMessage(error));
-      }
+      setFormError(showApiError(error, setError, (name) => name === 'email' || name === 'password'));
     }
-  }
+  });
 
   return (
-    <main className="login-page">
+    <main className="login-page" id="main" tabIndex={-1}>
       <div className="login-card">
         <div className="login-brand">
           <ShieldIcon size={32} />
@@ -71,29 +52,15 @@ export function LoginPage({ notice, onSignedIn }: LoginPageProps) {
           </div>
         )}
 
-        <form className="form" onSubmit={onSubmit} noValidate aria-busy={submitting}>
-          <FormField id="login-email" label="Email" error={fieldErrors.email}>
-            <input
-              name="email"
-              type="email"
-              autoComplete="username"
-              inputMode="email"
-              autoFocus
-              value={email}
-              onChange={(event) => setEmail(event.target.value)}
-            />
+        <form className="form" onSubmit={onSubmit} noValidate aria-busy={isSubmitting}>
+          <FormField id="login-email" label="Email" error={errors.email?.message}>
+            <input type="email" autoComplete="username" inputMode="email" autoFocus {...register('email', filledIn('Enter your email address.'))} />
           </FormField>
-          <FormField id="login-password" label="Password" error={fieldErrors.password}>
-            <input
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-            />
+          <FormField id="login-password" label="Password" error={errors.password?.message}>
+            <input type="password" autoComplete="current-password" {...register('password', { validate: (value) => value !== '' || 'Enter your password.' })} />
           </FormField>
-          <button type="submit" className="button button-primary button-block" disabled={submitting}>
-            {submitting ? 'Signing in…' : 'Sign in'}
+          <button type="submit" className="button button-primary button-block" disabled={isSubmitting}>
+            {isSubmitting ? 'Signing in…' : 'Sign in'}
           </button>
         </form>
       </div>

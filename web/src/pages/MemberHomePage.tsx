@@ -1,13 +1,14 @@
-import type { User } from '../api/types.ts';
+import { Link } from '@tanstack/react-router';
+import { useUser } from '../auth/AuthContext.tsx';
 import { AppHeader } from '../components/AppHeader.tsx';
-import { Link } from '../lib/router.ts';
 
 /** Where members of several businesses choose one (members of one go straight to it). */
-export function MemberHomePage({ user, onSignOut }: { user: User; onSignOut: () => void }) {
+export function MemberHomePage() {
+  const user = useUser();
   return (
     <div className="app-shell">
-      <AppHeader user={user} onSignOut={onSignOut} />
-      <main className="page">
+      <AppHeader />
+      <main className="page" id="main" tabIndex={-1}>
         <section className="state-panel">
           <h1>Welcome{user.name ? `, ${user.name}` : ''}</h1>
           {user.memberships.length > 0 ? (
@@ -16,7 +17,7 @@ export function MemberHomePage({ user, onSignOut }: { user: User; onSignOut: () 
               <ul className="membership-list">
                 {user.memberships.map((membership) => (
                   <li key={membership.tenantId}>
-                    <Link to={`/t/${encodeURIComponent(membership.tenantId)}/calls`}>
+                    <Link to="/t/$tenantId/calls" params={{ tenantId: membership.tenantId }}>
                       <strong>{membership.businessName}</strong>
                     </Link>{' '}
                     <span className="muted">({membership.role === 'owner' ? 'owner' : 'staff'})</span>

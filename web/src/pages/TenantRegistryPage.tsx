@@ -1,111 +1,72 @@
-import { useEffect, useState } from 'react';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { toast } from 'sonner';
 import { ApiError, errorMessage } from '../api/client.ts';
-import { listTenants } from '../api/endpoints.ts';
-import type { Tenant, User } from '../api/types.ts';
+import { keys, tenantsQuery } from '../api/queries.ts';
+import type { Tenant } from '../api/types.ts';
+import { useUser } from '../auth/AuthContext.tsx';
 import { AppHeader } from '../components/AppHeader.tsx';
-import { CloseTenantDialog } from '../components/CloseTenantDialog.tsx';
 import { ForbiddenNotice } from '../components/ForbiddenNotice.tsx';
+import { CloseTenantDialog } from '../components/registry/CloseTenantDialog.tsx';
+import { TenantCard } from '../components/registry/TenantCard.tsx';
+import { TenantFormDialog } from '../components/registry/TenantFormDialog.tsx';
 import { SkeletonCard } from '../components/SkeletonCard.tsx';
-import { TenantCard } from '../components/TenantCard.tsx';
-import { TenantFormDialog } from '../components/TenantFormDialog.tsx';
-
-type LoadState =
-  | { kind: 'loading' }
-  | { kind: 'ready'; tenants: Tenant[] }
-  | { kind: 'error'; message: string }
-  | { kind: 'forbidden' };
-
-interface TenantRegistryPageProps {
-  user: User;
-  onSignOut: () => void;
-}
+import { Toggle } from '../components/Toggle.tsx';
 
 /** The root dashboard: every business on the platform, as cards. */
-export function TenantRegistryPage({ user, onSignOut }: TenantRegistryPageProps) {
-  const [state, setState] = useState<LoadState>(user.isPlatformOwner ? { kind: 'loading' } : { kind: 'forbidden' });
+export function TenantRegistryPage() {
+  const user = useUser();
+  const queryClient = useQueryClient();
   const [includeClosed, setIncludeClosed] = useState(false);
-  const [reloadKey, setReloadKey] = useState(0);
-  const [refreshing, setRefreshing] = useState(false);
+  // The list on screen stays while the other one (with or without closed businesses) loads.
+  const query = useQuery({ ...tenantsQuery(includeClosed), enabled: user.isPlatformOwner, placeholderData: keepPreviousData });
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<Tenant | null>(null);
   const [closing, setClosing] = useState<Tenant | null>(null);
   const [newTenantId, setNewTenantId] = useState<string | null>(null);
-  const [announcement, setAnnouncement] = useState('');
 
-  useEffect(() => {
-    if (!user.isPlatformOwner) return;
-    const controller = new AbortController();
-    setRefreshing(true);
-    setState((previous) => (previous.kind === 'ready' ? previous : { kind: 'loading' }));
-    listTenants(includeClosed, controller.signal)
-      .then((tenants) => setState({ kind: 'ready', tenants }))
-      .catch((error: unknown) => {
-        if (controller.signal.aborted) return;
-        if (error instanceof ApiError && error.status === 401) return; // the app returns to the login page
-        if (error instanceof ApiError && error.status === 403) setState({ kind: 'forbidden' });
-        else setState({ kind: 'error', message: errorMessage(error) });
-      })
-      .finally(() => {
-        if (!controller.signal.aborted) setRefreshing(false);
-      });
-    return () => controller.abort();
-  }, [user.isPlatformOwner, includeClosed, reloadKey]);
-
-  const reload = () => setReloadKey((key) => key + 1);
+  const forbidden = !user.isPlatformOwner || (query.error instanceof ApiError && query.error.status === 403);
+  const tenants = query.data ?? [];
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: keys.allTenants });
+  // Show a change at once; the refetch then brings the list in line with the server.
+  const showInList = (tenant: Tenant) =>
+    queryClient.setQueryData<Tenant[]>(keys.tenants(includeClosed), (list = []) => (list.some((t) => t.id === tenant.id) ? list.map((t) => (t.id === tenant.id ? tenant : t)) : [...list, tenant]));
 
   function onCreated(tenant: Tenant) {
     setCreating(false);
     setNewTenantId(tenant.id);
-    setAnnouncement(`${tenant.businessName} was added.`);
-    // Show the new card straight away; the refetch below brings the list in line with the server.
-    setState((previous) =>
-      previous.kind === 'ready' ? { kind: 'ready', tenants: [...previous.tenants.filter((t) => t.id !== tenant.id), tenant] } : previous,
-    );
-    reload();
+    showInList(tenant);
+    toast.success(`${tenant.businessName} was added.`);
+    refresh();
   }
 
   function onEdited(tenant: Tenant) {
     setEditing(null);
-    setAnnouncement(`${tenant.businessName} was updated.`);
-    setState((previous) =>
-      previous.kind === 'ready' ? { kind: 'ready', tenants: previous.tenants.map((t) => (t.id === tenant.id ? tenant : t)) } : previous,
-    );
-    reload();
+    showInList(tenant);
+    toast.success(`${tenant.businessName} was updated.`);
+    refresh();
   }
 
   function onClosed(tenant: Tenant) {
     setClosing(null);
-    setAnnouncement(`${tenant.businessName} was closed.`);
-    reload();
+    toast.success(`${tenant.businessName} was closed.`);
+    refresh();
   }
-
-  const tenants = state.kind === 'ready' ? state.tenants : [];
-  const canManage = state.kind !== 'forbidden';
 
   return (
     <div className="app-shell">
-      <AppHeader user={user} onSignOut={onSignOut} />
-      <main className="page">
+      <AppHeader />
+      <main className="page" id="main" tabIndex={-1}>
         <div className="page-toolbar">
           <div>
             <h1>Tenant registry</h1>
             <p className="muted">
-              {state.kind === 'ready'
-                ? `${tenants.length} ${tenants.length === 1 ? 'business' : 'businesses'}${includeClosed ? ', including closed ones' : ''}`
-                : 'Every business running on ServicePro.'}
+              {query.isSuccess ? `${tenants.length} ${tenants.length === 1 ? 'business' : 'businesses'}${includeClosed ? ', including closed ones' : ''}` : 'Every business running on ServicePro.'}
             </p>
           </div>
-          {canManage && (
+          {!forbidden && (
             <div className="toolbar-actions">
-              <label className="toggle">
-                <input
-                  type="checkbox"
-                  checked={includeClosed}
-                  onChange={(event) => setIncludeClosed(event.target.checked)}
-                />
-                <span className="toggle-track" aria-hidden="true" />
-                Show closed
-              </label>
+              <Toggle label="Show closed" checked={includeClosed} onCheckedChange={setIncludeClosed} />
               <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
                 <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
                   <path d="M12 5v14M5 12h14" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" />
@@ -116,31 +77,30 @@ export function TenantRegistryPage({ user, onSignOut }: TenantRegistryPageProps)
           )}
         </div>
 
-        <p className="visually-hidden" role="status" aria-live="polite">
-          {state.kind === 'loading' ? 'Loading businesses…' : announcement}
-        </p>
-
-        {state.kind === 'loading' && (
+        {query.isPending && !forbidden && (
           <div className="tenant-grid" aria-busy="true">
+            <p className="visually-hidden" role="status">
+              Loading businesses…
+            </p>
             {Array.from({ length: 6 }, (_, index) => (
               <SkeletonCard key={index} />
             ))}
           </div>
         )}
 
-        {state.kind === 'error' && (
+        {query.isError && !forbidden && (
           <section className="state-panel" role="alert">
             <h2>We couldn't load your businesses</h2>
-            <p>{state.message}</p>
-            <button type="button" className="button button-primary" onClick={reload} disabled={refreshing}>
-              {refreshing ? 'Trying again…' : 'Try again'}
+            <p>{errorMessage(query.error)}</p>
+            <button type="button" className="button button-primary" onClick={() => void query.refetch()} disabled={query.isFetching}>
+              {query.isFetching ? 'Trying again…' : 'Try again'}
             </button>
           </section>
         )}
 
-        {state.kind === 'forbidden' && <ForbiddenNotice user={user} onSignOut={onSignOut} />}
+        {forbidden && <ForbiddenNotice />}
 
-        {state.kind === 'ready' && tenants.length === 0 && (
+        {query.isSuccess && tenants.length === 0 && (
           <section className="state-panel empty-state">
             <h2>No tenants yet — create the first one</h2>
             <p>Each business you add gets its own phone line, booking and billing. It only takes a minute.</p>
@@ -150,16 +110,10 @@ export function TenantRegistryPage({ user, onSignOut }: TenantRegistryPageProps)
           </section>
         )}
 
-        {state.kind === 'ready' && tenants.length > 0 && (
-          <div className="tenant-grid" aria-busy={refreshing}>
+        {query.isSuccess && tenants.length > 0 && (
+          <div className="tenant-grid" aria-busy={query.isFetching}>
             {tenants.map((tenant) => (
-              <TenantCard
-                key={tenant.id}
-                tenant={tenant}
-                highlighted={tenant.id === newTenantId}
-                onEdit={setEditing}
-                onClose={setClosing}
-              />
+              <TenantCard key={tenant.id} tenant={tenant} highlighted={tenant.id === newTenantId} onEdit={setEditing} onClose={setClosing} />
             ))}
           </div>
         )}

@@ -1,10 +1,9 @@
-import type { TenantSummary } from '../../api/tenant-types.ts';
-import { Link } from '../../lib/router.ts';
+import { Link } from '@tanstack/react-router';
+import type { TenantSummary } from '../../api/types.ts';
 
 /** Across the business's area while payment is due or the account is paused: what is wrong and where to fix it. */
 export function AccountBanner({ tenant }: { tenant: TenantSummary }) {
   if (tenant.status !== 'past_due' && tenant.status !== 'suspended') return null;
-  const billing = `/t/${encodeURIComponent(tenant.id)}/billing`;
   const paused = tenant.status === 'suspended';
   return (
     <div className={`account-banner ${paused ? 'tone-danger' : 'tone-warning'}`} role="alert" data-testid="account-banner" data-status={tenant.status}>
@@ -15,11 +14,11 @@ export function AccountBanner({ tenant }: { tenant: TenantSummary }) {
           : 'Update your card to keep your phone line running.'}
       </p>
       <span className="account-banner-links">
-        <Link className="button button-primary" to={billing}>
+        <Link className="button button-primary" to="/t/$tenantId/billing" params={{ tenantId: tenant.id }}>
           {paused ? 'Add a card to resume' : 'Update your card'}
         </Link>
         {paused && (
-          <Link className="button button-ghost" to={`/t/${encodeURIComponent(tenant.id)}/exports`}>
+          <Link className="button button-ghost" to="/t/$tenantId/exports" params={{ tenantId: tenant.id }}>
             Export your data
           </Link>
         )}

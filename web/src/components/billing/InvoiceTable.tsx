@@ -1,4 +1,4 @@
-import type { BillingInvoice } from '../../api/billing.ts';
+import type { BillingInvoice } from '../../api/types.ts';
 import { formatMoney, invoiceStatus } from '../../lib/billing-format.ts';
 import { formatDate } from '../../lib/format.ts';
 

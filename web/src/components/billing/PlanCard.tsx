@@ -1,4 +1,4 @@
-import type { BillingPlan, UsagePrices } from '../../api/billing.ts';
+import type { BillingPlan, UsagePrices } from '../../api/types.ts';
 import { formatMoney, usagePriceLines } from '../../lib/billing-format.ts';
 import { formatDate } from '../../lib/format.ts';
 

@@ -1,45 +1,28 @@
-import type { ReactNode } from 'react';
-import { fetchTenant } from '../../api/tenant-endpoints.ts';
-import type { TenantSummary } from '../../api/tenant-types.ts';
-import type { User } from '../../api/types.ts';
+import { useQuery } from '@tanstack/react-query';
+import { Link, Outlet, useLocation, useParams } from '@tanstack/react-router';
+import { ApiError } from '../../api/client.ts';
+import { tenantQuery } from '../../api/queries.ts';
+import { useUser } from '../../auth/AuthContext.tsx';
 import { brandColor, formatPhone, initials } from '../../lib/format.ts';
-import { Link } from '../../lib/router.ts';
-import { useLoad } from '../../lib/use-load.ts';
 import { AppHeader } from '../AppHeader.tsx';
 import { AccountBanner } from '../billing/AccountBanner.tsx';
 import { TierBadge } from '../TierBadge.tsx';
+import { TENANT_SECTIONS } from './sections.ts';
+import { SectionNav } from './SectionNav.tsx';
+import { TenantProvider, useTenant } from './TenantContext.tsx';
 
-export const TENANT_SECTIONS = [
-  { id: 'calls', label: 'Calls' },
-  { id: 'voicemails', label: 'Voicemail' },
-  { id: 'texts', label: 'Texts' },
-  { id: 'phone', label: 'Phone settings' },
-  { id: 'sip', label: 'SIP app' },
-  { id: 'simulator', label: 'Try a call', ownersOnly: true },
-  { id: 'billing', label: 'Billing' },
-  { id: 'exports', label: 'Export data' },
-] as const;
-export type TenantSection = (typeof TENANT_SECTIONS)[number]['id'];
-
-interface TenantShellProps {
-  user: User;
-  onSignOut: () => void;
-  tenantId: string;
-  section: string;
-  /** `reloadTenant` refetches the header (e.g. after a plan change). */
-  children: (tenant: TenantSummary, reloadTenant: () => void) => ReactNode;
-}
-
-/** The frame of a business's own area: who it is, the section tabs, and the page inside. */
-export function TenantShell({ user, onSignOut, tenantId, section, children }: TenantShellProps) {
-  const { state, reload } = useLoad((signal) => fetchTenant(tenantId, signal), [tenantId]);
-  const tenant = state.kind === 'ready' ? state.data : null;
+/** The frame of a business's own area: who it is, its sections, and the section's page inside. */
+export function TenantShell() {
+  const user = useUser();
+  const { tenantId = '' } = useParams({ strict: false });
+  const section = useLocation({ select: (location) => location.pathname.split('/')[3] });
+  const query = useQuery(tenantQuery(tenantId));
+  const tenant = query.data ?? null;
   const color = tenant ? brandColor(tenant) : undefined;
-  const sections = TENANT_SECTIONS.filter((s) => !('ownersOnly' in s) || tenant?.canManage);
 
   return (
     <div className="app-shell">
-      <AppHeader user={user} onSignOut={onSignOut} />
+      <AppHeader />
       <div className="tenant-bar">
         <div className="tenant-bar-inner">
           {user.isPlatformOwner && (
@@ -53,7 +36,7 @@ export function TenantShell({ user, onSignOut, tenantId, section, children }: Te
             </div>
             <div>
               <p className="tenant-bar-name" data-testid="tenant-name">
-                {tenant?.businessName ?? (state.kind === 'loading' ? 'Loading…' : tenantId)}
+                {tenant?.businessName ?? (query.isPending ? 'Loading…' : tenantId)}
               </p>
               {tenant && (
                 <p className="tenant-bar-meta">
@@ -63,35 +46,52 @@ export function TenantShell({ user, onSignOut, tenantId, section, children }: Te
               )}
             </div>
           </div>
-          <nav className="tenant-tabs" aria-label="Business sections">
-            {sections.map((s) => (
-              <Link key={s.id} to={`/t/${encodeURIComponent(tenantId)}/${s.id}`} className="tenant-tab" aria-current={s.id === section ? 'page' : undefined}>
-                {s.label}
-              </Link>
-            ))}
-          </nav>
+          <SectionNav tenantId={tenantId} tenant={tenant} current={section} />
         </div>
       </div>
-      <main className="page tenant-page">
-        {state.kind === 'loading' && (
+      <main className="page tenant-page" id="main" tabIndex={-1}>
+        {query.isPending && (
           <p className="muted" role="status">
             Loading…
           </p>
         )}
-        {state.kind === 'error' && (
-          <section className="state-panel" role="alert">
-            <h2>{state.status === 403 ? "You don't have access to this business" : state.status === 404 ? "We couldn't find this business" : "We couldn't load this business"}</h2>
-            <p>{state.message}</p>
-            {state.status !== 403 && state.status !== 404 && (
-              <button type="button" className="button button-primary" onClick={reload}>
-                Try again
-              </button>
-            )}
-          </section>
-        )}
+        {query.isError && <TenantLoadError error={query.error} onRetry={() => void query.refetch()} />}
         {tenant && section !== 'billing' && <AccountBanner tenant={tenant} />}
-        {tenant && children(tenant, reload)}
+        {tenant && (
+          <TenantProvider value={tenant}>
+            <Outlet />
+          </TenantProvider>
+        )}
       </main>
     </div>
+  );
+}
+
+function TenantLoadError({ error, onRetry }: { error: Error; onRetry: () => void }) {
+  const status = error instanceof ApiError ? error.status : 0;
+  return (
+    <section className="state-panel" role="alert">
+      <h2>{status === 403 ? "You don't have access to this business" : status === 404 ? "We couldn't find this business" : "We couldn't load this business"}</h2>
+      <p>{error.message}</p>
+      {status !== 403 && status !== 404 && (
+        <button type="button" className="button button-primary" onClick={onRetry}>
+          Try again
+        </button>
+      )}
+    </section>
+  );
+}
+
+/** `/t/:tenantId/<no such section>`, inside the shell. */
+export function SectionNotFound() {
+  const tenant = useTenant();
+  return (
+    <section className="state-panel">
+      <h1>We couldn't find that page</h1>
+      <p>Pick one of: {TENANT_SECTIONS.map((s) => s.label).join(', ')}.</p>
+      <Link className="button button-primary" to="/t/$tenantId/calls" params={{ tenantId: tenant.id }}>
+        Go to calls
+      </Link>
+    </section>
   );
 }

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { INDUSTRIES, TENANT_ID_PATTERN, TENANT_TIERS } from '../tenancy.ts';
+import { phoneNumberInput } from './phone-number.ts';
+
+// A tenant as the platform owner creates and edits it: POST and PATCH /api/admin/tenants, and the
+// "New tenant" / "Edit tenant" form of the root dashboard, which validates with these same rules.
+
+const phoneNumber = phoneNumberInput('Phone number');
+const tier = z.enum(TENANT_TIERS, { error: 'Tier must be one of: starter, pro, elite' });
+const businessName = z
+  .string({ error: 'Business name is required' })
+  .trim()
+  .min(1, 'Business name is required')
+  .max(120, 'Business name must be 120 characters or fewer');
+const industry = z.enum(INDUSTRIES.map((i) => i.value) as [string, ...string[]], { error: `Industry must be one of: ${INDUSTRIES.map((i) => i.value).join(', ')}` });
+const primaryColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Colour must look like #2563eb');
+const logoUrl = z.url({ error: 'Logo must be a web address (https://…)' });
+const id = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(TENANT_ID_PATTERN, 'Tenant id: use 3–40 lowercase letters, numbers or hyphens, starting and ending with a letter or number (for example: sunny-lawns)');
+
+const unknownField = { error: (issue: { code: string; keys?: string[] }) => (issue.code === 'unrecognized_keys' ? `Unknown field: ${issue.keys?.join(', ')}` : undefined) };
+
+export const createTenantInput = z.strictObject(
+  {
+    id: id.optional(),
+    businessName,
+    tier,
+    phoneNumber: phoneNumber.optional(),
+    industry: industry.optional(),
+    primaryColor: primaryColor.optional(),
+    logoUrl: logoUrl.optional(),
+  },
+  unknownField,
+);
+
+export const updateTenantInput = z
+  .strictObject(
+    {
+      businessName: businessName.optional(),
+      tier: tier.optional(),
+      phoneNumber: phoneNumber.nullable().optional(),
+      industry: industry.nullable().optional(),
+      primaryColor: primaryColor.optional(),
+      logoUrl: logoUrl.nullable().optional(),
+    },
+    unknownField,
+  )
+  .refine((body) => Object.keys(body).length > 0, { message: 'Nothing to change: send at least one field' });
+
+export type CreateTenantInput = z.output<typeof createTenantInput>;
+export type UpdateTenantInput = z.output<typeof updateTenantInput>;
+
+// A form sends every field as text; an empty optional field means "not given" (create) or
+// "cleared" (edit), which the page turns into the body above.
+const optional = <T extends z.ZodType<unknown, string>>(schema: T) =>
+  z
+    .string()
+    .transform((value) => (value.trim() === '' ? undefined : value))
+    .pipe(schema.optional());
+
+/** The New/Edit tenant form: the API's own field rules, blanks for the optional ones allowed. */
+export const tenantForm = z.object({
+  businessName,
+  tier,
+  id: optional(id),
+  phoneNumber: optional(phoneNumber),
+  industry: optional(industry),
+});
+export type TenantFormInput = z.input<typeof tenantForm>;
+export type TenantFormOutput = z.output<typeof tenantForm>;

@@ -1,0 +1,56 @@
+// What the pages read, as TanStack Query options: one key per resource, so a change in one place
+// (a plan change, a saved setting) refreshes every view of it.
+import { infiniteQueryOptions, queryOptions, type InfiniteData } from '@tanstack/react-query';
+import { fetchBilling, fetchCalls, fetchMessages, fetchPhoneSettings, fetchTenant, fetchVoicemails, listExports, listTenants } from './endpoints.ts';
+import { EXPORT_POLL_MS, LIST_REFRESH_MS } from './query-client.ts';
+import type { DataExport, Paged } from './types.ts';
+
+export const keys = {
+  tenants: (includeClosed: boolean) => ['tenants', { includeClosed }] as const,
+  allTenants: ['tenants'] as const,
+  tenant: (tenantId: string) => ['tenant', tenantId] as const,
+  phoneSettings: (tenantId: string) => ['tenant', tenantId, 'phone-settings'] as const,
+  calls: (tenantId: string) => ['tenant', tenantId, 'calls'] as const,
+  voicemails: (tenantId: string) => ['tenant', tenantId, 'voicemails'] as const,
+  messages: (tenantId: string) => ['tenant', tenantId, 'messages'] as const,
+  billing: (tenantId: string) => ['tenant', tenantId, 'billing'] as const,
+  exports: (tenantId: string) => ['tenant', tenantId, 'exports'] as const,
+};
+
+export const tenantsQuery = (includeClosed: boolean) => queryOptions({ queryKey: keys.tenants(includeClosed), queryFn: ({ signal }) => listTenants(includeClosed, signal) });
+
+export const tenantQuery = (tenantId: string) => queryOptions({ queryKey: keys.tenant(tenantId), queryFn: ({ signal }) => fetchTenant(tenantId, signal) });
+
+export const phoneSettingsQuery = (tenantId: string) =>
+  queryOptions({ queryKey: keys.phoneSettings(tenantId), queryFn: ({ signal }) => fetchPhoneSettings(tenantId, signal) });
+
+export const billingQuery = (tenantId: string) => queryOptions({ queryKey: keys.billing(tenantId), queryFn: ({ signal }) => fetchBilling(tenantId, signal) });
+
+/** A newest-first list read a page at a time, that refreshes itself while it is on screen. */
+function liveList<T>(queryKey: readonly unknown[], fetchPage: (cursor: string | null, signal: AbortSignal) => Promise<Paged<T>>) {
+  return infiniteQueryOptions({
+    queryKey,
+    queryFn: ({ pageParam, signal }) => fetchPage(pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last: Paged<T>) => last.nextCursor,
+    refetchInterval: LIST_REFRESH_MS,
+  });
+}
+
+export const callsQuery = (tenantId: string) => liveList(keys.calls(tenantId), (cursor, signal) => fetchCalls(tenantId, cursor, signal));
+export const voicemailsQuery = (tenantId: string) => liveList(keys.voicemails(tenantId), (cursor, signal) => fetchVoicemails(tenantId, cursor, signal));
+export const messagesQuery = (tenantId: string) => liveList(keys.messages(tenantId), (cursor, signal) => fetchMessages(tenantId, cursor, signal));
+
+/** The items of every page loaded so far, each once (a row can move between pages as new ones arrive). */
+export function listItems<T extends { id: string }>(data: InfiniteData<Paged<T>> | undefined): T[] {
+  const seen = new Set<string>();
+  return (data?.pages ?? []).flatMap((page) => page.items).filter((item) => !seen.has(item.id) && Boolean(seen.add(item.id)));
+}
+
+/** The business's exports, newest first; while one is running the list is asked again every second. */
+export const exportsQuery = (tenantId: string) =>
+  queryOptions({
+    queryKey: keys.exports(tenantId),
+    queryFn: ({ signal }) => listExports(tenantId, signal),
+    refetchInterval: (query) => (query.state.data?.some((item: DataExport) => item.status === 'running') ? EXPORT_POLL_MS : false),
+  });

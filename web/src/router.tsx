@@ -1,0 +1,123 @@
+// The app's pages and who may see them, with TanStack Router: typed paths and params, a sign-in
+// guard that remembers the page asked for, and each page's code loaded when it is first opened.
+import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, redirect } from '@tanstack/react-router';
+import type { AuthState } from './auth/AuthContext.tsx';
+import { RootLayout, TopLevelNotFound } from './components/RootLayout.tsx';
+import { sectionTitle, type TenantSection } from './components/tenant/sections.ts';
+import { homeFor } from './lib/home.ts';
+import { returnPath, signInSearch } from './lib/return-to.ts';
+
+export interface RouterContext {
+  auth: AuthState;
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+  interface StaticDataRouteOption {
+    /** The page's title, first in the browser tab: "Calls · Clean Machine Auto Detail · ServicePro". */
+    title?: string;
+  }
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({ component: RootLayout, notFoundComponent: TopLevelNotFound });
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  staticData: { title: 'Sign in' },
+  // Only a path of this app is kept; anything else is dropped, never followed.
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } => {
+    const redirect = returnPath(search.redirect);
+    return redirect ? { redirect } : {};
+  },
+  beforeLoad: ({ context, search }) => {
+    if (context.auth.status === 'signed-in') throw redirect({ href: search.redirect ?? homeFor(context.auth.user), replace: true });
+  },
+  component: lazyRouteComponent(() => import('./pages/LoginPage.tsx'), 'LoginPage'),
+});
+
+/** Every page below needs a signed-in user; a visitor is sent to sign in, and back here afterwards. */
+const signedIn = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'signed-in',
+  beforeLoad: ({ context, location }) => {
+    const { auth } = context;
+    if (auth.status !== 'signed-in') throw redirect({ to: '/login', search: signInSearch(location.href, auth.status === 'signed-out' && auth.onPurpose === true), replace: true });
+    return { user: auth.user };
+  },
+});
+
+const homeRoute = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/',
+  beforeLoad: ({ context }) => {
+    throw redirect({ href: homeFor(context.user), replace: true });
+  },
+});
+
+const adminRoute = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/admin',
+  beforeLoad: () => {
+    throw redirect({ to: '/admin/tenants', replace: true });
+  },
+});
+
+const registryRoute = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/admin/tenants',
+  staticData: { title: 'Tenant registry' },
+  component: lazyRouteComponent(() => import('./pages/TenantRegistryPage.tsx'), 'TenantRegistryPage'),
+});
+
+const memberHomeRoute = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/app',
+  staticData: { title: 'Your businesses' },
+  component: lazyRouteComponent(() => import('./pages/MemberHomePage.tsx'), 'MemberHomePage'),
+});
+
+/** `/t/:tenantId/...`: one business's own area, for its members and the platform owner. */
+export const tenantRoute = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/t/$tenantId',
+  component: lazyRouteComponent(() => import('./components/tenant/TenantShell.tsx'), 'TenantShell'),
+  notFoundComponent: lazyRouteComponent(() => import('./components/tenant/TenantShell.tsx'), 'SectionNotFound'),
+});
+
+const tenantIndexRoute = createRoute({
+  getParentRoute: () => tenantRoute,
+  path: '/',
+  beforeLoad: ({ params }) => {
+    throw redirect({ to: '/t/$tenantId/calls', params, replace: true });
+  },
+});
+
+const section = <Path extends TenantSection>(path: Path, component: ReturnType<typeof lazyRouteComponent>) =>
+  createRoute({ getParentRoute: () => tenantRoute, path, staticData: { title: sectionTitle(path) }, component });
+
+const sectionRoutes = [
+  section('calls', lazyRouteComponent(() => import('./pages/tenant/CallLogPage.tsx'), 'CallLogPage')),
+  section('voicemails', lazyRouteComponent(() => import('./pages/tenant/VoicemailPage.tsx'), 'VoicemailPage')),
+  section('texts', lazyRouteComponent(() => import('./pages/tenant/TextsPage.tsx'), 'TextsPage')),
+  section('phone', lazyRouteComponent(() => import('./pages/tenant/phone-settings/PhoneSettingsPage.tsx'), 'PhoneSettingsPage')),
+  section('sip', lazyRouteComponent(() => import('./pages/tenant/sip/SipSetupPage.tsx'), 'SipSetupPage')),
+  section('simulator', lazyRouteComponent(() => import('./pages/tenant/simulator/CallSimulatorPage.tsx'), 'CallSimulatorPage')),
+  section('billing', lazyRouteComponent(() => import('./pages/tenant/billing/BillingPage.tsx'), 'BillingPage')),
+  section('exports', lazyRouteComponent(() => import('./pages/tenant/exports/ExportsPage.tsx'), 'ExportsPage')),
+] as const;
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  signedIn.addChildren([homeRoute, adminRoute, registryRoute, memberHomeRoute, tenantRoute.addChildren([tenantIndexRoute, ...sectionRoutes])]),
+]);
+
+export const router = createRouter({
+  routeTree,
+  // Filled in by <RouterProvider context> on every render (see App.tsx).
+  context: { auth: { status: 'checking' } },
+  defaultPreload: 'intent',
+  scrollRestoration: true,
+});
