@@ -18,6 +18,7 @@ const UNIT = [
   'api/sandbox/sandbox-pages.security.test.ts',
   'api/tenants/pagination.test.ts',
   'scripts/call-simulator.test.ts',
+  'scripts/layers/check.test.ts',
   'tests/docker-compose.test.ts',
   'tests/shared-setup.test.ts',
   'tests/test-projects.test.ts',
