@@ -14,14 +14,14 @@ const UNIT = [
   'web/src/lib/**/*.test.ts',
   'activities/stripe-client.test.ts',
   'activities/twilio-client.test.ts',
-  'api/logger.test.ts',
+  'api/sandbox/call-simulator.test.ts',
   'api/sandbox/sandbox-pages.security.test.ts',
   'api/tenants/pagination.test.ts',
-  'scripts/call-simulator.test.ts',
   'scripts/layers/check.test.ts',
   'tests/docker-compose.test.ts',
   'tests/shared-setup.test.ts',
   'tests/test-projects.test.ts',
+  'workers/runtime/logger.test.ts',
 ];
 const BROWSER = ['tests/e2e/**/*.test.ts'];
 const EVERY_TEST = ['**/*.test.ts', '**/*.test.tsx'];

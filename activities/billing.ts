@@ -5,7 +5,7 @@ import { isPermanentRejection } from '../domain/provider-errors.ts';
 import { TENANT_TIERS, type TenantTier } from '../domain/tenancy.ts';
 import { createBillingRecordActivities } from './billing-records.ts';
 import type { BillingActivities, BillingSubscription } from './contracts.ts';
-import type { ActivityDeps } from './index.ts';
+import type { ActivityDeps } from './deps.ts';
 import { createStripeClient } from './stripe-client.ts';
 
 const fromUnix = (seconds: number | null | undefined) => (seconds ? new Date(seconds * 1000) : null);

@@ -1,3 +1,4 @@
+import type { InboundSms } from '../domain/inbound-sms.ts';
 import type { OutboundMessageStatus } from '../domain/message-statuses.ts';
 import type { SmsKind } from '../domain/sms-kinds.ts';
 import type { TenantStatus, TenantTier } from '../domain/tenancy.ts';
@@ -46,17 +47,6 @@ export interface HeldTextInput {
 
 export interface MessagingActivities {
   sendSms(input: SendSmsInput): Promise<SendSmsResult>;
-}
-
-/** One text a customer sent to a tenant's number, as the SMS webhook hands it to the conversation. */
-export interface InboundSms {
-  messageSid: string;
-  from: string;
-  to: string;
-  body: string;
-  receivedAt: string;
-  /** Set when the webhook cut a longer body to its first 1,600 characters: how many it had. */
-  originalLength?: number;
 }
 
 /** What the conversation workflow needs to know about the tenant and the customer, read fresh per message. */

@@ -2,8 +2,8 @@ import { phoneLabel } from '../domain/phone.ts';
 import { forTenant } from '../prisma/tenant-db.ts';
 import type { ConversationActivities } from './contracts.ts';
 import { cancelHeldTexts } from './held-texts.ts';
-import type { ActivityDeps } from './index.ts';
-import { recordInboundMessage } from './messaging-store.ts';
+import type { ActivityDeps } from './deps.ts';
+import { recordInboundMessage } from '../prisma/inbound-texts.ts';
 
 // The conversation workflow's view of a customer's texts: the inbound row, who the tenant and the
 // customer are, opt-outs (STOP / START) and the texts a STOP cancels. Sending is messaging.ts.

@@ -4,10 +4,10 @@ import { DateTime } from 'luxon';
 import { EXPORT_ENTITIES } from '../domain/export-entities.ts';
 import { exportFileName, exportLinkExpiry, exportLinkKey, exportStorageDir, signExportLink } from '../domain/export-links.ts';
 import { forTenant } from '../prisma/tenant-db.ts';
-import { exportProgressSignal } from '../workflows/export.ts';
+import { exportProgressSignal } from '../workflows/export.messages.ts';
 import { writeExportArchive, type ArchiveProgress } from './export-archive.ts';
 import type { ExportActivities, ExportReason } from './contracts.ts';
-import type { ActivityDeps } from './index.ts';
+import type { ActivityDeps } from './deps.ts';
 import { createMailActivities } from './mail.ts';
 import { createMessagingActivities } from './messaging.ts';
 

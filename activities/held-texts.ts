@@ -2,7 +2,7 @@ import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@te
 import { workflowIds } from '../domain/workflow-ids.ts';
 import { TenantIdKey } from '../workflows/search-attributes.ts';
 import type { HeldTextInput } from './contracts.ts';
-import type { ActivityDeps } from './index.ts';
+import type { ActivityDeps } from './deps.ts';
 
 // The durable timers of texts held by quiet hours: one `held-text:<tenantId>:<messageId>` workflow
 // each (workflows/held-text.ts), started and cancelled from sendSms's side of the world.

@@ -1,7 +1,3 @@
-import type { Client } from '@temporalio/client';
-import type { Logger } from 'pino';
-import type { Config } from '../domain/config.ts';
-import type { PrismaClient } from '../prisma/client.ts';
 import { createBillingActivities } from './billing.ts';
 import { createCallActivities } from './calls.ts';
 import { createExportActivities } from './export.ts';
@@ -10,16 +6,7 @@ import { createMailActivities } from './mail.ts';
 import { createMessagingActivities } from './messaging.ts';
 import { createUsageActivities } from './usage.ts';
 import { createRetentionActivities } from './retention.ts';
-
-/** What activities are built from; tests point the providers' base URLs at local fakes. */
-export interface ActivityDeps {
-  db: PrismaClient;
-  config: Config;
-  masterKey: Buffer;
-  logger: Logger;
-  /** For activities that talk back to workflows (e.g. export progress); the worker passes the API's client. */
-  temporal?: Client;
-}
+import type { ActivityDeps } from './deps.ts';
 
 /** Every activity the worker registers, one factory per outside system. */
 export function createActivities(deps: ActivityDeps) {

@@ -3,7 +3,7 @@ import { toE164 } from '../domain/phone.ts';
 import type { PrismaClient } from '../prisma/client.ts';
 import { createCallActivities } from './calls.ts';
 import type { KeptMessageActivities } from './contracts.ts';
-import { findOrCreateCustomerByPhone, recordInboundMessage } from './messaging-store.ts';
+import { findOrCreateCustomerByPhone, recordInboundMessage } from '../prisma/inbound-texts.ts';
 
 /** The error type of a number no tenant owns: retrying cannot help, the workflow stops. */
 export const NO_TENANT_FOR_NUMBER = 'NoTenantForNumber';

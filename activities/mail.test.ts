@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../api/logger.ts';
+import { createLogger } from '../workers/runtime/logger.ts';
 import { parseConfig } from '../domain/config.ts';
 import { createPrismaClient, type PrismaClient } from '../prisma/client.ts';
 import { forTenant } from '../prisma/tenant-db.ts';

@@ -2,7 +2,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import nodemailer from 'nodemailer';
 import { forTenant } from '../prisma/tenant-db.ts';
 import type { MailActivities, SendEmailInput } from './contracts.ts';
-import type { ActivityDeps } from './index.ts';
+import type { ActivityDeps } from './deps.ts';
 
 /**
  * Email to owners. With SMTP_URL the mail goes out over SMTP (nodemailer); without it, it is

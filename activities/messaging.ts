@@ -11,7 +11,7 @@ import { usagePeriod } from '../domain/usage-period.ts';
 import { forTenant } from '../prisma/tenant-db.ts';
 import type { MessageModel as Message } from '../prisma/client.ts';
 import type { ConversationActivities, MessagingActivities, SendSmsInput, SendSmsResult } from './contracts.ts';
-import type { ActivityDeps } from './index.ts';
+import type { ActivityDeps } from './deps.ts';
 import { startHeldText } from './held-texts.ts';
 import { createConversationActivities } from './conversations.ts';
 import { automaticTextLimit, destinationRefusal } from './sms-guards.ts';

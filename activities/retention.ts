@@ -2,7 +2,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { ROOT_TENANT_ID } from '../domain/tenancy.ts';
 import { forTenant } from '../prisma/tenant-db.ts';
 import type { RetentionActivities } from './contracts.ts';
-import type { ActivityDeps } from './index.ts';
+import type { ActivityDeps } from './deps.ts';
 
 /**
  * The end of the retention window. Deletes a tenant's business rows — only for a tenant that is

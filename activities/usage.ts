@@ -5,7 +5,7 @@ import { isPermanentRejection } from '../domain/provider-errors.ts';
 import { callMinutes, periodBounds, usageEventTimestamp } from '../domain/usage-period.ts';
 import { forTenant } from '../prisma/tenant-db.ts';
 import type { ReportTenantUsageResult, UsageActivities } from './contracts.ts';
-import type { ActivityDeps } from './index.ts';
+import type { ActivityDeps } from './deps.ts';
 import { createStripeClient } from './stripe-client.ts';
 
 /**

@@ -1,16 +1,9 @@
-import type { Client } from '@temporalio/client';
 import type { Logger } from 'pino';
-import type { Config } from '../domain/config.ts';
 import type { MemberRole } from '../prisma/generated/enums.ts';
-import type { PrismaClient } from '../prisma/client.ts';
+import type { ServiceDeps } from '../workers/runtime/deps.ts';
 
 /** Everything the API is built from; tests build it with the real database and Temporal. */
-export interface AppDeps {
-  config: Config;
-  db: PrismaClient;
-  temporal: Client;
-  logger: Logger;
-  masterKey: Buffer;
+export interface AppDeps extends ServiceDeps {
   /** Where the built web app lives; omitted in API-only tests. */
   webDist?: string;
 }

@@ -3,8 +3,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, parseConfig } from '../domain/config.ts';
-import { closeDeps, createDeps } from './deps.ts';
-import { createLogger } from './logger.ts';
+import { closeDeps, createDeps } from '../workers/runtime/deps.ts';
+import { createLogger } from '../workers/runtime/logger.ts';
 import { startApiServer } from './server.ts';
 
 async function main() {

@@ -1,8 +1,8 @@
 // Child process of the export benchmark: the archive activity alone (no Temporal in the loop),
 // called as the worker would call it, reported with this process's peak RSS (export-process.ts).
 import { createExportActivities } from '../activities/export.ts';
-import { closeDeps, createDeps } from '../api/deps.ts';
-import { createLogger } from '../api/logger.ts';
+import { closeDeps, createDeps } from '../workers/runtime/deps.ts';
+import { createLogger } from '../workers/runtime/logger.ts';
 import { parseConfig } from '../domain/config.ts';
 import { reportResult, sampleMemory } from './export-process.ts';
 

@@ -3,7 +3,7 @@
 // is the worker's, reset before the run so each run's peak is its own.
 import type { Client } from '@temporalio/client';
 import { createExportActivities } from '../activities/export.ts';
-import type { ActivityDeps } from '../activities/index.ts';
+import type { ActivityDeps } from '../activities/deps.ts';
 import { workflowIds } from '../domain/workflow-ids.ts';
 import { tenantExport } from '../workflows/export.ts';
 import { TenantIdKey } from '../workflows/search-attributes.ts';

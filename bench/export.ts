@@ -8,8 +8,8 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { closeDeps, createDeps } from '../api/deps.ts';
-import { createLogger } from '../api/logger.ts';
+import { closeDeps, createDeps } from '../workers/runtime/deps.ts';
+import { createLogger } from '../workers/runtime/logger.ts';
 import { parseConfig } from '../domain/config.ts';
 import { startEphemeralStack } from '../scripts/ephemeral-stack.ts';
 import { startStripeFake } from '../tests/stripe-fake.ts';

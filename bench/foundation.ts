@@ -4,8 +4,8 @@
 //   billing:<id>) vs a bare Temporal workflow start.
 import pg from 'pg';
 import { createApp } from '../api/app.ts';
-import { createDeps, closeDeps } from '../api/deps.ts';
-import { createLogger } from '../api/logger.ts';
+import { createDeps, closeDeps } from '../workers/runtime/deps.ts';
+import { createLogger } from '../workers/runtime/logger.ts';
 import { parseConfig } from '../domain/config.ts';
 import { workflowIds } from '../domain/workflow-ids.ts';
 import { createPrismaClient } from '../prisma/client.ts';

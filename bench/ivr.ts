@@ -7,15 +7,15 @@ import { createRequire } from 'node:module';
 import { serve } from '@hono/node-server';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { Hono } from 'hono';
-import { closeDeps, createDeps } from '../api/deps.ts';
-import { createLogger } from '../api/logger.ts';
+import { closeDeps, createDeps } from '../workers/runtime/deps.ts';
+import { createLogger } from '../workers/runtime/logger.ts';
 import { startApiServer } from '../api/server.ts';
 import { signTwilioRequest } from '../api/twilio/signature.ts';
 import { parseConfig } from '../domain/config.ts';
 import { twilioCredentials } from '../domain/twilio-credentials.ts';
 import { startEphemeralStack } from '../scripts/ephemeral-stack.ts';
 import { freePort } from '../scripts/ports.ts';
-import { temporalDataConverter } from '../workers/codec.ts';
+import { temporalDataConverter } from '../workers/runtime/codec.ts';
 
 import { doneSignal, floorWorkflow, pingUpdate } from './floor-workflow.ts';
 import { measure, type Series } from './measure.ts';

@@ -1,4 +1,4 @@
-import { hashPassword, verifyPassword } from '../api/auth/passwords.ts';
+import { hashPassword, verifyPassword } from '../domain/passwords.ts';
 import { ROOT_BUSINESS_NAME, ROOT_TENANT_ID } from '../domain/tenancy.ts';
 import type { PrismaClient } from './client.ts';
 

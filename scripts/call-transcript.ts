@@ -1,5 +1,5 @@
 import { prettyXml } from '../domain/pretty-xml.ts';
-import type { SimulatedCall, TranscriptLine } from './call-simulator.ts';
+import type { SimulatedCall, TranscriptLine } from '../api/sandbox/call-simulator.ts';
 
 const WHO: Record<TranscriptLine['leg'], string> = { caller: 'caller', callee: 'callee', system: '  call' };
 

@@ -7,7 +7,7 @@ import { parseConfig } from '../domain/config.ts';
 import { parseKeypresses } from '../domain/keypresses.ts';
 import { toE164 } from '../domain/phone.ts';
 import { twilioCredentials } from '../domain/twilio-credentials.ts';
-import { simulateCall } from './call-simulator.ts';
+import { simulateCall } from '../api/sandbox/call-simulator.ts';
 import { recordedServerAddress } from './server-address.ts';
 import { formatTranscript } from './call-transcript.ts';
 

@@ -4,7 +4,7 @@
 // prisma/schema.prisma.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { masterKeyFrom } from '../api/deps.ts';
+import { masterKeyFrom } from '../workers/runtime/deps.ts';
 import { ConfigError, parseConfig } from '../domain/config.ts';
 import { createPrismaClient } from '../prisma/client.ts';
 import { prepareDatabase } from '../prisma/database.ts';

@@ -5,14 +5,14 @@
 // data dir is stopped first (scripts/leftovers.ts).
 import path from 'node:path';
 import pg from 'pg';
-import { closeDeps, createDeps } from '../api/deps.ts';
-import { createLogger } from '../api/logger.ts';
+import { closeDeps, createDeps, masterKeyFrom } from '../workers/runtime/deps.ts';
+import { createLogger } from '../workers/runtime/logger.ts';
 import { startApiServer } from '../api/server.ts';
 import { ConfigError, parseConfig } from '../domain/config.ts';
 import { createPrismaClient } from '../prisma/client.ts';
 import { prepareDatabase } from '../prisma/database.ts';
 import { seedPlatform } from '../prisma/seed.ts';
-import { ensureSearchAttributes } from '../workers/temporal.ts';
+import { ensureSearchAttributes } from '../workers/runtime/temporal.ts';
 import { bundleWorkflowsToFile } from '../workers/worker.ts';
 import { loadDevSecrets } from './dev-secrets.ts';
 import { startEmbeddedPostgres } from './embedded-postgres.ts';
@@ -85,7 +85,7 @@ async function main() {
 
   config = parseConfig(env);
   const logger = createLogger(config.LOG_LEVEL);
-  const masterKey = Buffer.from(config.SERVICEPRO_ENCRYPTION_KEY!, 'base64');
+  const masterKey = masterKeyFrom(config);
 
   step('applying database migrations');
   const { appUrl, applied } = await prepareDatabase({ adminUrl: config.DATABASE_URL!, appUrl: config.APP_DATABASE_URL, masterKey });

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { TenantTier } from '../domain/tenancy.ts';
 import { workflowIds } from '../domain/workflow-ids.ts';
-import { startTenantBilling } from '../workers/tenant-billing.ts';
+import { startTenantBilling } from '../workers/client/tenant-billing.ts';
 import type { BillingDurations } from '../workflows/billing.ts';
 import type { TestApp } from './app-harness.ts';
 import { randomPhone } from './sms-fixtures.ts';

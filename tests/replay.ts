@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { temporal } from '@temporalio/proto';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { Worker } from '@temporalio/worker';
-import { temporalDataConverter } from '../workers/codec.ts';
+import { temporalDataConverter } from '../workers/runtime/codec.ts';
 import { workflowBundle } from '../workers/worker.ts';
 
 // Replay tests guard determinism: a history recorded from a real run must replay against the

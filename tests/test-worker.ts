@@ -1,5 +1,5 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
-import { temporalDataConverter } from '../workers/codec.ts';
+import { temporalDataConverter } from '../workers/runtime/codec.ts';
 import { testStack, uniqueId } from './stack.ts';
 
 /**

@@ -1,6 +1,6 @@
-import { parseTwiml, verbsOf, type TwimlNode as ParsedNode } from '../scripts/twiml.ts';
+import { parseTwiml, verbsOf, type TwimlNode as ParsedNode } from '../api/sandbox/twiml-parser.ts';
 
-// Tests read TwiML with the simulator's own parser (scripts/twiml.ts), seen here as plain objects
+// Tests read TwiML with the simulator's own parser (api/sandbox/twiml-parser.ts), seen here as plain objects
 // that are quick to assert on: `{ '@action': '/twilio/voice/step?…', Say: { '#': 'Press 1…' } }`.
 
 /** A verb's attributes as `@name`, its text as `#`, and its first child of each name by that name. */

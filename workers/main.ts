@@ -6,12 +6,12 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Runtime } from '@temporalio/worker';
-import { closeDeps, createDeps } from '../api/deps.ts';
-import { createLogger, temporalRuntimeLogger } from '../api/logger.ts';
+import { closeDeps, createDeps } from './runtime/deps.ts';
+import { createLogger, temporalRuntimeLogger } from './runtime/logger.ts';
 import { ConfigError, parseConfig } from '../domain/config.ts';
-import { ensureSearchAttributes } from './temporal.ts';
-import { ensureUsageSchedule } from './usage-schedule.ts';
-import { billingDurations, reconcileBillingWorkflows } from './tenant-billing.ts';
+import { ensureSearchAttributes } from './runtime/temporal.ts';
+import { ensureUsageSchedule } from './client/usage-schedule.ts';
+import { billingDurations, reconcileBillingWorkflows } from './client/tenant-billing.ts';
 import { bundleWorkflowsToFile, startWorker } from './worker.ts';
 
 /** Stops the worker (letting running activities finish) and exits; once, whatever asks first. */

@@ -4,9 +4,10 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { DefaultLogger, NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { Logger } from 'pino';
-import { createActivities, type ActivityDeps } from '../activities/index.ts';
-import { FAILURE_CONVERTER_PATH, temporalDataConverter } from './codec.ts';
-import type { TemporalSettings } from './temporal.ts';
+import type { ActivityDeps } from '../activities/deps.ts';
+import { createActivities } from '../activities/index.ts';
+import { FAILURE_CONVERTER_PATH, temporalDataConverter } from './runtime/codec.ts';
+import type { TemporalSettings } from './runtime/temporal.ts';
 
 const require = createRequire(import.meta.url);
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
@@ -18,11 +19,11 @@ export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
 }
 
 /**
- * Bundles the workflow code into `outPath` in a child process (scripts/bundle-workflows.ts), so
+ * Bundles the workflow code into `outPath` in a child process (workers/bundle-workflows.ts), so
  * the bundler's few hundred MB are returned when it exits instead of staying in this process.
  */
 export async function bundleWorkflowsToFile(outPath: string): Promise<string> {
-  const script = path.resolve(import.meta.dirname, '../scripts/bundle-workflows.ts');
+  const script = path.resolve(import.meta.dirname, './bundle-workflows.ts');
   await promisify(execFile)(process.execPath, ['--import', 'tsx', script, outPath], { maxBuffer: 16 * 1024 * 1024 });
   return outPath;
 }

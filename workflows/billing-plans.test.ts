@@ -6,7 +6,7 @@ import { createTestApp, type TestApp } from '../tests/app-harness.ts';
 import { recordHistory, recordingHistories, replayRecorded } from '../tests/replay.ts';
 import { billingFixtures } from '../tests/billing-fixtures.ts';
 import { uniqueId } from '../tests/stack.ts';
-import { queryBillingState, requestPaymentLink, requestPlanChange } from '../workers/tenant-billing.ts';
+import { queryBillingState, requestPaymentLink, requestPlanChange } from '../workers/client/tenant-billing.ts';
 import { changePlanUpdate } from './billing.ts';
 
 // The owner's side of billing, through the billing workflow's Updates: plan changes (an upgrade at

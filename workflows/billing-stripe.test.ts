@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../tests/app-harness.ts';
 import { recordHistory, recordingHistories, replayRecorded } from '../tests/replay.ts';
 import { billingFixtures } from '../tests/billing-fixtures.ts';
 import { uniqueId } from '../tests/stack.ts';
-import { billingDurations, queryBillingState, signalTierChanged } from '../workers/tenant-billing.ts';
+import { billingDurations, queryBillingState, signalTierChanged } from '../workers/client/tenant-billing.ts';
 
 const RECORDED = 'billing-stripe-dunning.json';
 

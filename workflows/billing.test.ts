@@ -3,7 +3,7 @@ import { workflowIds } from '../domain/workflow-ids.ts';
 import { createTestApp, type TestApp } from '../tests/app-harness.ts';
 import { replayRecorded } from '../tests/replay.ts';
 import { uniqueId } from '../tests/stack.ts';
-import { queryBillingState, reconcileBillingWorkflows, signalTenantClosed, signalTierChanged, startTenantBilling } from '../workers/tenant-billing.ts';
+import { queryBillingState, reconcileBillingWorkflows, signalTenantClosed, signalTierChanged, startTenantBilling } from '../workers/client/tenant-billing.ts';
 
 let t: TestApp;
 beforeAll(async () => {

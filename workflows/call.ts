@@ -1,33 +1,13 @@
 import * as wf from '@temporalio/workflow';
 import type { CallActivities, MailActivities, MessagingActivities } from '../activities/contracts.ts';
 import { pausedByBilling } from '../domain/billing.ts';
-import { callOutcome, initialCallState, respond, type CallContext, type CallEvent, type CallState, type Effect } from '../domain/ivr.ts';
+import { callOutcome, initialCallState, respond, type CallEvent, type Effect } from '../domain/ivr.ts';
 import { deservesMissedCallText, missedCallTextKey } from '../domain/missed-call-text.ts';
+import { callEndedSignal, callStateQuery, callStepUpdate, type CallEnded, type CallInput } from './call.messages.ts';
 
 // One phone call (`call:<CallSid>`): each Twilio request is an update whose result is the TwiML;
 // the status callback ends it. Side effects (texts, voicemail, the call log) run from the main
 // loop, after the TwiML has gone back, so the caller never waits for them.
-
-export interface CallInput {
-  callSid: string;
-  from: string;
-  to: string;
-  startedAt: string;
-  context: CallContext;
-  /** A keyed digest of the caller's number (domain/secrets.ts keyedDigest), for the missed-call text's key; absent in calls started before it. */
-  callerKey?: string;
-  /** MISSED_CALL_TEXT_EVERY_HOURS when the call came in. */
-  missedCallTextEveryHours?: number;
-}
-
-export interface CallEnded {
-  callStatus: string;
-  durationSec: number;
-}
-
-export const callStepUpdate = wf.defineUpdate<string, [CallEvent]>('callStep');
-export const callEndedSignal = wf.defineSignal<[CallEnded]>('callEnded');
-export const callStateQuery = wf.defineQuery<CallState>('callState');
 
 const { recordCall, storeVoicemail } = wf.proxyActivities<CallActivities>({
   startToCloseTimeout: '10 seconds',

@@ -4,7 +4,7 @@ import { forTenant } from '../prisma/tenant-db.ts';
 import { createTestApp, type TestApp } from '../tests/app-harness.ts';
 import { recordHistory, recordingHistories, replayRecorded } from '../tests/replay.ts';
 import { createSmsTenant, inboundParams, postInboundSms, randomPhone } from '../tests/sms-fixtures.ts';
-import { conversationStateQuery } from './conversation.ts';
+import { conversationStateQuery } from './conversation.messages.ts';
 
 const RECORDED = 'conversation-text-help-stop-start.json';
 

@@ -1,35 +1,14 @@
 import * as wf from '@temporalio/workflow';
-import type { ConversationActivities, InboundSms, MessagingActivities, SendSmsInput, SmsContext } from '../activities/contracts.ts';
+import type { ConversationActivities, MessagingActivities, SendSmsInput, SmsContext } from '../activities/contracts.ts';
 import { pausedByBilling } from '../domain/billing.ts';
-import { classifyInbound, type InboundIntent } from '../domain/sms-keywords.ts';
+import type { InboundSms } from '../domain/inbound-sms.ts';
+import { classifyInbound } from '../domain/sms-keywords.ts';
 import { autoReplyText, smsReplies } from '../domain/sms-replies.ts';
+import { conversationStateQuery, inboundSmsSignal, type ConversationInput, type ConversationState } from './conversation.messages.ts';
 
 // One customer's text conversation with a tenant (`conversation:<tenantId>:<customerId>`), started
 // or signalled by the SMS webhook. For now it honours STOP/START/HELP, sends the tenant's
 // auto-reply and tells the owner; the AI agent takes over the "anything else" branch later.
-
-export interface ConversationInput {
-  tenantId: string;
-  customerId: string;
-  /** The customer's number (E.164); payloads are encrypted, so it may travel here but never in the id. */
-  customerPhone: string;
-  /** Carried across continue-as-new. */
-  recentMessageSids?: string[];
-  lastAutoReplyAt?: string | null;
-  handled?: number;
-}
-
-export interface ConversationState {
-  tenantId: string;
-  customerId: string;
-  handled: number;
-  lastAutoReplyAt: string | null;
-  recentMessageSids: string[];
-  lastIntent: InboundIntent | null;
-}
-
-export const inboundSmsSignal = wf.defineSignal<[InboundSms]>('inboundSms');
-export const conversationStateQuery = wf.defineQuery<ConversationState>('conversationState');
 
 /** The auto-reply goes out at most once per this window, however chatty the customer is. */
 const AUTO_REPLY_EVERY_MS = 12 * 60 * 60 * 1000;

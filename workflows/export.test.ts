@@ -13,9 +13,10 @@ import { seedExportTenant } from '../tests/export-fixtures.ts';
 import { readZip } from '../tests/export-zip.ts';
 import { uniqueId } from '../tests/stack.ts';
 import { withTestWorker } from '../tests/test-worker.ts';
-import { requestExport } from '../workers/tenant-export.ts';
+import { requestExport } from '../api/exports/tenant-exports.ts';
 import { workflowBundle } from '../workers/worker.ts';
-import { exportProgressQuery, tenantExport } from './export.ts';
+import { exportProgressQuery } from './export.messages.ts';
+import { tenantExport } from './export.ts';
 
 let t: TestApp;
 let storageDir: string;

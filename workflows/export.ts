@@ -1,36 +1,9 @@
-import { ApplicationFailure, defineQuery, defineSignal, log, proxyActivities, setHandler } from '@temporalio/workflow';
-import type { ExportActivities, ExportReason } from '../activities/contracts.ts';
-import type { ExportRowCounts } from '../domain/export-entities.ts';
+import { ApplicationFailure, log, proxyActivities, setHandler } from '@temporalio/workflow';
+import type { ExportActivities } from '../activities/contracts.ts';
+import { exportProgressQuery, exportProgressSignal, type ExportProgress, type TenantExportInput, type TenantExportResult } from './export.messages.ts';
 
 // `export:<tenantId>:<exportId>`: one data export of a tenant, from counting the rows to the owner
 // holding a download link. Its progress is what the app's progress bar shows.
-
-export interface ExportProgress {
-  status: 'counting' | 'writing' | 'announcing' | 'ready' | 'failed';
-  entity: string | null;
-  rowsDone: number;
-  rowsTotal: number | null;
-  percent: number;
-}
-
-export interface TenantExportInput {
-  tenantId: string;
-  exportId: string;
-  reason: ExportReason;
-}
-
-export interface TenantExportResult {
-  exportId: string;
-  fileName: string;
-  sizeBytes: number;
-  rowCounts: ExportRowCounts;
-  /** False when the owner could not be told (the export itself is ready either way). */
-  announced: boolean;
-}
-
-export const exportProgressQuery = defineQuery<ExportProgress>('exportProgress');
-/** Sent by the writing activity, at most ~2×/s: where it has got to. */
-export const exportProgressSignal = defineSignal<[{ entity: string; rowsDone: number }]>('exportProgress');
 
 const quick = proxyActivities<ExportActivities>({
   startToCloseTimeout: '2 minutes',

@@ -5,7 +5,7 @@ import { USAGE_METERS } from '../activities/usage.ts';
 import { forTenant } from '../prisma/tenant-db.ts';
 import { createTestApp, type TestApp } from '../tests/app-harness.ts';
 import { uniqueId } from '../tests/stack.ts';
-import { ensureUsageSchedule } from '../workers/usage-schedule.ts';
+import { ensureUsageSchedule } from '../workers/client/usage-schedule.ts';
 import { periodsToReport } from './usage-periods.ts';
 import type { ReportUsageSummary } from './usage.ts';
 

@@ -3,7 +3,7 @@ import type { UsageActivities } from '../activities/contracts.ts';
 import { periodsToReport } from './usage-periods.ts';
 
 // One run of usage metering: every billable tenant's running totals for the month, sent to Stripe.
-// Started by the `usage-report` Schedule (workers/usage-schedule.ts) every few minutes; each run is
+// Started by the `usage-report` Schedule (workers/client/usage-schedule.ts) every few minutes; each run is
 // safe to repeat, so a double-fired schedule or a retried run never bills twice.
 
 const { listBillableTenants } = wf.proxyActivities<UsageActivities>({

@@ -1,7 +1,7 @@
 import { Prisma } from '../../prisma/client.ts';
 import { ROOT_TENANT_ID, tenantIdFromName } from '../../domain/tenancy.ts';
 import { workflowIds } from '../../domain/workflow-ids.ts';
-import { billingDurations, startTenantBilling, signalTenantClosed, signalTierChanged } from '../../workers/tenant-billing.ts';
+import { billingDurations, startTenantBilling, signalTenantClosed, signalTierChanged } from '../../workers/client/tenant-billing.ts';
 import type { AppDeps } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import type { CreateTenantInput, UpdateTenantInput } from '../../domain/inputs/tenant.ts';

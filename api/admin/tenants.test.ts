@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workflowIds } from '../../domain/workflow-ids.ts';
 import { createTestApp, type TestApp } from '../../tests/app-harness.ts';
 import { uniqueId } from '../../tests/stack.ts';
-import { queryBillingState } from '../../workers/tenant-billing.ts';
+import { queryBillingState } from '../../workers/client/tenant-billing.ts';
 
 let t: TestApp;
 let owner: string;

@@ -5,7 +5,7 @@ import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { validated } from '../validated.ts';
 import { DEFAULT_LOGIN_LIMITS, throttleLogins, type LoginLimits } from './login-throttle.ts';
-import { hashPassword, verifyPassword } from './passwords.ts';
+import { hashPassword, verifyPassword } from '../../domain/passwords.ts';
 import { bearerToken, loadSessionUser, requireAccess, SESSION_COOKIE } from './session.ts';
 import { endSession, startSession } from './sessions.ts';
 import { readToken, sessionKey } from './tokens.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EncryptionCodec } from '../../workers/codec.ts';
+import { EncryptionCodec } from '../../workers/runtime/codec.ts';
 import { createTestApp, type TestApp } from '../../tests/app-harness.ts';
 
 let t: TestApp;

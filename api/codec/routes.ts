@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { z } from 'zod';
 import type { Payload } from '@temporalio/common';
-import { EncryptionCodec } from '../../workers/codec.ts';
+import { EncryptionCodec } from '../../workers/runtime/codec.ts';
 import { requireAccess } from '../auth/session.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationFailed } from '../errors.ts';

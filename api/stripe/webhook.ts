@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { stripeCredentials } from '../../domain/stripe-credentials.ts';
-import { signalStripeEvent } from '../../workers/tenant-billing.ts';
+import { signalStripeEvent } from '../../workers/client/tenant-billing.ts';
 import type { Prisma, PrismaClient } from '../../prisma/client.ts';
 import type { AppEnv } from '../context.ts';
 import { errorBody } from '../errors.ts';

@@ -9,7 +9,7 @@ import { freePort } from '../../scripts/ports.ts';
 import { createTestApp, type TestApp } from '../../tests/app-harness.ts';
 import { randomPhone } from '../../tests/sms-fixtures.ts';
 import { uniqueId } from '../../tests/stack.ts';
-import { queryBillingState, startTenantBilling } from '../../workers/tenant-billing.ts';
+import { queryBillingState, startTenantBilling } from '../../workers/client/tenant-billing.ts';
 import type { BillingDurations } from '../../workflows/billing.ts';
 import type { BillingView } from './billing.ts';
 

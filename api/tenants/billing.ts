@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { EVERY_PLAN, planFeatures, TIER_NAMES } from '../../domain/tiers.ts';
 import { ROOT_TENANT_ID, TENANT_TIERS, type TenantTier } from '../../domain/tenancy.ts';
-import { queryBillingState, requestPaymentLink, requestPlanChange } from '../../workers/tenant-billing.ts';
+import { queryBillingState, requestPaymentLink, requestPlanChange } from '../../workers/client/tenant-billing.ts';
 import { requireAccess } from '../auth/session.ts';
 import type { TenantBillingState } from '../../workflows/billing.messages.ts';
 import type { AppDeps, AppEnv } from '../context.ts';

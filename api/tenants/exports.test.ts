@@ -10,7 +10,7 @@ import { exportLinkKey, signExportLink } from '../../domain/export-links.ts';
 import { createTestApp, type TestApp } from '../../tests/app-harness.ts';
 import { seedExportTenant } from '../../tests/export-fixtures.ts';
 import { readZip } from '../../tests/export-zip.ts';
-import type { ExportView } from '../../workers/tenant-export.ts';
+import type { ExportView } from '../exports/tenant-exports.ts';
 
 let t: TestApp;
 let storageDir: string;

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { requireAccess } from '../auth/session.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
-import { describeExport, listExports, requestExport } from '../../workers/tenant-export.ts';
+import { describeExport, listExports, requestExport } from '../exports/tenant-exports.ts';
 import { isUuid } from '../../domain/ids.ts';
 
 

@@ -2,8 +2,8 @@
 // Temporal, reached over HTTP the way Twilio would — walking the root tenant's phone menu.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { twilioCredentials } from '../../domain/twilio-credentials.ts';
-import { simulateCall, type SimulatedCall } from '../../scripts/call-simulator.ts';
-import { parseTwiml, verbsOf } from '../../scripts/twiml.ts';
+import { simulateCall, type SimulatedCall } from '../sandbox/call-simulator.ts';
+import { parseTwiml, verbsOf } from '../sandbox/twiml-parser.ts';
 import { startTestServer } from '../../tests/app-harness.ts';
 import { createTenant, randomNumber } from '../../tests/tenant-fixtures.ts';
 

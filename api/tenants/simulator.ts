@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { KEYPRESS_PATTERN } from '../../domain/keypresses.ts';
 import { toE164 } from '../../domain/phone.ts';
 import { twilioCredentials } from '../../domain/twilio-credentials.ts';
-import { simulateCall } from '../../scripts/call-simulator.ts';
+import { simulateCall } from '../sandbox/call-simulator.ts';
 import type { AppDeps } from '../context.ts';
 import { ApiError } from '../errors.ts';
 

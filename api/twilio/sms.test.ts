@@ -5,7 +5,7 @@ import { forTenant } from '../../prisma/tenant-db.ts';
 import { freePort } from '../../scripts/ports.ts';
 import { createTestApp, type TestApp } from '../../tests/app-harness.ts';
 import { createSmsTenant, inboundParams, postInboundSms, randomPhone } from '../../tests/sms-fixtures.ts';
-import { conversationStateQuery } from '../../workflows/conversation.ts';
+import { conversationStateQuery } from '../../workflows/conversation.messages.ts';
 import { createApp } from '../app.ts';
 import { createMessagingActivities } from '../../activities/messaging.ts';
 

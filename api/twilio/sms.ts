@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
-import type { InboundSms } from '../../activities/contracts.ts';
-import { findOrCreateCustomerByPhone, recordInboundMessage } from '../../activities/messaging-store.ts';
+import type { InboundSms } from '../../domain/inbound-sms.ts';
 import { toE164 } from '../../domain/phone.ts';
 import { emptyMessagingTwiml } from '../../domain/twiml.ts';
 import { characterCount, firstCharacters, SMS_MAX_CHARACTERS } from '../../domain/sms-segments.ts';
 import { workflowIds } from '../../domain/workflow-ids.ts';
-import { conversationWorkflow, inboundSmsSignal } from '../../workflows/conversation.ts';
+import { findOrCreateCustomerByPhone, recordInboundMessage } from '../../prisma/inbound-texts.ts';
+import type { conversationWorkflow } from '../../workflows/conversation.ts';
+import { inboundSmsSignal } from '../../workflows/conversation.messages.ts';
 import { TenantIdKey } from '../../workflows/search-attributes.ts';
 import type { AppEnv } from '../context.ts';
 import { cachedCallContext } from './call-context.ts';
@@ -69,7 +70,7 @@ export function smsRoutes() {
 
     try {
       await withinDeadline(deps, () =>
-        deps.temporal.workflow.signalWithStart(conversationWorkflow, {
+        deps.temporal.workflow.signalWithStart<typeof conversationWorkflow, [InboundSms]>('conversationWorkflow', {
           workflowId: workflowIds.conversation(tenantId, customer.id),
           taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
           args: [{ tenantId, customerId: customer.id, customerPhone: from }],

@@ -9,7 +9,7 @@ import { createTestApp, type TestApp } from '../../tests/app-harness.ts';
 import { recordHistory, recordingHistories, replayRecorded } from '../../tests/replay.ts';
 import { uniqueId } from '../../tests/stack.ts';
 import { twimlText, twimlVerbs, type TwimlNode } from '../../tests/twiml.ts';
-import { callStateQuery } from '../../workflows/call.ts';
+import { callStateQuery } from '../../workflows/call.messages.ts';
 import { createApp } from '../app.ts';
 import { signTwilioRequest } from './signature.ts';
 

@@ -5,7 +5,8 @@ import { keyedDigest } from '../../domain/secrets.ts';
 import { wholeSeconds } from '../../domain/twilio-fields.ts';
 import { renderTwiml } from '../../domain/twiml.ts';
 import { workflowIds } from '../../domain/workflow-ids.ts';
-import { callEndedSignal, callStepUpdate, callWorkflow } from '../../workflows/call.ts';
+import type { callWorkflow } from '../../workflows/call.ts';
+import { callEndedSignal, callStepUpdate } from '../../workflows/call.messages.ts';
 import { TenantIdKey } from '../../workflows/search-attributes.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
@@ -76,7 +77,7 @@ export function voiceRoutes() {
     const ctx = lookup.ctx;
     if (!params.CallSid) return safeAnswer(c, ctx, 'the request has no CallSid');
     try {
-      const startCall = new WithStartWorkflowOperation(callWorkflow, {
+      const startCall = new WithStartWorkflowOperation<typeof callWorkflow>('callWorkflow', {
         workflowId: workflowIds.call(params.CallSid),
         taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
         workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,

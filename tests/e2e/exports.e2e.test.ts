@@ -8,7 +8,7 @@ import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { launchChromium, openDesktopPage } from './browser.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
-import { hashPassword } from '../../api/auth/passwords.ts';
+import { hashPassword } from '../../domain/passwords.ts';
 import { forTenant } from '../../prisma/tenant-db.ts';
 import { buildWebApp } from '../../scripts/web-build.ts';
 import { startTestServer, type TestApp } from '../app-harness.ts';

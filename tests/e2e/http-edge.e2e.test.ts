@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiServer, type RunningApi } from '../../api/server.ts';
 import { freePort } from '../../scripts/ports.ts';
 import { buildWebApp } from '../../scripts/web-build.ts';
-import { EncryptionCodec } from '../../workers/codec.ts';
+import { EncryptionCodec } from '../../workers/runtime/codec.ts';
 import { createTestApp, type TestApp } from '../app-harness.ts';
 import { testStack } from '../stack.ts';
 import { launchChromium } from './browser.ts';

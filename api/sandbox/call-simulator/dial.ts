@@ -1,4 +1,4 @@
-import { verbsOf, type TwimlNode } from '../twiml.ts';
+import { verbsOf, type TwimlNode } from '../twiml-parser.ts';
 import { gather, sound } from './gather.ts';
 import { API_VERSION, methodOf, number, twilioSid, type CallSession } from './session.ts';
 import type { Flow, Request } from './types.ts';

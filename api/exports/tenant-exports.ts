@@ -1,11 +1,16 @@
+// A tenant's data exports as the API shows them: the row, live progress from the running workflow,
+// and a download link signed for each answer. It builds HTTP views, so it lives in api/ (nothing in
+// workers/ builds HTTP answers); the workflow is started by its type name and asked through its
+// messages (workflows/export.messages.ts), never through its code.
 import type { Client } from '@temporalio/client';
-import type { Config } from '../domain/config.ts';
-import { exportLinkExpiry, exportLinkKey, signExportLink } from '../domain/export-links.ts';
-import { workflowIds } from '../domain/workflow-ids.ts';
-import type { DataExportModel, PrismaClient } from '../prisma/client.ts';
-import type { ExportReason } from '../activities/contracts.ts';
-import { exportProgressQuery, tenantExport, type ExportProgress } from '../workflows/export.ts';
-import { TenantIdKey } from '../workflows/search-attributes.ts';
+import type { Config } from '../../domain/config.ts';
+import { exportLinkExpiry, exportLinkKey, signExportLink } from '../../domain/export-links.ts';
+import { workflowIds } from '../../domain/workflow-ids.ts';
+import type { DataExportModel, PrismaClient } from '../../prisma/client.ts';
+import type { ExportReason } from '../../activities/contracts.ts';
+import type { tenantExport } from '../../workflows/export.ts';
+import { exportProgressQuery, type ExportProgress } from '../../workflows/export.messages.ts';
+import { TenantIdKey } from '../../workflows/search-attributes.ts';
 
 export interface ExportDeps {
   db: PrismaClient;
@@ -41,7 +46,7 @@ const STARTING: ExportProgress = { status: 'counting', entity: null, rowsDone: 0
 export async function requestExport(deps: ExportDeps, input: { tenantId: string; reason: ExportReason; requestedBy?: string | null }): Promise<ExportView> {
   const { id: exportId } = await deps.db.dataExport.create({ data: { tenantId: input.tenantId, reason: input.reason, requestedBy: input.requestedBy ?? null, status: 'running' } });
   try {
-    await deps.temporal.workflow.start(tenantExport, {
+    await deps.temporal.workflow.start<typeof tenantExport>('tenantExport', {
       workflowId: workflowIds.export(input.tenantId, exportId),
       taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
       args: [{ tenantId: input.tenantId, exportId, reason: input.reason }],

@@ -3,7 +3,7 @@ import type { DataConverter, Payload, PayloadCodec } from '@temporalio/common';
 import proto from '@temporalio/proto';
 
 const { temporal } = proto; // a CommonJS module: named imports fail under Node's ESM loader
-import { decryptBytes, deriveKey, encryptBytes } from '../domain/secrets.ts';
+import { decryptBytes, deriveKey, encryptBytes } from '../../domain/secrets.ts';
 
 const ENCODING = 'binary/encrypted';
 const decoder = new TextDecoder();
@@ -41,13 +41,13 @@ export class EncryptionCodec implements PayloadCodec {
   }
 }
 
-/** workers/failure-converter.cjs: error messages and stack traces encoded as payloads. */
+/** failure-converter.cjs beside this file: error messages and stack traces encoded as payloads. */
 export const FAILURE_CONVERTER_PATH = fileURLToPath(new URL('./failure-converter.cjs', import.meta.url));
 
 /**
  * The one data converter of every ServicePro client, worker and replay: payloads encrypted, and
  * failures' messages and stack traces too (they become payloads first). The workflow bundle is
- * built with the same FAILURE_CONVERTER_PATH (workers/worker.ts, scripts/bundle-workflows.ts).
+ * built with the same FAILURE_CONVERTER_PATH (workers/worker.ts, workers/bundle-workflows.ts).
  */
 export function temporalDataConverter(masterKey: Buffer): DataConverter {
   return { payloadCodecs: [new EncryptionCodec(masterKey)], failureConverterPath: FAILURE_CONVERTER_PATH };

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { signTwilioRequest } from '../../api/twilio/signature.ts';
-import { parseTwiml, verbsOf, type TwimlNode } from '../twiml.ts';
+import { signTwilioRequest } from '../../twilio/signature.ts';
+import { parseTwiml, verbsOf, type TwimlNode } from '../twiml-parser.ts';
 import type { Request, SimulateCallOptions, SimulatedCall, SimulatedStep, TranscriptLine } from './types.ts';
 
 // One simulated call's state — the transcript so far, the simulated clock, the keys still to press,

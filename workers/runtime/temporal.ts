@@ -2,7 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import proto from '@temporalio/proto';
 
 const { temporal } = proto; // a CommonJS module: named imports fail under Node's ESM loader
-import { SEARCH_ATTRIBUTES } from '../domain/workflow-ids.ts';
+import { SEARCH_ATTRIBUTES } from '../../domain/workflow-ids.ts';
 import { temporalDataConverter } from './codec.ts';
 
 export interface TemporalSettings {

@@ -1,11 +1,12 @@
+import type { InboundSms } from '../domain/inbound-sms.ts';
 import { phoneLabel } from '../domain/phone.ts';
 import { characterCount, firstCharacters, SMS_MAX_CHARACTERS, smsSegments } from '../domain/sms-segments.ts';
-import { Prisma, type PrismaClient } from '../prisma/client.ts';
-import { forTenant } from '../prisma/tenant-db.ts';
-import type { InboundSms } from './contracts.ts';
+import { Prisma, type PrismaClient } from './client.ts';
+import { forTenant } from './tenant-db.ts';
 
 // Database steps of texting shared by the SMS webhook (which must work even when Temporal does
-// not) and the messaging activities. All tenant-scoped, all safe to repeat.
+// not) and the messaging activities — here, where both may import them. All tenant-scoped, all
+// safe to repeat.
 
 /** The inbound message's outbox-style key: Twilio's MessageSid, so a retried webhook stores one row. */
 export const inboundKey = (messageSid: string) => `in:${messageSid}`;

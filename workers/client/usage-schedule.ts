@@ -1,5 +1,5 @@
 import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client, type ScheduleOptionsStartWorkflowAction, type ScheduleOptions, type ScheduleSpec } from '@temporalio/client';
-import type { reportUsage } from '../workflows/usage.ts';
+import type { reportUsage } from '../../workflows/usage.ts';
 
 /** The one platform-wide schedule that reports every tenant's usage to Stripe. */
 export const USAGE_SCHEDULE_ID = 'usage-report';

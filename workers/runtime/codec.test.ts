@@ -1,11 +1,11 @@
 import { defaultPayloadConverter } from '@temporalio/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '@temporalio/client';
-import { createTestApp, type TestApp } from '../tests/app-harness.ts';
-import { uniqueId } from '../tests/stack.ts';
+import { createTestApp, type TestApp } from '../../tests/app-harness.ts';
+import { uniqueId } from '../../tests/stack.ts';
 import { EncryptionCodec } from './codec.ts';
-import { queryBillingState, startTenantBilling } from './tenant-billing.ts';
-import { workflowIds } from '../domain/workflow-ids.ts';
+import { queryBillingState, startTenantBilling } from '../client/tenant-billing.ts';
+import { workflowIds } from '../../domain/workflow-ids.ts';
 
 const key = Buffer.alloc(32, 3);
 const text = (bytes?: Uint8Array | null) => Buffer.from(bytes ?? []).toString('utf8');

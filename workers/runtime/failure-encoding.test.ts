@@ -6,8 +6,8 @@ import { WorkflowFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import proto from '@temporalio/proto';
 import { describe, expect, it } from 'vitest';
-import { testStack, uniqueId } from '../tests/stack.ts';
-import { withTestWorker } from '../tests/test-worker.ts';
+import { testStack, uniqueId } from '../../tests/stack.ts';
+import { withTestWorker } from '../../tests/test-worker.ts';
 import { connectTemporalClient } from './temporal.ts';
 
 const require = createRequire(import.meta.url);
@@ -27,7 +27,7 @@ describe('failures in history', () => {
           throw ApplicationFailure.nonRetryable(`The 'To' number ${to} is not a valid phone number.`, 'TwilioRejected');
         },
       };
-      const failure = await withTestWorker({ activities, workflows: { workflowsPath: require.resolve('../tests/failing-activity-workflow.ts') }, taskQueue }, async () => {
+      const failure = await withTestWorker({ activities, workflows: { workflowsPath: require.resolve('../../tests/failing-activity-workflow.ts') }, taskQueue }, async () => {
         const handle = await client.workflow.start('textThatFails', { args: [number], taskQueue, workflowId });
         return handle.result().then(() => null, (error: unknown) => error);
       });

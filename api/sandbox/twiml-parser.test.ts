@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTwiml, TwimlError, verbsOf } from './twiml.ts';
+import { parseTwiml, TwimlError, verbsOf } from './twiml-parser.ts';
 
 describe('parseTwiml', () => {
   it('reads verbs in order with their attributes and decoded text', () => {

@@ -1,4 +1,4 @@
-import { verbsOf, type TwimlNode } from '../twiml.ts';
+import { verbsOf, type TwimlNode } from '../twiml-parser.ts';
 import { methodOf, number, type CallSession } from './session.ts';
 import type { Flow, Leg } from './types.ts';
 

@@ -4,10 +4,10 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
-import { FAILURE_CONVERTER_PATH } from '../workers/codec.ts';
+import { FAILURE_CONVERTER_PATH } from './runtime/codec.ts';
 
 const out = path.resolve(process.argv[2] ?? 'dist/workflow-bundle.js');
-// With the failure converter the workers and clients use (workers/codec.ts).
+// With the failure converter the workers and clients use (workers/runtime/codec.ts).
 const { code } = await bundleWorkflowCode({ workflowsPath: path.resolve(import.meta.dirname, '../workflows/index.ts'), failureConverterPath: FAILURE_CONVERTER_PATH, logger: new DefaultLogger('WARN') });
 await mkdir(path.dirname(out), { recursive: true });
 // Written beside and renamed: a worker never loads half a bundle.

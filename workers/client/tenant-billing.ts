@@ -1,12 +1,12 @@
 import { WorkflowIdConflictPolicy, type Client } from '@temporalio/client';
-import type { TenantStatus, TenantTier } from '../domain/tenancy.ts';
-import type { PrismaClient } from '../prisma/client.ts';
-import { workflowIds } from '../domain/workflow-ids.ts';
-import { TenantIdKey, TenantStatusKey, TenantTierKey } from '../workflows/search-attributes.ts';
-import type { Config } from '../domain/config.ts';
-import type { BillingEvent } from '../domain/billing.ts';
-import type { tenantBilling } from '../workflows/billing.ts';
-import { billingStateQuery, changePlanUpdate, paymentLinkUpdate, stripeEventSignal, tenantClosedSignal, tierChangedSignal, type BillingDurations, type PlanChangeResult, type TenantBillingState } from '../workflows/billing.messages.ts';
+import type { TenantStatus, TenantTier } from '../../domain/tenancy.ts';
+import type { PrismaClient } from '../../prisma/client.ts';
+import { workflowIds } from '../../domain/workflow-ids.ts';
+import { TenantIdKey, TenantStatusKey, TenantTierKey } from '../../workflows/search-attributes.ts';
+import type { Config } from '../../domain/config.ts';
+import type { BillingEvent } from '../../domain/billing.ts';
+import type { tenantBilling } from '../../workflows/billing.ts';
+import { billingStateQuery, changePlanUpdate, paymentLinkUpdate, stripeEventSignal, tenantClosedSignal, tierChangedSignal, type BillingDurations, type PlanChangeResult, type TenantBillingState } from '../../workflows/billing.messages.ts';
 
 const DAY_MS = 86_400_000;
 

@@ -1,4 +1,4 @@
-// The call simulator's inputs and what it reports (scripts/call-simulator.ts runs it).
+// The call simulator's inputs and what it reports (api/sandbox/call-simulator.ts runs it).
 
 export interface SimulateCallOptions {
   /** The URL Twilio is configured with (PUBLIC_BASE_URL): requests are signed against it. */
