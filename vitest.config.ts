@@ -11,7 +11,7 @@ import { defineConfig } from 'vitest/config';
 /** Test files that need neither the stack nor a browser. */
 const UNIT = [
   'domain/**/*.test.ts',
-  'web/src/lib/**/*.test.ts',
+  'web/src/**/*.test.ts',
   'activities/stripe-client.test.ts',
   'activities/twilio-client.test.ts',
   'api/sandbox/call-simulator.test.ts',

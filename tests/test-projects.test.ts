@@ -23,7 +23,7 @@ describe('test projects', () => {
     expect(new Set(all).size).toBe(all.length);
     expect(filesByProject.browser!.every((file) => file.startsWith('tests/e2e/'))).toBe(true);
     expect(filesByProject.unit).toContain('domain/ivr.test.ts');
-    expect(filesByProject.unit).toContain('web/src/lib/tenant-form.test.ts');
+    expect(filesByProject.unit).toContain('web/src/components/registry/tenant-form.test.ts');
     expect(filesByProject.integration).toContain('workflows/billing.test.ts');
   });
 
