@@ -16,6 +16,7 @@ const UNIT = [
   'activities/twilio-client.test.ts',
   'api/sandbox/call-simulator.test.ts',
   'api/sandbox/sandbox-pages.security.test.ts',
+  'api/sandbox/twiml-parser.test.ts',
   'api/tenants/pagination.test.ts',
   'scripts/layers/check.test.ts',
   'tests/docker-compose.test.ts',
