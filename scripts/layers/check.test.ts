@@ -55,6 +55,7 @@ describe('the checker, on a small tree', () => {
   write('scripts/tool.ts', "import { fixture } from '../tests/fixture.ts';\nexport const tool = fixture;\n");
   write('tests/fixture.ts', "import { rule } from '../domain/rule.ts';\nexport const fixture = rule;\n");
   write('api/voice.test.ts', "import { fixture } from '../tests/fixture.ts';\nimport { callWorkflow } from '../workflows/call.ts';\n");
+  write('activities/index.test.ts', "import { createActivities } from './index.ts';\n");
   write('workers/main.ts', "import { callWorkflow } from '../workflows/call.ts';\nimport { createActivities } from '../activities/index.ts';\n");
   write('web/src/Page.tsx', "import { secret } from '../../domain/secret.ts';\nimport type { route } from '../../api/voice.ts';\nexport const Page = () => <p>{String(secret())}</p>;\n");
 
@@ -62,7 +63,7 @@ describe('the checker, on a small tree', () => {
 
   it('names each import against the direction, with its line', () => {
     expect(found()).toEqual([
-      "activities/calls.ts:1 imports its own folder's index.ts, which imports the folder",
+      'activities/calls.ts:1 imports activities/index.ts, which imports it back',
       'api/voice.ts:1 imports workflows/call.ts, but api may import only types from workflows (write `import type`)',
       // `import { type X }` still loads the module under verbatimModuleSyntax: not a type-only import.
       'api/voice.ts:3 imports activities/index.ts, but api may import only types from activities (write `import type`)',

@@ -1,5 +1,6 @@
 // Checks the tree's imports against scripts/layers/rules.ts: the direction between layers, the
-// packages the workflow sandbox may load, what the browser bundle may reach, and import cycles.
+// packages the workflow sandbox may load, what the browser bundle may reach, and import cycles
+// (run-time ones, and any through an index.ts).
 //
 // Hand-made around a parser rather than dependency-cruiser: dependency-cruiser 18 needs Node 22
 // (this project runs on 20), and 17 reads TypeScript only through the `typescript` package's
@@ -62,10 +63,6 @@ function directionViolations(file: string, layer: Layer, edges: Edge[]): Violati
       }
       continue;
     }
-    if (path.posix.basename(edge.target) === 'index.ts' && path.posix.dirname(edge.target) === path.posix.dirname(file)) {
-      found.push({ file, line: edge.line, message: `imports its own folder's index.ts, which imports the folder: move what they share into a module of its own` });
-      continue;
-    }
     const to = layerOf(edge.target);
     if (!to || to === layer || rule.imports.includes(to)) continue;
     if (edge.typeOnly && rule.typesFrom?.includes(to)) continue;
@@ -99,6 +96,23 @@ function browserViolations(graph: Map<string, Edge[]>): Violation[] {
     }
   }
   return [...found.values()];
+}
+
+/**
+ * A module that imports the index.ts which imports it (even for types only): an index gathers its
+ * folder (activities/index.ts builds every factory), so what the folder shares belongs elsewhere.
+ */
+function indexViolations(graph: Map<string, Edge[]>): Violation[] {
+  const found: Violation[] = [];
+  for (const [file, edges] of graph) {
+    for (const edge of edges) {
+      if (!edge.target || path.posix.basename(edge.target) !== 'index.ts') continue;
+      if (graph.get(edge.target)?.some((back) => back.target === file)) {
+        found.push({ file, line: edge.line, message: `imports ${edge.target}, which imports it back: move what they share into a module of its own` });
+      }
+    }
+  }
+  return found;
 }
 
 /**
@@ -152,7 +166,7 @@ export function checkLayers(root: string): Violation[] {
     if (!layer) violations.push({ file, line: 1, message: 'belongs to no layer: add its folder to scripts/layers/rules.ts' });
     else violations.push(...directionViolations(file, layer, edges));
   }
-  violations.push(...browserViolations(graph), ...cycleViolations(graph));
+  violations.push(...browserViolations(graph), ...indexViolations(graph), ...cycleViolations(graph));
   return violations.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 }
 
