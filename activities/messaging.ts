@@ -1,7 +1,7 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { pausedByBilling } from '../domain/billing.ts';
-import { phoneLabel, toE164 } from '../domain/phone.ts';
+import { toE164 } from '../domain/phone.ts';
 import { isPermanentRejection } from '../domain/provider-errors.ts';
 import { quietHoursEnd } from '../domain/weekly-hours.ts';
 import { featureForSmsKind, heldByQuietHours, isAutomaticText } from '../domain/sms-kinds.ts';
