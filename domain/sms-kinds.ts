@@ -16,6 +16,12 @@ export const SMS_KINDS = ['reply', 'keyword', 'auto-reply', 'automation', 'campa
  */
 export type SmsKind = (typeof SMS_KINDS)[number];
 
+/**
+ * Outbound kinds that answer a customer's text as a person would: the dashboard's "texts waiting
+ * for an answer" ends at one of these. (Outbox rows from before kinds were recorded count too.)
+ */
+export const ANSWER_KINDS: readonly SmsKind[] = ['reply'];
+
 /** Held during quiet hours (and sent when they end): only texts nobody just asked for. */
 export const heldByQuietHours = (kind: SmsKind) => kind === 'automation' || kind === 'campaign';
 

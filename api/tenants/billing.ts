@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { EVERY_PLAN, planFeatures, TIER_NAMES } from '../../domain/tiers.ts';
 import { ROOT_TENANT_ID, TENANT_TIERS, type TenantTier } from '../../domain/tenancy.ts';
+import { trialDaysLeft } from '../../domain/trial-days.ts';
 import { queryBillingState, requestPaymentLink, requestPlanChange } from '../../workers/client/tenant-billing.ts';
 import { requireAccess } from '../auth/session.ts';
 import type { TenantBillingState } from '../../workflows/billing.messages.ts';
@@ -16,7 +17,6 @@ import { withinTemporalDeadline } from '../temporal-deadline.ts';
 // us; the billing workflow holds the live timers (trial end, grace, retention, a scheduled
 // downgrade), read by a query with a short deadline so the page still loads when Temporal is down.
 
-const DAY_MS = 86_400_000;
 /** Reading the workflow's state must never hold the page up. */
 const QUERY_DEADLINE_MS = 2_000;
 /** Updates need a worker; without one the SDK would wait forever. */
@@ -61,7 +61,7 @@ async function billingView(deps: AppDeps, tenantId: string) {
   const isRoot = tenantId === ROOT_TENANT_ID;
   const status = tenantConfig.status;
   const trialEndsAt = iso(live?.trialEndsAt ?? billing?.trialEndsAt);
-  const trialDaysLeft = status === 'trialing' && trialEndsAt ? Math.max(0, Math.ceil((Date.parse(trialEndsAt) - Date.now()) / DAY_MS)) : null;
+  const daysLeft = status === 'trialing' && trialEndsAt ? trialDaysLeft(trialEndsAt) : null;
   const currentPeriodEnd = iso(billing?.currentPeriodEnd);
   const scheduled = live?.scheduledTier && live.scheduledTier.tier !== tenantConfig.tier ? live.scheduledTier : null;
   const prices: Record<TenantTier, number> = {
@@ -76,7 +76,7 @@ async function billingView(deps: AppDeps, tenantId: string) {
     /** Root (Clean Machine) runs the platform: it has a plan but is never billed. */
     billed: !isRoot,
     trialEndsAt: status === 'trialing' ? trialEndsAt : null,
-    trialDaysLeft,
+    trialDaysLeft: daysLeft,
     hasPaymentMethod: billing?.hasPaymentMethod ?? false,
     currentPeriodEnd,
     scheduledChange: scheduled ? { tier: scheduled.tier, at: iso(scheduled.at) ?? currentPeriodEnd } : null,

@@ -6,8 +6,10 @@ import { ApiError } from '../errors.ts';
 import { validated } from '../validated.ts';
 import { tenantBillingRoutes } from './billing.ts';
 import { callLog } from './call-log.ts';
+import { accountFacts, dashboard } from './dashboard.ts';
 import { exportRoutes } from './exports.ts';
 import { listMessages } from './messages.ts';
+import { openBusinessOnly } from './open-business.ts';
 import { pageFrom } from './pagination.ts';
 import { phoneSettingsInput } from '../../domain/inputs/phone-settings.ts';
 import { phoneSettings } from './phone-settings.ts';
@@ -29,7 +31,7 @@ export function tenantRoutes() {
       const { db } = c.get('deps');
       const user = c.get('user');
       const id = tenantId(c);
-      const tenant = await db.tenant.findUnique({ where: { id }, include: { config: true, phoneConfig: true } });
+      const tenant = await db.tenant.findUnique({ where: { id }, include: { config: true, phoneConfig: true, billing: true } });
       if (!tenant?.config) throw new ApiError(404, 'not_found', `There is no business “${id}”.`);
       const role = user.memberships.find((m) => m.tenantId === id)?.role ?? null;
       return c.json({
@@ -43,16 +45,19 @@ export function tenantRoutes() {
           logoUrl: tenant.config.logoUrl,
           phoneNumber: tenant.phoneConfig?.phoneNumber ?? null,
           closedAt: tenant.closedAt?.toISOString() ?? null,
+          // What the banners on every page need: the trial's end while trialing, and whether a card is on file.
+          ...accountFacts(id, tenant.config.status, tenant.billing),
           role,
           canManage: user.isPlatformOwner || role === 'owner',
         },
       });
     })
     .get('/phone-settings', member, async (c) => c.json({ phoneSettings: await phoneSettings(c.get('deps')).get(tenantId(c)) }))
-    .patch('/phone-settings', owner, validated('json', phoneSettingsInput), async (c) => {
+    .patch('/phone-settings', owner, openBusinessOnly, validated('json', phoneSettingsInput), async (c) => {
       const updated = await phoneSettings(c.get('deps')).update(tenantId(c), c.req.valid('json'), c.get('user').id);
       return c.json({ phoneSettings: updated });
     })
+    .get('/dashboard', member, async (c) => c.json({ dashboard: await dashboard(c.get('deps').db, tenantId(c)) }))
     .get('/calls', member, async (c) => c.json(await callLog(c.get('deps').db, tenantId(c)).calls(pageFrom(c.req.query()))))
     .get('/voicemails', member, async (c) =>
       c.json(await callLog(c.get('deps').db, tenantId(c)).voicemails(pageFrom(c.req.query()), { unlistenedOnly: c.req.query('unlistened') === 'true' })),
@@ -64,7 +69,7 @@ export function tenantRoutes() {
     .get('/messages', member, async (c) => c.json(await listMessages(c.get('deps').db, tenantId(c), pageFrom(c.req.query()))))
     .route('/billing', tenantBillingRoutes())
     .route('/exports', exportRoutes())
-    .post('/simulator/calls', owner, validated('json', simulatedCallInput), async (c) => {
+    .post('/simulator/calls', owner, openBusinessOnly, validated('json', simulatedCallInput), async (c) => {
       const call = await runSimulatedCall(c.get('deps'), tenantId(c), c.req.valid('json'), ownAddress(c.env));
       return c.json({ call });
     });
