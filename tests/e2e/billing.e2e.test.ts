@@ -84,7 +84,7 @@ describe('billing pages and the root dashboard (browser)', () => {
 
   it('the owner sees the days left in the free trial and the three plans with prices', async () => {
     await signIn(ownerEmail, ownerPassword);
-    await page.waitForURL(`**/t/${trialing}/calls`, WAIT);
+    await page.waitForURL(`**/t/${trialing}`, WAIT);
     await tab('Billing').click();
     await page.waitForURL(`**/t/${trialing}/billing`, WAIT);
 

@@ -82,7 +82,7 @@ describe('export page (browser)', () => {
     await page.getByLabel('Email').fill(ownerEmail);
     await page.getByLabel('Password').fill(ownerPassword);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`**/t/${tenantId}/calls`, WAIT);
+    await page.waitForURL(`**/t/${tenantId}`, WAIT);
     await page.getByTestId('account-banner').getByRole('link', { name: 'Export your data' }).click();
     await page.waitForURL(`**/t/${tenantId}/exports`, WAIT);
     expect(await tab('Export data').getAttribute('aria-current')).toBe('page');

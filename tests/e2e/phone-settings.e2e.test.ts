@@ -64,10 +64,15 @@ describe('tenant area: phone settings, SIP, call simulator (browser)', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL('**/admin/tenants', WAIT);
     await page.locator('article[data-tenant-id="root"]').getByRole('link', { name: /^Open/ }).click();
-    await page.waitForURL('**/t/root/calls', WAIT);
+    // A business opens on its home page (issue 9); the call log is one tab away.
+    await page.waitForURL('**/t/root', WAIT);
     await page.getByTestId('tenant-name').filter({ hasText: 'Clean Machine Auto Detail' }).waitFor(WAIT);
+    await page.getByRole('heading', { name: 'Today', level: 1 }).waitFor(WAIT);
+    expect(await tab('Home').getAttribute('aria-current')).toBe('page');
+    await tab('Calls').click();
     await page.getByRole('heading', { name: 'Calls', level: 1 }).waitFor(WAIT);
     expect(await tab('Calls').getAttribute('aria-current')).toBe('page');
+    expect(await tab('Home').getAttribute('aria-current')).toBeNull();
   });
 
   it('changes the forwarding number and business hours with inline checks; they are kept after a reload', async () => {

@@ -3,7 +3,7 @@
 import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, redirect } from '@tanstack/react-router';
 import type { AuthState } from './auth/AuthContext.tsx';
 import { RootLayout, TopLevelNotFound } from './components/RootLayout.tsx';
-import { sectionTitle, type TenantSection } from './components/tenant/sections.ts';
+import { sectionTitle, type TenantPathSection } from './components/tenant/sections.ts';
 import { homeFor } from './lib/home.ts';
 import { returnPath, signInSearch } from './lib/return-to.ts';
 
@@ -87,15 +87,24 @@ export const tenantRoute = createRoute({
   notFoundComponent: lazyRouteComponent(() => import('./components/tenant/TenantShell.tsx'), 'SectionNotFound'),
 });
 
-const tenantIndexRoute = createRoute({
+/** `/t/:tenantId`: the business's home page (the call log lives at /calls). */
+const tenantHomeRoute = createRoute({
   getParentRoute: () => tenantRoute,
   path: '/',
+  staticData: { title: sectionTitle('home') },
+  component: lazyRouteComponent(() => import('./pages/tenant/dashboard/DashboardPage.tsx'), 'DashboardPage'),
+});
+
+/** `/t/:tenantId/home`: an address people may guess or type; the home page is /t/:tenantId. */
+const tenantHomeAliasRoute = createRoute({
+  getParentRoute: () => tenantRoute,
+  path: 'home',
   beforeLoad: ({ params }) => {
-    throw redirect({ to: '/t/$tenantId/calls', params, replace: true });
+    throw redirect({ to: '/t/$tenantId', params, replace: true });
   },
 });
 
-const section = <Path extends TenantSection>(path: Path, component: ReturnType<typeof lazyRouteComponent>) =>
+const section = <Path extends TenantPathSection>(path: Path, component: ReturnType<typeof lazyRouteComponent>) =>
   createRoute({ getParentRoute: () => tenantRoute, path, staticData: { title: sectionTitle(path) }, component });
 
 const sectionRoutes = [
@@ -111,7 +120,7 @@ const sectionRoutes = [
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
-  signedIn.addChildren([homeRoute, adminRoute, registryRoute, memberHomeRoute, tenantRoute.addChildren([tenantIndexRoute, ...sectionRoutes])]),
+  signedIn.addChildren([homeRoute, adminRoute, registryRoute, memberHomeRoute, tenantRoute.addChildren([tenantHomeRoute, tenantHomeAliasRoute, ...sectionRoutes])]),
 ]);
 
 export const router = createRouter({

@@ -4,6 +4,7 @@ import type {
   Billing,
   CallsPage,
   CreateTenantInput,
+  Dashboard,
   DataExport,
   LoginResponse,
   MessageEntry,
@@ -65,6 +66,10 @@ const pageQuery = (cursor: string | null) => (cursor ? `?cursor=${encodeURICompo
 
 export async function fetchTenant(tenantId: string, signal?: AbortSignal): Promise<TenantSummary> {
   return (await apiRequest<{ tenant: TenantSummary }>(base(tenantId), { signal })).tenant;
+}
+
+export async function fetchDashboard(tenantId: string, signal?: AbortSignal): Promise<Dashboard> {
+  return (await apiRequest<{ dashboard: Dashboard }>(`${base(tenantId)}/dashboard`, { signal })).dashboard;
 }
 
 export async function fetchPhoneSettings(tenantId: string, signal?: AbortSignal): Promise<PhoneSettings> {

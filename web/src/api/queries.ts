@@ -1,7 +1,7 @@
 // What the pages read, as TanStack Query options: one key per resource, so a change in one place
 // (a plan change, a saved setting) refreshes every view of it.
 import { infiniteQueryOptions, queryOptions, type InfiniteData } from '@tanstack/react-query';
-import { fetchBilling, fetchCalls, fetchMessages, fetchPhoneSettings, fetchTenant, fetchVoicemails, listExports, listTenants } from './endpoints.ts';
+import { fetchBilling, fetchCalls, fetchDashboard, fetchMessages, fetchPhoneSettings, fetchTenant, fetchVoicemails, listExports, listTenants } from './endpoints.ts';
 import { EXPORT_POLL_MS, LIST_REFRESH_MS } from './query-client.ts';
 import type { DataExport, Paged } from './types.ts';
 
@@ -9,6 +9,7 @@ export const keys = {
   tenants: (includeClosed: boolean) => ['tenants', { includeClosed }] as const,
   allTenants: ['tenants'] as const,
   tenant: (tenantId: string) => ['tenant', tenantId] as const,
+  dashboard: (tenantId: string) => ['tenant', tenantId, 'dashboard'] as const,
   phoneSettings: (tenantId: string) => ['tenant', tenantId, 'phone-settings'] as const,
   calls: (tenantId: string) => ['tenant', tenantId, 'calls'] as const,
   voicemails: (tenantId: string) => ['tenant', tenantId, 'voicemails'] as const,
@@ -20,6 +21,10 @@ export const keys = {
 export const tenantsQuery = (includeClosed: boolean) => queryOptions({ queryKey: keys.tenants(includeClosed), queryFn: ({ signal }) => listTenants(includeClosed, signal) });
 
 export const tenantQuery = (tenantId: string) => queryOptions({ queryKey: keys.tenant(tenantId), queryFn: ({ signal }) => fetchTenant(tenantId, signal) });
+
+/** The business's home page; like the lists, it refreshes itself while it is on screen. */
+export const dashboardQuery = (tenantId: string) =>
+  queryOptions({ queryKey: keys.dashboard(tenantId), queryFn: ({ signal }) => fetchDashboard(tenantId, signal), refetchInterval: LIST_REFRESH_MS });
 
 export const phoneSettingsQuery = (tenantId: string) =>
   queryOptions({ queryKey: keys.phoneSettings(tenantId), queryFn: ({ signal }) => fetchPhoneSettings(tenantId, signal) });

@@ -30,6 +30,8 @@ export type Tenant = Ok<AdminApi['index']['$get']>['tenants'][number];
 
 // One business's area
 export type TenantSummary = Ok<TenantApi['index']['$get']>['tenant'];
+export type Dashboard = Ok<TenantApi['dashboard']['$get']>['dashboard'];
+export type SetupStep = Dashboard['setup'][number]['step'];
 export type PhoneSettings = Ok<TenantApi['phone-settings']['$get']>['phoneSettings'];
 export type CallsPage = Ok<TenantApi['calls']['$get']>;
 export type CallEntry = CallsPage['calls'][number];

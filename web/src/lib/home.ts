@@ -5,5 +5,5 @@ export function homeFor(user: User): string {
   if (user.isPlatformOwner) return '/admin/tenants';
   // A member of one business lands in it; members of several pick one on /app.
   const [only, ...others] = user.memberships;
-  return only && others.length === 0 ? `/t/${encodeURIComponent(only.tenantId)}/calls` : '/app';
+  return only && others.length === 0 ? `/t/${encodeURIComponent(only.tenantId)}` : '/app';
 }

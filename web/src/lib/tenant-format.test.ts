@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { messageStatusLabel } from './tenant-format.ts';
+import { messageStatusLabel, whenOnBusinessClock } from './tenant-format.ts';
 
 describe('messageStatusLabel', () => {
   it('a held text says until when, on the business clock', () => {
@@ -12,5 +12,13 @@ describe('messageStatusLabel', () => {
   it('names the other outcomes in plain words', () => {
     expect(messageStatusLabel({ status: 'sent', heldUntil: null, timeZone: 'UTC' })).toBe('Sent');
     expect(messageStatusLabel({ status: 'blocked_destination', heldUntil: null, timeZone: 'UTC' })).toBe('Not sent — number not allowed');
+  });
+});
+
+describe('whenOnBusinessClock', () => {
+  it("shows today's moments as a time and older ones with their date, on the business's clock", () => {
+    // 02:11 UTC on Dec 2 is 7:11 PM on Dec 1 in Denver.
+    expect(whenOnBusinessClock('2026-12-02T02:11:00Z', 'America/Denver', '2026-12-01')).toBe('7:11 PM');
+    expect(whenOnBusinessClock('2026-12-02T02:11:00Z', 'America/Denver', '2026-12-02')).toBe('Dec 1, 7:11 PM');
   });
 });

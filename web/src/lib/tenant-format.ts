@@ -41,7 +41,7 @@ export const MESSAGE_STATUS_LABELS: Record<MessageStatus, string> = {
 };
 
 /** "8:00 AM" on the business's clock (with a plain space: Intl puts a narrow one before AM). */
-function clockTime(iso: string, timeZone: string): string {
+export function clockTime(iso: string, timeZone: string): string {
   const time = Date.parse(iso);
   let format: Intl.DateTimeFormat;
   try {
@@ -56,4 +56,23 @@ function clockTime(iso: string, timeZone: string): string {
 export function messageStatusLabel(message: Pick<MessageEntry, 'status' | 'heldUntil' | 'timeZone'>): string {
   if (message.status === 'blocked_quiet_hours' && message.heldUntil) return `Held until ${clockTime(message.heldUntil, message.timeZone)}`;
   return MESSAGE_STATUS_LABELS[message.status] ?? message.status;
+}
+
+/** The date of `iso` on the business's clock, as YYYY-MM-DD. */
+function businessDate(iso: string, timeZone: string): string {
+  try {
+    return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(Date.parse(iso));
+  } catch {
+    return iso.slice(0, 10);
+  }
+}
+
+/** "7:11 PM" for a moment of `today` (the business's date), else "Dec 1, 7:11 PM" — always on the business's clock. */
+export function whenOnBusinessClock(iso: string, timeZone: string, today: string): string {
+  if (Number.isNaN(Date.parse(iso))) return iso;
+  const time = clockTime(iso, timeZone);
+  const date = businessDate(iso, timeZone);
+  if (date === today) return time;
+  const day = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(Date.parse(`${date}T12:00:00Z`));
+  return `${day}, ${time}`;
 }

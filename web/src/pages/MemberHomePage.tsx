@@ -17,7 +17,7 @@ export function MemberHomePage() {
               <ul className="membership-list">
                 {user.memberships.map((membership) => (
                   <li key={membership.tenantId}>
-                    <Link to="/t/$tenantId/calls" params={{ tenantId: membership.tenantId }}>
+                    <Link to="/t/$tenantId" params={{ tenantId: membership.tenantId }}>
                       <strong>{membership.businessName}</strong>
                     </Link>{' '}
                     <span className="muted">({membership.role === 'owner' ? 'owner' : 'staff'})</span>

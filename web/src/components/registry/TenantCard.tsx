@@ -107,7 +107,7 @@ export function TenantCard({ tenant, highlighted = false, onEdit, onClose }: Ten
 
       <footer className="tenant-card-actions">
         <span className="card-links">
-          <Link className="link-button" to="/t/$tenantId/calls" params={{ tenantId: tenant.id }}>
+          <Link className="link-button" to="/t/$tenantId" params={{ tenantId: tenant.id }}>
             Open
             <span className="visually-hidden"> {tenant.businessName}</span>
           </Link>

@@ -2,7 +2,7 @@ import * as RadixDialog from '@radix-ui/react-dialog';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { TenantSummary } from '../../api/types.ts';
-import { TENANT_SECTIONS } from './sections.ts';
+import { TENANT_SECTIONS, visibleSections } from './sections.ts';
 
 interface SectionNavProps {
   tenantId: string;
@@ -13,7 +13,16 @@ interface SectionNavProps {
 
 function SectionLinks({ tenantId, sections, onPick }: { tenantId: string; sections: typeof TENANT_SECTIONS[number][]; onPick?: () => void }) {
   return sections.map((s) => (
-    <Link key={s.id} to={`/t/$tenantId/${s.id}`} params={{ tenantId }} className="tenant-tab" activeProps={{ 'aria-current': 'page' }} onClick={onPick}>
+    <Link
+      key={s.id}
+      to={s.id === 'home' ? '/t/$tenantId' : `/t/$tenantId/${s.id}`}
+      params={{ tenantId }}
+      className="tenant-tab"
+      // Home is active on the dashboard only, not on every page below it.
+      activeOptions={{ exact: s.id === 'home' }}
+      activeProps={{ 'aria-current': 'page' }}
+      onClick={onPick}
+    >
       {s.label}
     </Link>
   ));
@@ -25,7 +34,7 @@ function SectionLinks({ tenantId, sections, onPick }: { tenantId: string; sectio
  */
 export function SectionNav({ tenantId, tenant, current }: SectionNavProps) {
   const [open, setOpen] = useState(false);
-  const sections = TENANT_SECTIONS.filter((s) => !('ownersOnly' in s) || tenant?.canManage);
+  const sections = visibleSections(tenant);
   const currentLabel = TENANT_SECTIONS.find((s) => s.id === current)?.label;
 
   return (

@@ -5,17 +5,18 @@ import { tenantQuery } from '../../api/queries.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { brandColor, formatPhone, initials } from '../../lib/format.ts';
 import { AppHeader } from '../AppHeader.tsx';
-import { AccountBanner } from '../billing/AccountBanner.tsx';
 import { TierBadge } from '../TierBadge.tsx';
 import { TENANT_SECTIONS } from './sections.ts';
 import { SectionNav } from './SectionNav.tsx';
+import { TenantBanners } from './TenantBanners.tsx';
 import { TenantProvider, useTenant } from './TenantContext.tsx';
 
 /** The frame of a business's own area: who it is, its sections, and the section's page inside. */
 export function TenantShell() {
   const user = useUser();
   const { tenantId = '' } = useParams({ strict: false });
-  const section = useLocation({ select: (location) => location.pathname.split('/')[3] });
+  // The section on screen: its path segment, or "home" on the dashboard (/t/:tenantId).
+  const section = useLocation({ select: (location) => location.pathname.split('/')[3] || 'home' });
   const query = useQuery(tenantQuery(tenantId));
   const tenant = query.data ?? null;
   const color = tenant ? brandColor(tenant) : undefined;
@@ -56,7 +57,7 @@ export function TenantShell() {
           </p>
         )}
         {query.isError && <TenantLoadError error={query.error} onRetry={() => void query.refetch()} />}
-        {tenant && section !== 'billing' && <AccountBanner tenant={tenant} />}
+        {tenant && <TenantBanners tenant={tenant} section={section} />}
         {tenant && (
           <TenantProvider value={tenant}>
             <Outlet />
@@ -89,8 +90,8 @@ export function SectionNotFound() {
     <section className="state-panel">
       <h1>We couldn't find that page</h1>
       <p>Pick one of: {TENANT_SECTIONS.map((s) => s.label).join(', ')}.</p>
-      <Link className="button button-primary" to="/t/$tenantId/calls" params={{ tenantId: tenant.id }}>
-        Go to calls
+      <Link className="button button-primary" to="/t/$tenantId" params={{ tenantId: tenant.id }}>
+        Go to your home page
       </Link>
     </section>
   );

@@ -3,6 +3,7 @@ import { Link } from '@tanstack/react-router';
 import { callsQuery } from '../../api/queries.ts';
 import type { CallEntry } from '../../api/types.ts';
 import { ListToolbar, LiveList } from '../../components/tenant/LiveList.tsx';
+import { isClosed } from '../../components/tenant/ClosedBusinessNote.tsx';
 import { useTenant } from '../../components/tenant/TenantContext.tsx';
 import { formatPhone } from '../../lib/format.ts';
 import { callerLabel, formatDateTime, formatDuration, OUTCOME_LABELS } from '../../lib/tenant-format.ts';
@@ -14,7 +15,7 @@ export function CallLogPage() {
   const empty = (
     <>
       <p>When someone calls {tenant.phoneNumber ? formatPhone(tenant.phoneNumber) : 'your business number'}, the call shows up here.</p>
-      {tenant.canManage && tenant.phoneNumber && (
+      {tenant.canManage && tenant.phoneNumber && !isClosed(tenant) && (
         <Link className="button button-primary" to="/t/$tenantId/simulator" params={{ tenantId: tenant.id }}>
           Try a test call
         </Link>

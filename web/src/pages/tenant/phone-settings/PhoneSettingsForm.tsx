@@ -4,6 +4,7 @@ import { FormProvider, useForm } from 'react-hook-form';
 import { savePhoneSettings } from '../../../api/endpoints.ts';
 import { keys } from '../../../api/queries.ts';
 import type { IvrMode, PhoneSettings, PhoneSettingsChanges, TenantSummary } from '../../../api/types.ts';
+import { ClosedBusinessNote, isClosed } from '../../../components/tenant/ClosedBusinessNote.tsx';
 import { showApiError } from '../../../lib/api-form-errors.ts';
 import { apiSchemaResolver } from '../../../lib/form-resolver.ts';
 import { formatPhone } from '../../../lib/format.ts';
@@ -30,7 +31,7 @@ export function PhoneSettingsForm({ tenant, saved }: { tenant: TenantSummary; sa
     mutationFn: (changes: PhoneSettingsChanges) => savePhoneSettings(tenant.id, changes),
     onSuccess: (updated) => queryClient.setQueryData(keys.phoneSettings(tenant.id), updated),
   });
-  const readOnly = !tenant.canManage || !saved.phoneNumber;
+  const readOnly = !tenant.canManage || !saved.phoneNumber || isClosed(tenant);
 
   // Settings changed elsewhere (another tab, a refetch): take them, keeping what the owner is editing.
   useEffect(() => form.reset(formValues(saved), { keepDirtyValues: true }), [saved, form]);
@@ -80,7 +81,8 @@ export function PhoneSettingsForm({ tenant, saved }: { tenant: TenantSummary; sa
             This business doesn't have a phone number yet. The platform owner must assign one first; then you can choose how calls are answered.
           </p>
         )}
-        {saved.phoneNumber && !tenant.canManage && (
+        {isClosed(tenant) && <ClosedBusinessNote tenant={tenant} what="its phone settings can no longer be changed" />}
+        {saved.phoneNumber && !tenant.canManage && !isClosed(tenant) && (
           <p className="form-notice" role="note">
             Only the business owner can change these settings. You can see them here.
           </p>

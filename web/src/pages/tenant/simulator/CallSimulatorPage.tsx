@@ -10,6 +10,7 @@ import { useTenant } from '../../../components/tenant/TenantContext.tsx';
 import { Toggle } from '../../../components/Toggle.tsx';
 import { formatPhone } from '../../../lib/format.ts';
 import { Transcript } from './Transcript.tsx';
+import { ClosedBusinessNote, isClosed } from '../../../components/tenant/ClosedBusinessNote.tsx';
 
 const PRESETS: { keys: string; label: string }[] = [
   { keys: '1', label: 'Press 1 — info' },
@@ -31,6 +32,14 @@ export function CallSimulatorPage() {
   const [running, setRunning] = useState(false);
   const [call, setCall] = useState<SimulatedCall | null>(null);
 
+  if (isClosed(tenant)) {
+    return (
+      <section className="state-panel">
+        <h1>Try a call</h1>
+        <ClosedBusinessNote tenant={tenant} what="it takes no test calls" />
+      </section>
+    );
+  }
   if (!tenant.canManage) {
     return (
       <section className="state-panel">

@@ -9,6 +9,7 @@ import type { PhoneSettings, PhoneSettingsChanges, TenantSummary } from '../../.
 import { FormField } from '../../../components/FormField.tsx';
 import { showApiError } from '../../../lib/api-form-errors.ts';
 import { apiSchemaResolver } from '../../../lib/form-resolver.ts';
+import { ClosedBusinessNote, isClosed } from '../../../components/tenant/ClosedBusinessNote.tsx';
 
 // The API's own rules for the three SIP fields; an empty password means "keep the one that is set".
 const sipForm = z.object({
@@ -28,7 +29,7 @@ export function SipCredentialsForm({ tenant, settings }: { tenant: TenantSummary
   const [changingPassword, setChangingPassword] = useState(!settings.sipPasswordSet);
   const [formError, setFormError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const readOnly = !tenant.canManage || !settings.phoneNumber || Boolean(settings.planLocks.sip);
+  const readOnly = !tenant.canManage || !settings.phoneNumber || Boolean(settings.planLocks.sip) || isClosed(tenant);
   const { register, handleSubmit, setError, resetField, formState } = useForm<SipValues, unknown, z.output<typeof sipForm>>({
     resolver: apiSchemaResolver(sipForm),
     defaultValues: { sipDomain: settings.sipDomain ?? '', sipUsername: settings.sipUsername ?? '', sipPassword: '' },
@@ -60,7 +61,11 @@ export function SipCredentialsForm({ tenant, settings }: { tenant: TenantSummary
   return (
     <form className="settings-card form" onSubmit={onSubmit} noValidate aria-busy={save.isPending}>
       <h2>Your SIP account</h2>
-      {!tenant.canManage && <p className="field-hint">Only the business owner can change these.</p>}
+      {isClosed(tenant) ? (
+        <ClosedBusinessNote tenant={tenant} what="its SIP account can no longer be changed" />
+      ) : (
+        !tenant.canManage && <p className="field-hint">Only the business owner can change these.</p>
+      )}
       {formError && (
         <div className="form-alert" role="alert">
           {formError}
