@@ -3,9 +3,9 @@ import type { PrismaClient } from '../prisma/client.ts';
 import type { BillingActivities } from './contracts.ts';
 
 // What the billing workflow changes in our own records — the tenant's tier (with its audit row) and
-// status — and reads: where to reach the owner. No Stripe here (billing.ts).
+// status — and reads: where to reach the owner (and the app's address, for the link in the notice). No Stripe here (billing.ts).
 
-export function createBillingRecordActivities(db: PrismaClient): Pick<BillingActivities, 'setTenantTier' | 'setTenantStatus' | 'loadBillingOwner'> {
+export function createBillingRecordActivities(db: PrismaClient, appUrl: string): Pick<BillingActivities, 'setTenantTier' | 'setTenantStatus' | 'loadBillingOwner'> {
   return {
     async setTenantTier({ tenantId, tier }) {
       const before = await db.tenantConfig.findUnique({ where: { tenantId }, select: { tier: true } });
@@ -25,7 +25,7 @@ export function createBillingRecordActivities(db: PrismaClient): Pick<BillingAct
 
     async loadBillingOwner({ tenantId }) {
       const phone = await db.tenantPhoneConfig.findUnique({ where: { tenantId }, select: { ownerNotifyPhone: true, ownerNotifyEmail: true } });
-      return { phone: phone?.ownerNotifyPhone ?? null, email: phone?.ownerNotifyEmail ?? null };
+      return { phone: phone?.ownerNotifyPhone ?? null, email: phone?.ownerNotifyEmail ?? null, appUrl };
     },
   };
 }

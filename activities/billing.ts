@@ -190,6 +190,6 @@ export function createBillingActivities(deps: ActivityDeps, options: { stripe?: 
     },
 
     // Tier, status and the owner's contacts: our own records (billing-records.ts).
-    ...createBillingRecordActivities(db),
+    ...createBillingRecordActivities(db, config.PUBLIC_BASE_URL),
   };
 }

@@ -58,6 +58,8 @@ export interface SmsContext {
   ownerNotifyPhone: string | null;
   /** "Jane Doe (+19185550142)", or the number alone when the customer has no real name yet. */
   customerLabel: string;
+  /** PUBLIC_BASE_URL, for the link in the owner's alert (absent from results recorded before it). */
+  appUrl?: string;
 }
 
 export interface ConversationActivities {
@@ -165,7 +167,8 @@ export interface BillingActivities {
   /** Writes `tenant_config.status` (root is never suspended; a closed tenant stays closed). */
   setTenantStatus(input: { tenantId: string; status: TenantStatus }): Promise<{ changed: boolean }>;
   /** Where the owner is told about billing (from Phone settings). */
-  loadBillingOwner(input: { tenantId: string }): Promise<{ phone: string | null; email: string | null }>;
+  /** Where to reach the owner, and PUBLIC_BASE_URL for the link to the billing page (absent from results recorded before it). */
+  loadBillingOwner(input: { tenantId: string }): Promise<{ phone: string | null; email: string | null; appUrl?: string }>;
 }
 
 export interface BillingSubscription {

@@ -24,6 +24,7 @@ export function createConversationActivities(deps: ActivityDeps): ConversationAc
         autoReplyText: tenant.phoneConfig?.autoReplyText ?? null,
         ownerNotifyPhone: tenant.phoneConfig?.ownerNotifyPhone ?? null,
         customerLabel: named ? `${customer.name} (${phone})` : phone,
+        appUrl: deps.config.PUBLIC_BASE_URL,
       };
     },
 

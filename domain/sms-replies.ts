@@ -8,6 +8,9 @@ const preview = (body: string, max = 120) => {
   return firstCharacters(flat, max).cut ? `${firstCharacters(flat, max - 1).text}…` : flat;
 };
 
+/** The owner's way to the page: the full address of the texts page (domain/app-links.ts). */
+const seeIt = (link: string | null) => (link ? ` See it: ${link}` : '');
+
 export const smsReplies = {
   /** Sent once, before the opt-out is recorded: the last text this number gets from the tenant. */
   optOutConfirmation: (businessName: string) => `You're unsubscribed from ${businessName}. Reply START to resubscribe.`,
@@ -17,9 +20,9 @@ export const smsReplies = {
   defaultAutoReply: (businessName: string) =>
     `Thanks for texting ${businessName}! We got your message and will get back to you shortly. Reply STOP to opt out.`,
 
-  ownerNewText: (who: string, body: string) => `New text from ${who}: "${preview(body)}"`,
-  ownerPoliteStop: (who: string, body: string) =>
-    `${who} asked not to be texted: "${preview(body)}". They were not unsubscribed automatically; please review.`,
+  ownerNewText: (who: string, body: string, link: string | null = null) => `New text from ${who}: "${preview(body)}"${seeIt(link)}`,
+  ownerPoliteStop: (who: string, body: string, link: string | null = null) =>
+    `${who} asked not to be texted: "${preview(body)}". They were not unsubscribed automatically; please review.${seeIt(link)}`,
 };
 
 /** The tenant's auto-reply template with `{business}` filled in, or the default. */

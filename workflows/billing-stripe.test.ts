@@ -47,6 +47,8 @@ describe('billing life with Stripe', () => {
     await expect.poll(() => status(tenantId), { timeout: 10_000 }).toBe('past_due');
     await expect.poll(() => textsTo(owner).length, { timeout: 10_000 }).toBe(1);
     expect(textsTo(owner)[0]!.body).toContain('payment did not go through');
+    // Issue 9: with the full address of the billing page, which opens after sign-in.
+    expect(textsTo(owner)[0]!.body).toMatch(new RegExp(`Update your card: ${t.deps.config.PUBLIC_BASE_URL}/t/${tenantId}/billing$`));
 
     await post('invoice.paid', invoice(customerId, inv, 'paid'));
     await expect.poll(() => status(tenantId), { timeout: 10_000 }).toBe('active');

@@ -5,6 +5,7 @@ import type { TenantStatus, TenantTier } from '../domain/tenancy.ts';
 import { workflowIds } from '../domain/workflow-ids.ts';
 import type { StripeBillingRun } from './billing-run.ts';
 import { TenantIdKey } from './search-attributes.ts';
+import { tenantPageUrl } from '../domain/app-links.ts';
 
 // One turn of a tenant's billing loop (the run's state: billing-run.ts), and what it does to the
 // world: Stripe, texts and emails to the owner, the final export and purge. Each step is written
@@ -34,8 +35,12 @@ const FINAL_EXPORT_RETRY_MS = 86_400_000;
 const PAYMENT_FAILED = {
   subject: 'Your ServicePro payment did not go through',
   text: 'Your last payment did not go through. Campaigns are paused until it is paid. Please update your card to keep your phone line and automations running.',
+  action: 'Update your card',
 };
-const TRIAL_ENDING = { subject: 'Your ServicePro trial ends in 3 days', text: 'Your free trial ends in 3 days. Add a card to keep your phone line and texts running.' };
+const TRIAL_ENDING = { subject: 'Your ServicePro trial ends in 3 days', text: 'Your free trial ends in 3 days. Add a card to keep your phone line and texts running.', action: 'Add a card' };
+
+/** Notices sent after this patch end with the full address of the billing page ("Update your card: https://…"). */
+const OWNER_ALERT_LINKS = 'owner-alert-links';
 
 export async function applyTier(run: StripeBillingRun, tier: TenantTier) {
   run.state.tier = tier;
@@ -44,9 +49,11 @@ export async function applyTier(run: StripeBillingRun, tier: TenantTier) {
 }
 
 /** A text (and, once patched in, an email) to the owner; one that cannot be sent is logged, not retried for ever. */
-async function notifyOwner(run: StripeBillingRun, message: { text: string; subject: string }, step: string) {
+async function notifyOwner(run: StripeBillingRun, notice: { text: string; subject: string; action: string }, step: string) {
   const { tenantId } = run.state;
   const owner = await stripe.loadBillingOwner({ tenantId });
+  const link = owner.appUrl && wf.patched(OWNER_ALERT_LINKS) ? ` ${notice.action}: ${tenantPageUrl(owner.appUrl, tenantId, 'billing')}` : '';
+  const message = { subject: notice.subject, text: `${notice.text}${link}` };
   if (owner.phone) {
     try {
       await messaging.sendSms({ tenantId, to: owner.phone, body: `ServicePro: ${message.text}`, idempotencyKey: run.key(step), kind: 'owner-alert', customerId: null });

@@ -1,5 +1,6 @@
 import * as wf from '@temporalio/workflow';
 import type { ConversationActivities, MessagingActivities, SendSmsInput, SmsContext } from '../activities/contracts.ts';
+import { tenantPageUrl } from '../domain/app-links.ts';
 import { pausedByBilling } from '../domain/billing.ts';
 import type { InboundSms } from '../domain/inbound-sms.ts';
 import { classifyInbound } from '../domain/sms-keywords.ts';
@@ -24,6 +25,10 @@ const REMEMBERED_SIDS = 200;
  */
 const PRECISE_SMS_KINDS = 'precise-sms-kinds';
 const keywordKind = (): SendSmsInput['kind'] => (wf.patched(PRECISE_SMS_KINDS) ? 'keyword' : 'reply');
+
+/** Owner alerts sent after this patch end with the full address of the texts page, which opens after sign-in. */
+const OWNER_ALERT_LINKS = 'owner-alert-links';
+const textsLink = (ctx: SmsContext, tenantId: string) => (ctx.appUrl && wf.patched(OWNER_ALERT_LINKS) ? tenantPageUrl(ctx.appUrl, tenantId, 'texts') : null);
 const autoReplyKind = (): SendSmsInput['kind'] => (wf.patched(PRECISE_SMS_KINDS) ? 'auto-reply' : 'reply');
 
 const data = wf.proxyActivities<ConversationActivities>({
@@ -94,7 +99,7 @@ export async function conversationWorkflow(input: ConversationInput): Promise<vo
         return;
       case 'polite_stop':
         // Not a carrier keyword: a person decides whether to unsubscribe them.
-        if (automations) await alertOwner(ctx, `sms:${sid}:owner-stop-request`, smsReplies.ownerPoliteStop(ctx.customerLabel, message.body));
+        if (automations) await alertOwner(ctx, `sms:${sid}:owner-stop-request`, smsReplies.ownerPoliteStop(ctx.customerLabel, message.body, textsLink(ctx, tenantId)));
         return;
       case 'other': {
         if (!automations) return;
@@ -106,7 +111,7 @@ export async function conversationWorkflow(input: ConversationInput): Promise<vo
           const settled = wf.patched(PRECISE_SMS_KINDS) ? sent !== null && sent.status !== 'failed' : sent?.status === 'sent';
           if (settled) state.lastAutoReplyAt = new Date(now).toISOString();
         }
-        await alertOwner(ctx, `sms:${sid}:owner`, smsReplies.ownerNewText(ctx.customerLabel, message.body));
+        await alertOwner(ctx, `sms:${sid}:owner`, smsReplies.ownerNewText(ctx.customerLabel, message.body, textsLink(ctx, tenantId)));
         return;
       }
     }

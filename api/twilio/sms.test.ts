@@ -66,7 +66,9 @@ describe('POST /twilio/sms/incoming', () => {
     expect(description.type).toBe('conversationWorkflow');
     expect(description.searchAttributes.TenantId).toEqual([tenantId]);
     expect(sentTo(customer)).toEqual(['Thanks for texting Sudsy Paws! We reply within the hour.']);
-    expect(sentTo(owner)).toEqual([expect.stringMatching(/^New text from \+1\d{10}: "Do you have openings Saturday\?"$/)]);
+    // Issue 9: the alert ends with the full address of the texts page (it opens after sign-in).
+    const textsPage = `${t.deps.config.PUBLIC_BASE_URL}/t/${tenantId}/texts`;
+    expect(sentTo(owner)).toEqual([`New text from ${customer}: "Do you have openings Saturday?" See it: ${textsPage}`]);
 
     await text(number, customer, 'Also, do you trim nails?');
     await handled(tenantId, customer, 2);
