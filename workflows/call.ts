@@ -4,6 +4,7 @@ import { pausedByBilling } from '../domain/billing.ts';
 import { callOutcome, initialCallState, respond, type CallEvent, type Effect } from '../domain/ivr.ts';
 import { deservesMissedCallText, missedCallTextKey } from '../domain/missed-call-text.ts';
 import { callEndedSignal, callStateQuery, callStepUpdate, type CallEnded, type CallInput } from './call.messages.ts';
+import { tenantPageUrl } from '../domain/app-links.ts';
 
 // One phone call (`call:<CallSid>`): each Twilio request is an update whose result is the TwiML;
 // the status callback ends it. Side effects (texts, voicemail, the call log) run from the main
@@ -73,7 +74,7 @@ export async function callWorkflow(input: CallInput): Promise<{ outcome: string 
       const { callerName } = await storeVoicemail({ tenantId: ctx.tenantId, callSid, recordingSid: effect.recordingSid, recordingUrl: effect.recordingUrl, from, durationSec: effect.durationSec });
       const owner = ctx.ownerNotifyPhone ?? ctx.forwardingNumber;
       const who = callerName ? `${callerName} (${from})` : from;
-      const link = `${ctx.appUrl}/t/${ctx.tenantId}/voicemails`;
+      const link = tenantPageUrl(ctx.appUrl, ctx.tenantId, 'voicemails');
       const key = `call:${callSid}:voicemail:${effect.recordingSid}`;
       if (owner) {
         await sendSms({ tenantId: ctx.tenantId, to: owner, body: `New voicemail from ${who}, ${effect.durationSec}s. Listen: ${link}`, idempotencyKey: key, kind: 'owner-alert' });
