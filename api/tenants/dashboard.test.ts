@@ -79,6 +79,8 @@ beforeAll(async () => {
       inbound('cy-1', '+19185550203', 'Running 10 min late', 10),
       // Dee only texted STOP: nothing to answer.
       inbound('dee-stop', '+19185550204', 'Stop', 5),
+      // Eve's unanswered text is 31 days old: history, not someone waiting (WAITING_WINDOW_DAYS).
+      inbound('eve-old', '+19185550205', 'Still there?', 31 * 24 * 60),
       outbound('dee-keyword', '+19185550204', 'You are unsubscribed', 5, 'keyword'),
     ],
   });
@@ -108,7 +110,7 @@ describe('GET /api/tenants/:tenantId/dashboard', () => {
     expect(voicemail.latest).toEqual([expect.objectContaining({ callSid: 'CA-today-3', callerName: 'Ana Lopez' })]);
   });
 
-  it('texts waiting for an answer: a customer whose last text has no reply from a person after it (automatic answers and STOP do not count)', async () => {
+  it('texts waiting for an answer: a customer whose last text has no reply from a person after it (automatic answers, STOP and month-old texts do not count)', async () => {
     const { texts } = await dashboardOf(a.id);
     expect(texts.waiting).toBe(2);
     expect(texts.latest.map((m) => [m.counterpart, m.customerName, m.body])).toEqual([

@@ -43,7 +43,7 @@ export async function dashboard(db: PrismaClient, tenantId: string, now = new Da
     tdb.call.findMany({ where: duringToday, orderBy: [{ startedAt: 'desc' }, { id: 'desc' }], take: LATEST.calls }),
     tdb.voicemail.count({ where: { listenedAt: null } }),
     tdb.voicemail.findMany({ where: { listenedAt: null }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: LATEST.voicemails }),
-    textsWaitingForAnswer(tdb, LATEST.texts),
+    textsWaitingForAnswer(tdb, LATEST.texts, now),
   ]);
   const people = [
     ...latestCalls.map((row) => ({ customerId: row.customerId, number: row.fromNumber })),
