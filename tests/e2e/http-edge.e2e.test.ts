@@ -88,7 +88,8 @@ describe('the HTTP edge in a browser', () => {
     const response = await page.goto(`${appUrl}/admin/tenants`);
     expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
     await page.locator('article[data-testid="tenant-card"]').first().waitFor(WAIT);
-    for (const section of ['calls', 'voicemails', 'texts', 'phone', 'sip', 'simulator', 'billing', 'exports']) {
+    // `home` leads to the dashboard at /t/root.
+    for (const section of ['home', 'calls', 'voicemails', 'texts', 'phone', 'sip', 'simulator', 'billing', 'exports']) {
       await page.goto(`${appUrl}/t/root/${section}`);
       await page.getByRole('navigation', { name: 'Business sections' }).waitFor(WAIT);
       await page.waitForLoadState('networkidle');
