@@ -10,6 +10,7 @@ import type { TenantBillingState } from '../../workflows/billing.messages.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { validated } from '../validated.ts';
+import { openBusinessOnly } from './open-business.ts';
 import { withinTemporalDeadline } from '../temporal-deadline.ts';
 
 // `/api/tenants/:tenantId/billing`: what the owner's billing page shows and the two things it can
@@ -155,7 +156,7 @@ export function tenantBillingRoutes() {
     .post('/plan', owner, validated('json', planInput), async (c) =>
       c.json({ change: await changePlan(c.get('deps'), tenantId(c), c.req.valid('json').tier) }),
     )
-    .post('/payment-link', owner, validated('json', paymentLinkInput), async (c) =>
+    .post('/payment-link', owner, openBusinessOnly, validated('json', paymentLinkInput), async (c) =>
       c.json(await paymentLink(c.get('deps'), tenantId(c), c.req.valid('json').kind)),
     );
 }

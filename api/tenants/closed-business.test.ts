@@ -53,6 +53,14 @@ describe('a closed business', () => {
     expect(((await r.json()) as ErrorBody).error.code).toBe('tenant_closed');
   });
 
+  it('refuses a card or plan change with 409 tenant_closed, not "billing is busy"', async () => {
+    for (const [path, body] of [['/billing/payment-link', { kind: 'checkout' }], ['/billing/plan', { tier: 'elite' }]] as const) {
+      const r = await t.call('POST', `/api/tenants/${closed.id}${path}`, { token: closedOwner, body });
+      expect(r.status, path).toBe(409);
+      expect(((await r.json()) as ErrorBody).error.code).toBe('tenant_closed');
+    }
+  });
+
   it('can still be read and exported, and says when it closed', async () => {
     for (const part of ['', '/phone-settings', '/calls', '/voicemails', '/messages', '/dashboard', '/exports']) {
       expect((await t.call('GET', `/api/tenants/${closed.id}${part}`, { token: closedOwner })).status, part).toBe(200);
