@@ -140,6 +140,15 @@ describe('the business home page and its banners (browser)', () => {
     await shot(page, 'dashboard-desktop');
   });
 
+  it('refreshes itself: a new call shows on the home page without Refresh', async () => {
+    const { page } = desktop;
+    const at = DateTime.now().setZone(ZONE).startOf('day').plus({ minutes: 4 });
+    await forTenant(db(), lawns.id).call.create({ data: { callSid: 'CA-4', fromNumber: '+19185550204', toNumber: '+19185550000', startedAt: at.toJSDate(), durationSec: 12, outcome: 'answered' } });
+    // Asked again every 15 s while on screen (LIST_REFRESH_MS), like the lists.
+    await expect.poll(() => page.getByTestId('tile-calls-value').textContent(), { timeout: 40_000 }).toBe('4');
+    expect(await page.getByTestId('tile-calls').textContent()).toContain('2 answered · 2 missed');
+  });
+
   it('the setup steps not done yet link to where each is done; the tiles lead to their pages', async () => {
     const { page } = desktop;
     const setup = page.getByTestId('setup-checklist');
@@ -164,7 +173,7 @@ describe('the business home page and its banners (browser)', () => {
     await page.waitForURL(/\/login\?redirect=/, WAIT);
     await signIn(page, lawns.email);
     await page.waitForURL(`**/t/${lawns.id}`, WAIT);
-    await expect.poll(() => page.getByTestId('tile-calls-value').textContent(), WAIT).toBe('3');
+    await expect.poll(() => page.getByTestId('tile-calls-value').textContent(), WAIT).toBe('4');
     await page.getByTestId('account-banner').waitFor(WAIT);
     await noSidewaysScroll(page);
     await shot(page, 'dashboard-mobile');
