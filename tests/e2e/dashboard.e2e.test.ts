@@ -9,16 +9,14 @@ import path from 'node:path';
 import { DateTime } from 'luxon';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { hashPassword } from '../../domain/passwords.ts';
 import { forTenant } from '../../prisma/tenant-db.ts';
 import { buildWebApp } from '../../scripts/web-build.ts';
 import { startTestServer } from '../app-harness.ts';
 import { uniqueId } from '../stack.ts';
-import { createTenant } from '../tenant-fixtures.ts';
 import { launchChromium, openDesktopPage } from './browser.ts';
+import { addOwner, businessOnTrial, noSidewaysScroll, openPhonePage, OWNER_PASSWORD, signIn, signOut as signOutOf } from './business-owners.ts';
 
 const WAIT = { timeout: 30_000 };
-const PHONE = { width: 390, height: 844 };
 const ZONE = 'America/Denver';
 const OWNER_PHONE = '+19185550177';
 
@@ -29,7 +27,6 @@ let desktop: { context: BrowserContext; page: Page };
 let phone: { context: BrowserContext; page: Page };
 const pageErrors: string[] = [];
 
-const password = 'owner password 123';
 const lawns = { id: '', email: `${uniqueId('lawns')}@servicepro.test` };
 const closed = { id: '', email: `${uniqueId('closed')}@servicepro.test` };
 const paused = { id: '', email: `${uniqueId('paused')}@servicepro.test` };
@@ -37,31 +34,7 @@ const paused = { id: '', email: `${uniqueId('paused')}@servicepro.test` };
 const db = () => server!.testApp.deps.db;
 const shot = (page: Page, name: string) => page.screenshot({ path: path.resolve('test-results', `${name}.png`), fullPage: true });
 const tab = (page: Page, name: string) => page.getByRole('navigation', { name: 'Business sections' }).getByRole('link', { name, exact: true });
-const noSidewaysScroll = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
-
-async function signIn(page: Page, email: string) {
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-async function signOut(context: BrowserContext, page: Page) {
-  await context.clearCookies();
-  await page.goto(`${server!.url}/login`);
-  await page.evaluate(() => localStorage.clear());
-  await page.goto(`${server!.url}/login`);
-}
-
-async function owner(tenantId: string, email: string) {
-  await db().user.create({ data: { email, passwordHash: await hashPassword(password), memberships: { create: { tenantId, role: 'owner' } } } });
-}
-
-/** A business created by the platform owner, once its billing workflow has set up the trial. */
-async function business(tier: 'starter' | 'pro') {
-  const { id } = await createTenant(server!.testApp, await server!.testApp.ownerToken(), tier);
-  await vi.waitFor(async () => expect(await db().tenantBilling.findUnique({ where: { tenantId: id } })).toMatchObject({ stripeSubscriptionId: expect.any(String) }), { timeout: 20_000, interval: 200 });
-  return id;
-}
+const signOut = (context: BrowserContext, page: Page) => signOutOf(context, page, server!.url);
 
 describe('the business home page and its banners (browser)', () => {
   beforeAll(async () => {
@@ -70,8 +43,8 @@ describe('the business home page and its banners (browser)', () => {
     server = await startTestServer({ webDist });
 
     // A lawn business on the phone menu, two days from the end of its trial, with a day behind it.
-    lawns.id = await business('pro');
-    await owner(lawns.id, lawns.email);
+    lawns.id = await businessOnTrial(server.testApp, 'pro');
+    await addOwner(server.testApp, lawns.id, lawns.email);
     await db().tenantPhoneConfig.update({ where: { tenantId: lawns.id }, data: { timeZone: ZONE, ivrMode: 'ivr', ownerNotifyPhone: OWNER_PHONE, forwardingNumber: null, greetingText: null } });
     await db().tenantBilling.update({ where: { tenantId: lawns.id }, data: { trialEndsAt: new Date(Date.now() + 1.5 * 86_400_000), hasPaymentMethod: false } });
     const ldb = forTenant(db(), lawns.id);
@@ -90,20 +63,17 @@ describe('the business home page and its banners (browser)', () => {
     await ldb.message.create({ data: { direction: 'inbound', idempotencyKey: 'in-ana', fromNumber: '+19185550201', toNumber: '+19185550000', body: 'Can you mow on Friday?', status: 'received' } });
 
     // A business the platform owner closed, and one paused for want of a card.
-    closed.id = await business('pro');
-    await owner(closed.id, closed.email);
+    closed.id = await businessOnTrial(server.testApp, 'pro');
+    await addOwner(server.testApp, closed.id, closed.email);
     const platform = await server.testApp.ownerToken();
     expect((await server.testApp.call('DELETE', `/api/admin/tenants/${closed.id}`, { token: platform })).status).toBe(200);
-    paused.id = await business('starter');
-    await owner(paused.id, paused.email);
+    paused.id = await businessOnTrial(server.testApp, 'starter');
+    await addOwner(server.testApp, paused.id, paused.email);
     await db().tenantConfig.update({ where: { tenantId: paused.id }, data: { status: 'suspended' } });
 
     browser = await launchChromium();
     desktop = await openDesktopPage(browser, { timeoutMs: WAIT.timeout, pageErrors });
-    const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
-    phone = { context, page: await context.newPage() };
-    phone.page.setDefaultTimeout(WAIT.timeout);
-    phone.page.on('pageerror', (error) => pageErrors.push(error.message));
+    phone = await openPhonePage(browser, { timeoutMs: WAIT.timeout, pageErrors });
     await mkdir(path.resolve('test-results'), { recursive: true });
   }, 240_000);
 
@@ -234,7 +204,7 @@ describe('the business home page and its banners (browser)', () => {
     const { page, context } = desktop;
     await signOut(context, page);
     // A caller presses 3 and leaves a message; the call workflow texts the owner a link.
-    const login = await server!.testApp.call('POST', '/api/auth/login', { body: { email: lawns.email, password } });
+    const login = await server!.testApp.call('POST', '/api/auth/login', { body: { email: lawns.email, password: OWNER_PASSWORD } });
     const { token } = (await login.json()) as { token: string };
     const placed = await fetch(`${server!.url}/api/tenants/${lawns.id}/simulator/calls`, {
       method: 'POST',
