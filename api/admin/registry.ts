@@ -1,52 +1,13 @@
 import { Prisma } from '../../prisma/client.ts';
 import { ROOT_TENANT_ID, tenantIdFromName } from '../../domain/tenancy.ts';
-import { workflowIds } from '../../domain/workflow-ids.ts';
 import { billingDurations, startTenantBilling, signalTenantClosed, signalTierChanged } from '../../workers/client/tenant-billing.ts';
 import type { AppDeps } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import type { CreateTenantInput, UpdateTenantInput } from '../../domain/inputs/tenant.ts';
-
-const withConfig = { config: true, phoneConfig: true, billing: true } as const;
-type TenantRow = Prisma.TenantGetPayload<{ include: typeof withConfig }>;
-
-export type TenantView = ReturnType<typeof toView>;
-
-function toView(row: TenantRow, temporalUiUrl: string | undefined, namespace: string) {
-  const config = row.config!;
-  return {
-    id: row.id,
-    slug: row.slug,
-    businessName: config.businessName,
-    industry: config.industry,
-    tier: config.tier,
-    status: config.status,
-    primaryColor: config.primaryColor,
-    logoUrl: config.logoUrl,
-    phoneNumber: row.phoneConfig?.phoneNumber ?? null,
-    ivrMode: row.phoneConfig ? (row.phoneConfig.ivrMode === 'ai_voice' ? 'ai-voice' : row.phoneConfig.ivrMode) : null,
-    isRoot: row.id === ROOT_TENANT_ID,
-    createdAt: row.createdAt.toISOString(),
-    closedAt: row.closedAt?.toISOString() ?? null,
-    /** When the retention window ended: the business rows were deleted, the final export kept. */
-    purgedAt: row.purgedAt?.toISOString() ?? null,
-    temporalUiUrl: temporalUiUrl
-      ? `${temporalUiUrl}/namespaces/${encodeURIComponent(namespace)}/workflows?query=${encodeURIComponent(`TenantId="${row.id}"`)}`
-      : null,
-    // What Stripe last told us (the billing page has the live timers).
-    billing: {
-      trialEndsAt: row.billing?.trialEndsAt?.toISOString() ?? null,
-      currentPeriodEnd: row.billing?.currentPeriodEnd?.toISOString() ?? null,
-      hasPaymentMethod: row.billing?.hasPaymentMethod ?? false,
-    },
-    /** Links into the Temporal UI for ops, only when TEMPORAL_UI_URL is configured. */
-    temporalLinks: temporalUiUrl
-      ? {
-          billingWorkflow: `${temporalUiUrl}/namespaces/${encodeURIComponent(namespace)}/workflows/${workflowIds.billing(encodeURIComponent(row.id))}`,
-          allWorkflows: `${temporalUiUrl}/namespaces/${encodeURIComponent(namespace)}/workflows?query=${encodeURIComponent(`TenantId="${row.id}"`)}`,
-        }
-      : null,
-  };
-}
+import { toView, withConfig, type TenantRow } from './tenant-view.ts';
+import type { RegistryQuery } from '../../domain/inputs/registry-query.ts';
+import { planPricesCents } from '../../domain/plan-prices.ts';
+import { searchRegistry, summariseRegistry } from './registry-search.ts';
 
 /** The tenant registry of the root dashboard: create, list, change and close tenants. */
 export function tenantRegistry(deps: AppDeps) {
@@ -85,13 +46,13 @@ export function tenantRegistry(deps: AppDeps) {
   }
 
   return {
-    async list(options: { includeClosed: boolean }) {
-      const rows = await db.tenant.findMany({
-        where: options.includeClosed ? {} : { closedAt: null },
-        include: withConfig,
-        orderBy: { createdAt: 'asc' },
-      });
-      return rows.filter((row) => row.config).map(view).sort((a, b) => Number(b.isRoot) - Number(a.isRoot));
+    /** One page of the registry as searched, filtered and sorted, with the summary row. */
+    async list(query: RegistryQuery) {
+      const now = new Date();
+      const [{ ids, page }, summary] = await Promise.all([searchRegistry(db, query, now), summariseRegistry(db, query, planPricesCents(config), now)]);
+      const rows = new Map((await db.tenant.findMany({ where: { id: { in: ids } }, include: withConfig })).map((row) => [row.id, row]));
+      const tenants = ids.map((id) => rows.get(id)).filter((row): row is TenantRow => Boolean(row?.config));
+      return { tenants: tenants.map(view), page, summary };
     },
 
     async get(id: string) {

@@ -4,15 +4,13 @@ import type { AppEnv } from '../context.ts';
 import { validated } from '../validated.ts';
 import { tenantRegistry } from './registry.ts';
 import { createTenantInput, updateTenantInput } from '../../domain/inputs/tenant.ts';
+import { registryQuery } from '../../domain/inputs/registry-query.ts';
 
 /** `/api/admin/tenants`: the root registry, for the platform owner only. */
 export function adminTenantRoutes() {
   return new Hono<AppEnv>()
     .use(requireAccess({ kind: 'platform-owner' }))
-    .get('/', async (c) => {
-      const includeClosed = c.req.query('includeClosed') === 'true';
-      return c.json({ tenants: await tenantRegistry(c.get('deps')).list({ includeClosed }) });
-    })
+    .get('/', validated('query', registryQuery), async (c) => c.json(await tenantRegistry(c.get('deps')).list(c.req.valid('query'))))
     .get('/:id', async (c) => c.json({ tenant: await tenantRegistry(c.get('deps')).get(c.req.param('id')) }))
     .post('/', validated('json', createTenantInput), async (c) => {
       const tenant = await tenantRegistry(c.get('deps')).create(c.req.valid('json'), c.get('user').id);
