@@ -3,8 +3,8 @@ import { ROOT_TENANT_ID, tenantIdFromName } from '../../domain/tenancy.ts';
 import { billingDurations, startTenantBilling, signalTenantClosed, signalTierChanged } from '../../workers/client/tenant-billing.ts';
 import type { AppDeps } from '../context.ts';
 import { ApiError } from '../errors.ts';
-import type { CreateTenantInput, UpdateTenantInput } from '../../domain/inputs/tenant.ts';
-import { toView, withConfig, type TenantRow } from './tenant-view.ts';
+import { ROOT_PROTECTED_FIELDS, type CreateTenantInput, type UpdateTenantInput } from '../../domain/inputs/tenant.ts';
+import { findTenant, toView, withConfig, type TenantRow } from './tenant-view.ts';
 import type { RegistryQuery } from '../../domain/inputs/registry-query.ts';
 import { planPricesCents } from '../../domain/plan-prices.ts';
 import { searchRegistry, summariseRegistry } from './registry-search.ts';
@@ -14,14 +14,17 @@ export function tenantRegistry(deps: AppDeps) {
   const { db, temporal, config, logger } = deps;
   const view = (row: TenantRow) => toView(row, config.TEMPORAL_UI_URL, config.TEMPORAL_NAMESPACE);
 
-  async function find(id: string): Promise<TenantRow> {
-    const row = await db.tenant.findUnique({ where: { id }, include: withConfig });
-    if (!row?.config) throw new ApiError(404, 'not_found', `There is no tenant “${id}”.`);
-    return row;
-  }
+  const find = (id: string) => findTenant(db, id);
 
   function refuseRoot(id: string, action: string) {
     if (id === ROOT_TENANT_ID) throw new ApiError(403, 'root_protected', `The root tenant (Clean Machine) cannot be ${action}.`);
+  }
+
+  /** Root's own settings may change; its plan and number may not (ROOT_PROTECTED_FIELDS says why). */
+  function refuseRootProtectedFields(input: UpdateTenantInput) {
+    const fields = Object.fromEntries(Object.entries(ROOT_PROTECTED_FIELDS).filter(([field]) => input[field as keyof UpdateTenantInput] !== undefined));
+    if (Object.keys(fields).length === 0) return;
+    throw new ApiError(403, 'root_protected', `These settings of the root tenant (Clean Machine) cannot be changed: ${Object.keys(fields).join(', ')}. Leave them out and save again.`, fields);
   }
 
   /** Maps a unique violation to the field a person must change. */
@@ -85,7 +88,7 @@ export function tenantRegistry(deps: AppDeps) {
     },
 
     async update(id: string, input: UpdateTenantInput, actorUserId: string) {
-      refuseRoot(id, 'changed through the admin API');
+      if (id === ROOT_TENANT_ID) refuseRootProtectedFields(input);
       const before = await find(id);
       if (before.closedAt) throw new ApiError(409, 'tenant_closed', `Tenant “${id}” is closed; it can no longer be changed.`);
       if (input.phoneNumber) await refuseLoopingNumber(id, input.phoneNumber);

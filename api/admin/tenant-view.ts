@@ -1,4 +1,5 @@
-import type { Prisma } from '../../prisma/client.ts';
+import type { Prisma, PrismaClient } from '../../prisma/client.ts';
+import { ApiError } from '../errors.ts';
 import { ROOT_TENANT_ID } from '../../domain/tenancy.ts';
 import { workflowIds } from '../../domain/workflow-ids.ts';
 
@@ -45,4 +46,11 @@ export function toView(row: TenantRow, temporalUiUrl: string | undefined, namesp
         }
       : null,
   };
+}
+
+/** The registry entry of `id`, or a 404 that names it. */
+export async function findTenant(db: PrismaClient, id: string): Promise<TenantRow> {
+  const row = await db.tenant.findUnique({ where: { id }, include: withConfig });
+  if (!row?.config) throw new ApiError(404, 'not_found', `There is no tenant “${id}”.`);
+  return row;
 }
