@@ -5,6 +5,7 @@ import { adminAuditRoutes } from './admin/audit.ts';
 import { adminTenantRoutes } from './admin/tenants.ts';
 import type { LoginLimits } from './auth/login-throttle.ts';
 import { authRoutes } from './auth/routes.ts';
+import { viewAsRoutes } from './auth/view-as-routes.ts';
 import { codecRoutes } from './codec/routes.ts';
 import { limitBodies } from './body-limits.ts';
 import type { AppDeps, AppEnv } from './context.ts';
@@ -37,6 +38,7 @@ export function createApp(deps: AppDeps, options: { loginLimits?: Partial<LoginL
 
   app.route('/healthz', healthRoutes());
   app.route('/api/auth', authRoutes({ loginLimits: options.loginLimits }));
+  app.route('/api/view-as', viewAsRoutes());
   app.route('/api/admin/tenants', adminTenantRoutes());
   app.route('/api/admin/audit', adminAuditRoutes());
   app.route('/codec', codecRoutes({ temporalUiUrl: deps.config.TEMPORAL_UI_URL }));

@@ -11,7 +11,8 @@ const ACTIONS: Record<string, string> = {
   'tenant.closed': 'Closed the business',
   'tenant.reopened': 'Reopened the business',
   'tenant.purged': 'Deleted the business data at the end of its retention window (a final export was kept)',
-  'tenant.viewed_as_owner': 'Viewed the business as its owner (read only)',
+  'tenant.viewed_as_owner': 'Started viewing the business as its owner (read only)',
+  'tenant.view_as_ended': 'Stopped viewing the business as its owner',
   'phone_settings.updated': 'Changed the phone settings',
   'plan.changed': 'Changed the plan',
 };
@@ -33,6 +34,9 @@ const LABELS: Record<string, string> = {
 const NOT_SETTINGS = new Set(['id', 'slug', 'isRoot', 'createdAt', 'updatedAt', 'temporalUiUrl', 'temporalLinks', 'billing', 'sessionId']);
 
 const STATUS_NAMES: Record<TenantStatus, string> = { trialing: 'Trialing', active: 'Active', past_due: 'Past due', suspended: 'Suspended', closed: 'Closed' };
+
+/** The actions this file names, for the audit page's filter (others are still listed and shown). */
+export const NAMED_ACTIONS = Object.entries(ACTIONS).map(([action, label]) => ({ action, label }));
 
 export interface AuditChange {
   field: string;

@@ -8,7 +8,8 @@ const day = (at: Date) => at.toISOString().slice(0, 10);
 /**
  * Reopens a closed tenant whose data is still kept (not purged). Its Stripe subscription ended at
  * the closing, so it comes back suspended — every record, its number and its logins as they were —
- * and its billing life carries on from there: paused until its owner pays, a new retention window.
+ * and its billing life carries on from there with a new retention window. (A new subscription is
+ * not started here: today's billing resumes a paused one, not one that was cancelled.)
  */
 export async function reopenTenant(deps: AppDeps, id: string, actorUserId: string) {
   const { db, temporal, config, logger } = deps;

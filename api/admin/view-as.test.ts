@@ -77,6 +77,19 @@ describe('view as owner', () => {
     expect((await t.call('POST', `/api/admin/tenants/${otherTenantId}/view-as`, { token: view.token })).status).toBe(403);
   });
 
+  it('"Stop viewing" ends the view and only the view, even with the platform owner’s session cookie beside it', async () => {
+    const view = await viewAs();
+    const stop = await t.call('DELETE', '/api/view-as', { token: view.token, headers: { cookie: `servicepro_session=${owner}` } });
+    expect(stop.status).toBe(200);
+    expect((await t.call('GET', `/api/tenants/${tenantId}`, { token: view.token })).status).toBe(401);
+    expect((await t.call('GET', '/api/admin/tenants', { token: owner })).status).toBe(200);
+    const { rows } = await t.adminSql(`SELECT actor_user_id FROM audit_log WHERE tenant_id = $1 AND action = 'tenant.view_as_ended'`, [tenantId]);
+    expect(rows.map((row) => row.actor_user_id)).toContain(ownerId);
+    // The platform owner's own token is not a view: nothing ends.
+    expect((await t.call('DELETE', '/api/view-as', { token: owner })).status).toBe(200);
+    expect((await t.call('GET', '/api/admin/tenants', { token: owner })).status).toBe(200);
+  });
+
   it('only the platform owner may start one; an unknown tenant is a 404; signing out ends the view', async () => {
     const tenantOwner = await t.memberToken(tenantId, 'owner');
     const refused = await t.call('POST', `/api/admin/tenants/${otherTenantId}/view-as`, { token: tenantOwner });
