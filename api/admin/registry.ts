@@ -4,7 +4,7 @@ import { billingDurations, startTenantBilling, signalTenantClosed, signalTierCha
 import type { AppDeps } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { ROOT_PROTECTED_FIELDS, type CreateTenantInput, type UpdateTenantInput } from '../../domain/inputs/tenant.ts';
-import { findTenant, toView, withConfig, type TenantRow } from './tenant-view.ts';
+import { findTenant, toView, withConfig, type RegistryEntryRow, type TenantRow } from './tenant-view.ts';
 import type { RegistryQuery } from '../../domain/inputs/registry-query.ts';
 import { planPricesCents } from '../../domain/plan-prices.ts';
 import { searchRegistry, summariseRegistry } from './registry-search.ts';
@@ -12,7 +12,7 @@ import { searchRegistry, summariseRegistry } from './registry-search.ts';
 /** The tenant registry of the root dashboard: create, list, change and close tenants. */
 export function tenantRegistry(deps: AppDeps) {
   const { db, temporal, config, logger } = deps;
-  const view = (row: TenantRow) => toView(row, config.TEMPORAL_UI_URL, config.TEMPORAL_NAMESPACE);
+  const view = (row: RegistryEntryRow) => toView(row, config.TEMPORAL_UI_URL, config.TEMPORAL_NAMESPACE);
 
   const find = (id: string) => findTenant(db, id);
 
@@ -52,10 +52,8 @@ export function tenantRegistry(deps: AppDeps) {
     /** One page of the registry as searched, filtered and sorted, with the summary row. */
     async list(query: RegistryQuery) {
       const now = new Date();
-      const [{ ids, page }, summary] = await Promise.all([searchRegistry(db, query, now), summariseRegistry(db, query, planPricesCents(config), now)]);
-      const rows = new Map((await db.tenant.findMany({ where: { id: { in: ids } }, include: withConfig })).map((row) => [row.id, row]));
-      const tenants = ids.map((id) => rows.get(id)).filter((row): row is TenantRow => Boolean(row?.config));
-      return { tenants: tenants.map(view), page, summary };
+      const [{ entries, page }, summary] = await Promise.all([searchRegistry(db, query, now), summariseRegistry(db, query, planPricesCents(config), now)]);
+      return { tenants: entries.map(view), page, summary };
     },
 
     async get(id: string) {

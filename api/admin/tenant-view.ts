@@ -11,7 +11,16 @@ export type TenantRow = Prisma.TenantGetPayload<{ include: typeof withConfig }>;
 
 export type TenantView = ReturnType<typeof toView>;
 
-export function toView(row: TenantRow, temporalUiUrl: string | undefined, namespace: string) {
+type Fields<T, K extends keyof NonNullable<T>> = Pick<NonNullable<T>, K> | null;
+
+/** What a registry entry is made from: a `TenantRow`, or the registry search's own row (registry-search.ts). */
+export type RegistryEntryRow = Pick<TenantRow, 'id' | 'slug' | 'createdAt' | 'closedAt' | 'purgedAt'> & {
+  config: Fields<TenantRow['config'], 'businessName' | 'industry' | 'tier' | 'status' | 'primaryColor' | 'logoUrl'>;
+  phoneConfig: Fields<TenantRow['phoneConfig'], 'phoneNumber' | 'ivrMode'>;
+  billing: Fields<TenantRow['billing'], 'trialEndsAt' | 'currentPeriodEnd' | 'hasPaymentMethod'>;
+};
+
+export function toView(row: RegistryEntryRow, temporalUiUrl: string | undefined, namespace: string) {
   const config = row.config!;
   return {
     id: row.id,

@@ -131,6 +131,25 @@ describe("the platform owner's console (browser)", () => {
     await context.close();
   });
 
+  it('the audit log shows who viewed which business and when, filtered by business from an entry', async () => {
+    const { context, page } = await signedInPage({ width: 1280, height: 900 });
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    await page.waitForURL('**/admin/audit', WAIT);
+    const entry = page.getByTestId('audit-entry').filter({ hasText: `Sunny Lawns ${word}` }).first();
+    await entry.waitFor(WAIT);
+    expect(await entry.textContent()).toMatch(/viewing the business as its owner/);
+    expect(await entry.textContent()).toContain(server!.ownerEmail);
+    await entry.getByRole('link', { name: new RegExp(`Sunny Lawns ${word}`) }).click();
+    await page.waitForURL(`**/admin/audit?tenantId=${ids.sunny}`, WAIT);
+    await expect.poll(async () => (await page.getByTestId('audit-entry').allTextContents()).every((text) => text.includes(`Sunny Lawns ${word}`)), WAIT).toBe(true);
+    expect(await page.getByLabel('Business (tenant id)').inputValue()).toBe(ids.sunny);
+    await shot(page, 'console-audit');
+    await page.setViewportSize(PHONE);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await shot(page, 'console-mobile-audit');
+    await context.close();
+  });
+
   it('at 390 px: the summary, filters and cards fit, and the view-as banner is on the page', async () => {
     const { context, page } = await signedInPage(PHONE, true);
     await page.goto(`${server!.url}/admin/tenants?q=${word}`);

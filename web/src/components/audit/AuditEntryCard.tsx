@@ -2,6 +2,9 @@ import { Link } from '@tanstack/react-router';
 import type { AuditEntry } from '../../api/types.ts';
 import { formatDateTime } from '../../lib/tenant-format.ts';
 
+/** Times stored in snapshots read like every other time on the page. */
+const shown = (value: string | null) => (value === null ? '—' : /^\d{4}-\d\d-\d\dT/.test(value) ? formatDateTime(value) : value);
+
 /** One audited change as a person reads it: when, who, what, to which business, and each field before → after. */
 export function AuditEntryCard({ entry }: { entry: AuditEntry }) {
   return (
@@ -21,10 +24,15 @@ export function AuditEntryCard({ entry }: { entry: AuditEntry }) {
         <ul className="audit-changes">
           {entry.changes.map((change) => (
             <li key={change.field}>
-              <span className="audit-field">{change.label}:</span> <span className="audit-before">{change.before ?? '—'}</span>
-              <span aria-hidden="true"> → </span>
-              <span className="visually-hidden"> changed to </span>
-              <span className="audit-after">{change.after ?? '—'}</span>
+              <span className="audit-field">{change.label}:</span>{' '}
+              {change.before !== null && (
+                <>
+                  <span className="audit-before">{shown(change.before)}</span>
+                  <span aria-hidden="true"> → </span>
+                  <span className="visually-hidden"> changed to </span>
+                </>
+              )}
+              <span className="audit-after">{shown(change.after)}</span>
             </li>
           ))}
         </ul>
