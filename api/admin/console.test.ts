@@ -22,10 +22,12 @@ type ErrorBody = { error: { code: string; message: string; fields?: Record<strin
 const json = async <T>(r: Response) => (await r.json()) as T;
 
 describe('reopen a closed tenant', () => {
-  it('brings a closed, unpurged tenant back (paused until its owner pays), lists it again, audits it and tells billing', async () => {
+  it('brings a closed, unpurged tenant back as suspended, lists it again, audits it, and billing starts a new retention window', async () => {
     const { id } = await createTenant(t, owner, 'pro');
     expect((await t.call('DELETE', `/api/admin/tenants/${id}`, { token: owner })).status).toBe(200);
     await expect.poll(async () => (await queryBillingState(t.deps.temporal, id)).status).toBe('closed');
+    await expect.poll(async () => (await queryBillingState(t.deps.temporal, id)).retentionEndsAt).toBeTruthy();
+    const closedRetention = Date.parse((await queryBillingState(t.deps.temporal, id)).retentionEndsAt!);
 
     const r = await t.call('POST', `/api/admin/tenants/${id}/reopen`, { token: owner });
     expect(r.status, await r.clone().text()).toBe(200);
@@ -36,6 +38,9 @@ describe('reopen a closed tenant', () => {
     expect(rows.at(-1)).toEqual({ action: 'tenant.reopened', before: 'closed', after: 'suspended' });
     // The billing life carries on from suspended: a new retention window, plans can change again.
     await expect.poll(async () => (await queryBillingState(t.deps.temporal, id)).status).toBe('suspended');
+    expect(Date.parse((await queryBillingState(t.deps.temporal, id)).retentionEndsAt!)).toBeGreaterThan(closedRetention);
+    // A plan change is no longer refused as "closed".
+    expect((await t.call('POST', `/api/tenants/${id}/billing/plan`, { token: owner, body: { tier: 'elite' } })).status).not.toBe(409);
   });
 
   it('409 for a tenant that is not closed, and for a purged one, saying why', async () => {
