@@ -31,6 +31,9 @@ async function viewAsOwner(tenant: Tenant) {
   }
 }
 
+/** "3 businesses", or "1 business matches" under a filter. */
+const countLine = (total: number, filtered: boolean) => `${total} ${total === 1 ? 'business' : 'businesses'}${filtered ? (total === 1 ? ' matches' : ' match') : ''}`;
+
 /** The root dashboard: every business on the platform, searched, filtered and sorted from the URL, as cards. */
 export function TenantRegistryPage() {
   const user = useUser();
@@ -87,7 +90,7 @@ export function TenantRegistryPage() {
           <div>
             <h1>Tenant registry</h1>
             <p className="muted">
-              {query.isSuccess ? `${query.data.page.total} ${query.data.page.total === 1 ? 'business' : 'businesses'}${isFiltered(search) ? ' match' : ''}` : 'Every business running on ServicePro.'}
+              {query.isSuccess ? countLine(query.data.page.total, isFiltered(search)) : 'Every business running on ServicePro.'}
             </p>
           </div>
           {!forbidden && (

@@ -53,7 +53,8 @@ export function TenantFormDialog({ tenant, onDismiss, onSaved }: TenantFormDialo
       description={
         editing ? (
           <>
-            Change the details of <strong>{tenant.businessName}</strong>. Plan changes take effect right away.
+            Change the details of <strong>{tenant.businessName}</strong>.{' '}
+            {tenant.isRoot ? 'Its plan and number are fixed.' : 'Plan changes take effect right away.'}
           </>
         ) : (
           'Add a business to ServicePro. Every plan starts with a 14-day free trial.'
