@@ -24,7 +24,7 @@ export function tenantRegistry(deps: AppDeps) {
   function refuseRootProtectedFields(input: UpdateTenantInput) {
     const fields = Object.fromEntries(Object.entries(ROOT_PROTECTED_FIELDS).filter(([field]) => input[field as keyof UpdateTenantInput] !== undefined));
     if (Object.keys(fields).length === 0) return;
-    throw new ApiError(403, 'root_protected', `These settings of the root tenant (Clean Machine) cannot be changed: ${Object.keys(fields).join(', ')}. Leave them out and save again.`, fields);
+    throw new ApiError(403, 'root_protected', `These settings of the root tenant cannot be changed: ${Object.keys(fields).join(', ')}. Leave them out and save again.`, fields);
   }
 
   /** Maps a unique violation to the field a person must change. */
