@@ -1,9 +1,11 @@
 import { Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { requestId } from 'hono/request-id';
+import { adminAuditRoutes } from './admin/audit.ts';
 import { adminTenantRoutes } from './admin/tenants.ts';
 import type { LoginLimits } from './auth/login-throttle.ts';
 import { authRoutes } from './auth/routes.ts';
+import { viewAsRoutes } from './auth/view-as-routes.ts';
 import { codecRoutes } from './codec/routes.ts';
 import { limitBodies } from './body-limits.ts';
 import type { AppDeps, AppEnv } from './context.ts';
@@ -36,7 +38,9 @@ export function createApp(deps: AppDeps, options: { loginLimits?: Partial<LoginL
 
   app.route('/healthz', healthRoutes());
   app.route('/api/auth', authRoutes({ loginLimits: options.loginLimits }));
+  app.route('/api/view-as', viewAsRoutes());
   app.route('/api/admin/tenants', adminTenantRoutes());
+  app.route('/api/admin/audit', adminAuditRoutes());
   app.route('/codec', codecRoutes({ temporalUiUrl: deps.config.TEMPORAL_UI_URL }));
   app.route('/twilio/voice', voiceRoutes());
   app.route('/twilio/sms', smsRoutes());

@@ -14,6 +14,8 @@ export interface SessionUser {
   name: string | null;
   isPlatformOwner: boolean;
   memberships: { tenantId: string; role: MemberRole; businessName: string }[];
+  /** Set while the platform owner views a tenant as its owner: read only, that tenant alone (api/auth/view-as.ts). */
+  viewingAs: { tenantId: string; businessName: string } | null;
 }
 
 export type AppEnv = {

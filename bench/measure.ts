@@ -7,6 +7,7 @@ export interface Series {
   n: number;
   concurrency: number;
   p50Ms: number;
+  p95Ms: number;
   p99Ms: number;
   meanMs: number;
   opsPerSec: number;
@@ -42,6 +43,7 @@ export async function measure(name: string, n: number, concurrency: number, op: 
     n,
     concurrency,
     p50Ms: round(percentile(latencies, 50)),
+    p95Ms: round(percentile(latencies, 95)),
     p99Ms: round(percentile(latencies, 99)),
     meanMs: round(latencies.reduce((a, b) => a + b, 0) / latencies.length),
     opsPerSec: Math.round((n / elapsed) * 1000),
@@ -51,7 +53,7 @@ export async function measure(name: string, n: number, concurrency: number, op: 
 
 export function printTable(title: string, rows: Series[]) {
   console.log(`\n${title}`);
-  console.table(rows.map(({ name, baselineOf, n, concurrency, p50Ms, p99Ms, opsPerSec, rssMb }) => ({ series: name, 'baseline for': baselineOf ?? '', n, conc: concurrency, 'p50 ms': p50Ms, 'p99 ms': p99Ms, 'ops/s': opsPerSec, 'rss MB': rssMb })));
+  console.table(rows.map(({ name, baselineOf, n, concurrency, p50Ms, p95Ms, p99Ms, opsPerSec, rssMb }) => ({ series: name, 'baseline for': baselineOf ?? '', n, conc: concurrency, 'p50 ms': p50Ms, 'p95 ms': p95Ms, 'p99 ms': p99Ms, 'ops/s': opsPerSec, 'rss MB': rssMb })));
 }
 
 export async function writeResults(name: string, data: unknown) {

@@ -1,9 +1,10 @@
-// `npm run bench [-- foundation|ivr|export]`: the benchmarks, each printing its table and writing
+// `npm run bench [-- foundation|ivr|export|registry]`: the benchmarks, each printing its table and writing
 // bench/results/<name>.json. Never part of the test suite's pass/fail.
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { runFoundationBench } from './foundation.ts';
 import { printExportReport, runExportBench } from './export.ts';
 import { runIvrBench } from './ivr.ts';
+import { runRegistrySearchBench } from './registry-search.ts';
 import { printTable, writeResults } from './measure.ts';
 
 Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -27,5 +28,10 @@ if (!only || only === 'export') {
   const report = await runExportBench();
   printExportReport(report);
   console.log(`results written to ${await writeResults('export', report)}`);
+}
+if (!only || only === 'registry') {
+  const results = await runRegistrySearchBench();
+  printTable('Registry: search, filters and summary over 500 tenants', results);
+  console.log(`results written to ${await writeResults('registry-search', { results })}`);
 }
 process.exit(0);

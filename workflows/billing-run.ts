@@ -4,7 +4,7 @@ import { initialBillingLife, planChangeTimingFor, stripeIdempotencyKey, type Bil
 import { ROOT_TENANT_ID, type TenantTier } from '../domain/tenancy.ts';
 import { serialiser, validatePlanChange } from './billing-guards.ts';
 import { applyTier, stripe } from './billing-turn.ts';
-import { billingStateQuery, changePlanUpdate, paymentLinkUpdate, stripeEventSignal, tenantClosedSignal, tierChangedSignal } from './billing.messages.ts';
+import { billingStateQuery, changePlanUpdate, paymentLinkUpdate, stripeEventSignal, tenantClosedSignal, tenantReopenedSignal, tierChangedSignal } from './billing.messages.ts';
 import type { BillingDurations, PaymentLinkRequest, PlanChange, PlanChangeResult, StripeBillingCarry, StripeBillingEvent, TenantBillingArgs, TenantBillingState } from './billing.messages.ts';
 
 // One run of a tenant's Stripe-driven billing life, as in Temporal's safe-message-handlers sample:
@@ -70,6 +70,8 @@ export class StripeBillingRun {
     wf.setHandler(stripeEventSignal, (event) => void this.events.push(event));
     wf.setHandler(changePlanUpdate, (tier) => this.changePlan(tier), { validator: (tier) => validatePlanChange(this.state, tier) });
     wf.setHandler(paymentLinkUpdate, (request) => this.paymentLink(request), { validator: (request) => this.validatePaymentLink(request) });
+    // Registered last and emits no command: runs recorded before it replay as they ran.
+    wf.setHandler(tenantReopenedSignal, () => this.tenantReopened());
   }
 
   snapshot(): TenantBillingState {
@@ -101,6 +103,18 @@ export class StripeBillingRun {
     this.life = { ...this.life, status: 'closed' };
     this.state.changes += 1;
     this.closing = true;
+    this.publish();
+  }
+
+  /** Reopened through the registry: suspended from here on, with a retention window that starts again. */
+  tenantReopened() {
+    if (this.state.status !== 'closed' || this.state.purgedAt) return;
+    this.state.status = 'suspended';
+    this.life = { ...this.life, status: 'suspended' };
+    this.state.changes += 1;
+    this.closing = false;
+    this.retentionEndsAt = this.life.isRoot ? null : Date.now() + this.retentionMs;
+    this.timersMoved = true;
     this.publish();
   }
 

@@ -81,6 +81,8 @@ export type PaymentLinkRequest = { kind: 'checkout' | 'portal'; returnPath: stri
 export const billingStateQuery = defineQuery<TenantBillingState>('billingState');
 export const tierChangedSignal = defineSignal<[TenantTier]>('tierChanged');
 export const tenantClosedSignal = defineSignal('tenantClosed');
+/** The registry reopened a closed tenant that was not purged: it carries on suspended (its subscription ended at the closing). */
+export const tenantReopenedSignal = defineSignal('tenantReopened');
 export const stripeEventSignal = defineSignal<[StripeBillingEvent]>('stripeEvent');
 /** The owner picks another plan: an upgrade applies at once, a downgrade at the end of the paid period. */
 export const changePlanUpdate = defineUpdate<PlanChangeResult, [TenantTier]>('changePlan');

@@ -57,6 +57,16 @@ describe('billing:<tenantId> workflow', () => {
     await expect.poll(() => queryBillingState(t.deps.temporal, stale)).toMatchObject({ tier: 'elite' });
   });
 
+  it('a reopening the workflow missed (Temporal was down) is caught up by reconciliation: closed → suspended', async () => {
+    const id = uniqueId('reopened');
+    await t.deps.db.tenant.create({ data: { id, slug: id, config: { create: { businessName: id, tier: 'pro', status: 'suspended' } } } });
+    await startTenantBilling(t.deps.temporal, t.taskQueue, { id, tier: 'pro', status: 'active' });
+    await signalTenantClosed(t.deps.temporal, id);
+    await expect.poll(async () => (await t.deps.temporal.workflow.getHandle(workflowIds.billing(id)).describe()).searchAttributes.TenantStatus).toEqual(['closed']);
+    await reconcileBillingWorkflows(t.deps.db, t.deps.temporal, t.taskQueue, { perTenantMs: 2_000 });
+    await expect.poll(() => queryBillingState(t.deps.temporal, id)).toMatchObject({ status: 'suspended' });
+  });
+
   it('replays a recorded history deterministically', async () => {
     await replayRecorded('billing-tier-change-close.json', 'billing:recorded');
   });

@@ -1,6 +1,6 @@
 import * as wf from '@temporalio/workflow';
 import { Mutex } from 'async-mutex';
-import { billingStateQuery, changePlanUpdate, tenantClosedSignal, tierChangedSignal, type PlanChangeResult, type StripeBillingCarry, type TenantBillingArgs, type TenantBillingState } from './billing.messages.ts';
+import { billingStateQuery, changePlanUpdate, tenantClosedSignal, tenantReopenedSignal, tierChangedSignal, type PlanChangeResult, type StripeBillingCarry, type TenantBillingArgs, type TenantBillingState } from './billing.messages.ts';
 import { serialiser, validatePlanChange } from './billing-guards.ts';
 import { StripeBillingRun } from './billing-run.ts';
 import { stripe, takeTurn } from './billing-turn.ts';
@@ -40,6 +40,12 @@ async function tierOnlyBilling(state: TenantBillingState, publish: () => void): 
   });
   wf.setHandler(tenantClosedSignal, () => {
     state.status = 'closed';
+    state.changes += 1;
+    publish();
+  });
+  wf.setHandler(tenantReopenedSignal, () => {
+    if (state.status !== 'closed') return;
+    state.status = 'suspended';
     state.changes += 1;
     publish();
   });

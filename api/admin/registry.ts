@@ -1,66 +1,30 @@
 import { Prisma } from '../../prisma/client.ts';
 import { ROOT_TENANT_ID, tenantIdFromName } from '../../domain/tenancy.ts';
-import { workflowIds } from '../../domain/workflow-ids.ts';
 import { billingDurations, startTenantBilling, signalTenantClosed, signalTierChanged } from '../../workers/client/tenant-billing.ts';
 import type { AppDeps } from '../context.ts';
 import { ApiError } from '../errors.ts';
-import type { CreateTenantInput, UpdateTenantInput } from '../../domain/inputs/tenant.ts';
-
-const withConfig = { config: true, phoneConfig: true, billing: true } as const;
-type TenantRow = Prisma.TenantGetPayload<{ include: typeof withConfig }>;
-
-export type TenantView = ReturnType<typeof toView>;
-
-function toView(row: TenantRow, temporalUiUrl: string | undefined, namespace: string) {
-  const config = row.config!;
-  return {
-    id: row.id,
-    slug: row.slug,
-    businessName: config.businessName,
-    industry: config.industry,
-    tier: config.tier,
-    status: config.status,
-    primaryColor: config.primaryColor,
-    logoUrl: config.logoUrl,
-    phoneNumber: row.phoneConfig?.phoneNumber ?? null,
-    ivrMode: row.phoneConfig ? (row.phoneConfig.ivrMode === 'ai_voice' ? 'ai-voice' : row.phoneConfig.ivrMode) : null,
-    isRoot: row.id === ROOT_TENANT_ID,
-    createdAt: row.createdAt.toISOString(),
-    closedAt: row.closedAt?.toISOString() ?? null,
-    /** When the retention window ended: the business rows were deleted, the final export kept. */
-    purgedAt: row.purgedAt?.toISOString() ?? null,
-    temporalUiUrl: temporalUiUrl
-      ? `${temporalUiUrl}/namespaces/${encodeURIComponent(namespace)}/workflows?query=${encodeURIComponent(`TenantId="${row.id}"`)}`
-      : null,
-    // What Stripe last told us (the billing page has the live timers).
-    billing: {
-      trialEndsAt: row.billing?.trialEndsAt?.toISOString() ?? null,
-      currentPeriodEnd: row.billing?.currentPeriodEnd?.toISOString() ?? null,
-      hasPaymentMethod: row.billing?.hasPaymentMethod ?? false,
-    },
-    /** Links into the Temporal UI for ops, only when TEMPORAL_UI_URL is configured. */
-    temporalLinks: temporalUiUrl
-      ? {
-          billingWorkflow: `${temporalUiUrl}/namespaces/${encodeURIComponent(namespace)}/workflows/${workflowIds.billing(encodeURIComponent(row.id))}`,
-          allWorkflows: `${temporalUiUrl}/namespaces/${encodeURIComponent(namespace)}/workflows?query=${encodeURIComponent(`TenantId="${row.id}"`)}`,
-        }
-      : null,
-  };
-}
+import { ROOT_PROTECTED_FIELDS, type CreateTenantInput, type UpdateTenantInput } from '../../domain/inputs/tenant.ts';
+import { findTenant, toView, withConfig, type RegistryEntryRow, type TenantRow } from './tenant-view.ts';
+import type { RegistryQuery } from '../../domain/inputs/registry-query.ts';
+import { planPricesCents } from '../../domain/plan-prices.ts';
+import { searchRegistry, summariseRegistry } from './registry-search.ts';
 
 /** The tenant registry of the root dashboard: create, list, change and close tenants. */
 export function tenantRegistry(deps: AppDeps) {
   const { db, temporal, config, logger } = deps;
-  const view = (row: TenantRow) => toView(row, config.TEMPORAL_UI_URL, config.TEMPORAL_NAMESPACE);
+  const view = (row: RegistryEntryRow) => toView(row, config.TEMPORAL_UI_URL, config.TEMPORAL_NAMESPACE);
 
-  async function find(id: string): Promise<TenantRow> {
-    const row = await db.tenant.findUnique({ where: { id }, include: withConfig });
-    if (!row?.config) throw new ApiError(404, 'not_found', `There is no tenant “${id}”.`);
-    return row;
-  }
+  const find = (id: string) => findTenant(db, id);
 
   function refuseRoot(id: string, action: string) {
     if (id === ROOT_TENANT_ID) throw new ApiError(403, 'root_protected', `The root tenant (Clean Machine) cannot be ${action}.`);
+  }
+
+  /** Root's own settings may change; its plan and number may not (ROOT_PROTECTED_FIELDS says why). */
+  function refuseRootProtectedFields(input: UpdateTenantInput) {
+    const fields = Object.fromEntries(Object.entries(ROOT_PROTECTED_FIELDS).filter(([field]) => input[field as keyof UpdateTenantInput] !== undefined));
+    if (Object.keys(fields).length === 0) return;
+    throw new ApiError(403, 'root_protected', `These settings of the root tenant cannot be changed: ${Object.keys(fields).join(', ')}. Leave them out and save again.`, fields);
   }
 
   /** Maps a unique violation to the field a person must change. */
@@ -85,13 +49,11 @@ export function tenantRegistry(deps: AppDeps) {
   }
 
   return {
-    async list(options: { includeClosed: boolean }) {
-      const rows = await db.tenant.findMany({
-        where: options.includeClosed ? {} : { closedAt: null },
-        include: withConfig,
-        orderBy: { createdAt: 'asc' },
-      });
-      return rows.filter((row) => row.config).map(view).sort((a, b) => Number(b.isRoot) - Number(a.isRoot));
+    /** One page of the registry as searched, filtered and sorted, with the summary row. */
+    async list(query: RegistryQuery) {
+      const now = new Date();
+      const [{ entries, page }, summary] = await Promise.all([searchRegistry(db, query, now), summariseRegistry(db, query, planPricesCents(config), now)]);
+      return { tenants: entries.map(view), page, summary };
     },
 
     async get(id: string) {
@@ -124,7 +86,7 @@ export function tenantRegistry(deps: AppDeps) {
     },
 
     async update(id: string, input: UpdateTenantInput, actorUserId: string) {
-      refuseRoot(id, 'changed through the admin API');
+      if (id === ROOT_TENANT_ID) refuseRootProtectedFields(input);
       const before = await find(id);
       if (before.closedAt) throw new ApiError(409, 'tenant_closed', `Tenant “${id}” is closed; it can no longer be changed.`);
       if (input.phoneNumber) await refuseLoopingNumber(id, input.phoneNumber);

@@ -149,8 +149,9 @@ describe('PATCH and DELETE /api/admin/tenants/:id', () => {
     expect((await t.call('PATCH', `/api/admin/tenants/nobody-here`, { token: owner, body: { tier: 'pro' } })).status).toBe(404);
   });
 
-  it('root cannot be modified or deleted: 403', async () => {
-    const patch = await t.call('PATCH', '/api/admin/tenants/root', { token: owner, body: { businessName: 'Hijack' } });
+  it('root’s protected fields cannot be modified, and root cannot be deleted: 403', async () => {
+    // Root's own settings (name, colours) can be edited since the console (api/admin/console.test.ts); its plan cannot.
+    const patch = await t.call('PATCH', '/api/admin/tenants/root', { token: owner, body: { tier: 'starter' } });
     expect(patch.status).toBe(403);
     expect((await json<ErrorBody>(patch)).error.code).toBe('root_protected');
     expect((await t.call('DELETE', '/api/admin/tenants/root', { token: owner })).status).toBe(403);

@@ -6,6 +6,7 @@ import type { PrismaClient } from '../../prisma/client.ts';
 import type { AppEnv, SessionUser } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { liveSession } from './sessions.ts';
+import { refuseWritesWhileViewing, viewingAsOwner } from './view-as.ts';
 import { sessionKey } from './tokens.ts';
 
 export const SESSION_COOKIE = 'servicepro_session';
@@ -23,6 +24,7 @@ export async function loadSessionUser(db: PrismaClient, userId: string): Promise
     // The platform owner is the owner of the root tenant.
     isPlatformOwner: user.memberships.some((m) => m.tenantId === ROOT_TENANT_ID && m.role === 'owner'),
     memberships: user.memberships.map((m) => ({ tenantId: m.tenantId, role: m.role, businessName: m.tenant.config?.businessName ?? m.tenantId })),
+    viewingAs: null,
   };
 }
 
@@ -51,8 +53,11 @@ export function requireAccess(rule: AccessRule, options: { sessionCookie?: boole
       session = await liveSession(db, sessionKey(masterKey), token);
       if (session) break;
     }
-    const user = session ? await loadSessionUser(db, session.userId) : null;
-    if (!user) throw new ApiError(401, 'unauthenticated', 'Please sign in: the session is missing or has expired.');
+    const signedIn = session ? await loadSessionUser(db, session.userId) : null;
+    if (!session || !signedIn) throw new ApiError(401, 'unauthenticated', 'Please sign in: the session is missing or has expired.');
+    // A "view as owner" session is that tenant's owner, read only: it refuses every write here, whatever the route.
+    const user = session.viewAsTenantId ? await viewingAsOwner(db, signedIn, session.viewAsTenantId) : signedIn;
+    if (user.viewingAs) refuseWritesWhileViewing(c.req.method, user.viewingAs);
     c.set('user', user);
 
     if (rule.kind === 'platform-owner' && !user.isPlatformOwner) {

@@ -5,25 +5,28 @@ import { issueToken, readToken, type TokenClaims } from './tokens.ts';
 // row, so a copied token stops working at once instead of at its expiry.
 
 /** Records a session for the user and returns its signed token; both expire together. */
-export async function startSession(db: PrismaClient, key: Uint8Array, options: { userId: string; ttlHours: number; userAgent?: string }) {
+export async function startSession(db: PrismaClient, key: Uint8Array, options: { userId: string; ttlHours: number; userAgent?: string; viewAsTenantId?: string }) {
   const expiresAt = new Date(Date.now() + options.ttlHours * 3_600_000);
   // Whole seconds: the token's exp has no milliseconds, and the row must not outlive it.
   expiresAt.setMilliseconds(0);
   const userAgent = options.userAgent?.replace(/\0/g, '').slice(0, 300) || null;
-  const session = await db.session.create({ data: { userId: options.userId, expiresAt, userAgent }, select: { id: true } });
+  const session = await db.session.create({ data: { userId: options.userId, expiresAt, userAgent, viewAsTenantId: options.viewAsTenantId }, select: { id: true } });
   // Rows of this user's long-over sessions go as new ones come, so the table stays small.
   await db.session.deleteMany({ where: { userId: options.userId, expiresAt: { lt: new Date(Date.now() - 7 * 24 * 3_600_000) } } });
   const token = await issueToken(key, { userId: options.userId, sessionId: session.id, expiresAt });
   return { token, expiresAt, sessionId: session.id };
 }
 
-/** The claims of a token whose session is live (exists, this user's, not revoked, not expired); else null. */
-export async function liveSession(db: PrismaClient, key: Uint8Array, token: string): Promise<TokenClaims | null> {
+/**
+ * The claims of a token whose session is live (exists, this user's, not revoked, not expired); else
+ * null. `viewAsTenantId`: a platform owner's read-only "view as owner" session of that tenant.
+ */
+export async function liveSession(db: PrismaClient, key: Uint8Array, token: string): Promise<(TokenClaims & { viewAsTenantId: string | null }) | null> {
   const claims = await readToken(key, token);
   if (!claims) return null;
-  const session = await db.session.findUnique({ where: { id: claims.sessionId }, select: { userId: true, revokedAt: true, expiresAt: true } });
+  const session = await db.session.findUnique({ where: { id: claims.sessionId }, select: { userId: true, revokedAt: true, expiresAt: true, viewAsTenantId: true } });
   if (!session || session.userId !== claims.userId || session.revokedAt || session.expiresAt <= new Date()) return null;
-  return claims;
+  return { ...claims, viewAsTenantId: session.viewAsTenantId };
 }
 
 /** Signs one session out. Harmless when it is already over. */

@@ -50,6 +50,15 @@ export const updateTenantInput = z
   )
   .refine((body) => Object.keys(body).length > 0, { message: 'Nothing to change: send at least one field' });
 
+/**
+ * Root's settings the platform owner may not change, and why. Its id and status are not settings
+ * at all; its name, industry, colour and logo are its own to edit.
+ */
+export const ROOT_PROTECTED_FIELDS = {
+  tier: 'Root’s plan stays Elite: it runs the platform and is never billed.',
+  phoneNumber: 'Root’s business number comes from the ROOT_PHONE_NUMBER setting; change it there and restart.',
+} as const satisfies Partial<Record<keyof z.input<typeof updateTenantInput>, string>>;
+
 export type CreateTenantInput = z.output<typeof createTenantInput>;
 export type UpdateTenantInput = z.output<typeof updateTenantInput>;
 

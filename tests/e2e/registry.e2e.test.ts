@@ -205,7 +205,9 @@ describe('root dashboard: tenant registry (browser)', () => {
     await page.getByLabel('Show closed').check();
     await card.waitFor(WAIT);
     expect(await card.locator('.status-pill').getAttribute('data-status')).toBe('closed');
-    expect(await card.getByRole('button').count()).toBe(0);
+    // Closed: it can no longer be edited or closed, only reopened (or viewed as its owner) — since the console.
+    expect(await card.getByRole('button', { name: /^(Edit|Close tenant)/ }).count()).toBe(0);
+    expect(await card.getByRole('button', { name: /^Reopen/ }).count()).toBe(1);
     await page.getByLabel('Show closed').uncheck();
     await card.waitFor({ state: 'detached', ...WAIT });
   });

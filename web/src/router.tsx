@@ -5,6 +5,7 @@ import type { AuthState } from './auth/AuthContext.tsx';
 import { RootLayout, TopLevelNotFound } from './components/RootLayout.tsx';
 import { sectionTitle, type TenantPathSection } from './components/tenant/sections.ts';
 import { homeFor } from './lib/home.ts';
+import { parseAuditSearch, parseRegistrySearch } from './lib/registry-search.ts';
 import { returnPath, signInSearch } from './lib/return-to.ts';
 
 export interface RouterContext {
@@ -69,7 +70,17 @@ const registryRoute = createRoute({
   getParentRoute: () => signedIn,
   path: '/admin/tenants',
   staticData: { title: 'Tenant registry' },
+  // The search, filters, sort and page live in the URL, so a filtered view can be shared.
+  validateSearch: parseRegistrySearch,
   component: lazyRouteComponent(() => import('./pages/TenantRegistryPage.tsx'), 'TenantRegistryPage'),
+});
+
+const auditRoute = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/admin/audit',
+  staticData: { title: 'Audit log' },
+  validateSearch: parseAuditSearch,
+  component: lazyRouteComponent(() => import('./pages/AuditLogPage.tsx'), 'AuditLogPage'),
 });
 
 const memberHomeRoute = createRoute({
@@ -120,7 +131,7 @@ const sectionRoutes = [
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
-  signedIn.addChildren([homeRoute, adminRoute, registryRoute, memberHomeRoute, tenantRoute.addChildren([tenantHomeRoute, tenantHomeAliasRoute, ...sectionRoutes])]),
+  signedIn.addChildren([homeRoute, adminRoute, registryRoute, auditRoute, memberHomeRoute, tenantRoute.addChildren([tenantHomeRoute, tenantHomeAliasRoute, ...sectionRoutes])]),
 ]);
 
 export const router = createRouter({

@@ -6,7 +6,7 @@ import { TenantIdKey, TenantStatusKey, TenantTierKey } from '../../workflows/sea
 import type { Config } from '../../domain/config.ts';
 import type { BillingEvent } from '../../domain/billing.ts';
 import type { tenantBilling } from '../../workflows/billing.ts';
-import { billingStateQuery, changePlanUpdate, paymentLinkUpdate, stripeEventSignal, tenantClosedSignal, tierChangedSignal, type BillingDurations, type PlanChangeResult, type TenantBillingState } from '../../workflows/billing.messages.ts';
+import { billingStateQuery, changePlanUpdate, paymentLinkUpdate, stripeEventSignal, tenantClosedSignal, tenantReopenedSignal, tierChangedSignal, type BillingDurations, type PlanChangeResult, type TenantBillingState } from '../../workflows/billing.messages.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -49,6 +49,9 @@ export const signalTierChanged = (client: Client, tenantId: string, tier: Tenant
 export const signalTenantClosed = (client: Client, tenantId: string) =>
   client.workflow.getHandle(workflowIds.billing(tenantId)).signal(tenantClosedSignal);
 
+export const signalTenantReopened = (client: Client, tenantId: string) =>
+  client.workflow.getHandle(workflowIds.billing(tenantId)).signal(tenantReopenedSignal);
+
 /** Hands a Stripe webhook event to the tenant's billing workflow (which applies each event id once). */
 export const signalStripeEvent = (client: Client, tenantId: string, event: Extract<BillingEvent, { eventId: string }>) =>
   client.workflow.getHandle(workflowIds.billing(tenantId)).signal(stripeEventSignal, event);
@@ -81,9 +84,11 @@ export async function reconcileBillingWorkflows(db: PrismaClient, client: Client
         const { typedSearchAttributes } = await client.workflow.getHandle(workflowIds.billing(tenantId)).describe();
         const tierChanged = typedSearchAttributes.get(TenantTierKey) !== tier;
         const closing = status === 'closed' && typedSearchAttributes.get(TenantStatusKey) !== 'closed';
+        const reopening = status !== 'closed' && typedSearchAttributes.get(TenantStatusKey) === 'closed';
         if (tierChanged) await signalTierChanged(client, tenantId, tier);
         if (closing) await signalTenantClosed(client, tenantId);
-        if (tierChanged || closing) corrected += 1;
+        if (reopening) await signalTenantReopened(client, tenantId);
+        if (tierChanged || closing || reopening) corrected += 1;
       });
     } catch (error) {
       failed += 1;

@@ -1,5 +1,5 @@
 import type { ApiErrorBody } from './types.ts';
-import { getToken, signOut } from '../auth/session.ts';
+import { getToken, sessionEnded } from '../auth/session.ts';
 
 /** An API failure with the server's code, plain-words message and field-level messages. */
 export class ApiError extends Error {
@@ -77,7 +77,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     const error = isErrorBody(payload)
       ? new ApiError(response.status, payload.error.code, payload.error.message, payload.error.fields ?? {})
       : new ApiError(response.status, `http_${response.status}`, fallbackMessage(response.status));
-    if (response.status === 401 && auth) signOut();
+    if (response.status === 401 && auth) sessionEnded();
     throw error;
   }
   return payload as T;

@@ -1,6 +1,8 @@
 // Every call the web app makes to the API, typed by the API's own answers (./types.ts).
 import { apiRequest } from './client.ts';
 import type {
+  AuditPage,
+  AuditQuery,
   Billing,
   CallsPage,
   CreateTenantInput,
@@ -13,6 +15,8 @@ import type {
   PhoneSettings,
   PhoneSettingsChanges,
   PlanChange,
+  RegistryPage,
+  RegistryQuery,
   SimulatedCall,
   Tenant,
   TenantSummary,
@@ -20,6 +24,7 @@ import type {
   UpdateTenantInput,
   User,
   VoicemailEntry,
+  ViewAsSession,
   VoicemailsPage,
 } from './types.ts';
 
@@ -42,9 +47,27 @@ export async function fetchMe(signal?: AbortSignal): Promise<User> {
 
 // The root dashboard: /api/admin/tenants
 
-export async function listTenants(includeClosed: boolean, signal?: AbortSignal): Promise<Tenant[]> {
-  const query = includeClosed ? '?includeClosed=true' : '';
-  return (await apiRequest<{ tenants: Tenant[] }>(`/api/admin/tenants${query}`, { signal })).tenants;
+/** `?q=…&tier=…`: the values given, in the order given; empty ones left out. */
+const queryString = (query: Record<string, string | number | boolean | undefined>) => {
+  const params = new URLSearchParams(Object.entries(query).flatMap(([key, value]) => (value === undefined || value === '' ? [] : [[key, String(value)]])));
+  return params.size ? `?${params}` : '';
+};
+
+export async function listTenants(query: RegistryQuery, signal?: AbortSignal): Promise<RegistryPage> {
+  return apiRequest<RegistryPage>(`/api/admin/tenants${queryString(query)}`, { signal });
+}
+
+export async function reopenTenant(id: string): Promise<Tenant> {
+  return (await apiRequest<{ tenant: Tenant }>(`/api/admin/tenants/${encodeURIComponent(id)}/reopen`, { method: 'POST' })).tenant;
+}
+
+/** A read-only session as the tenant's owner (the caller keeps it beside the platform owner's own). */
+export async function startViewAs(id: string): Promise<ViewAsSession> {
+  return apiRequest<ViewAsSession>(`/api/admin/tenants/${encodeURIComponent(id)}/view-as`, { method: 'POST' });
+}
+
+export async function fetchAudit(query: AuditQuery, signal?: AbortSignal): Promise<AuditPage> {
+  return apiRequest<AuditPage>(`/api/admin/audit${queryString(query)}`, { signal });
 }
 
 export async function createTenant(input: CreateTenantInput): Promise<Tenant> {

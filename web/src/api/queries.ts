@@ -1,12 +1,13 @@
 // What the pages read, as TanStack Query options: one key per resource, so a change in one place
 // (a plan change, a saved setting) refreshes every view of it.
 import { infiniteQueryOptions, queryOptions, type InfiniteData } from '@tanstack/react-query';
-import { fetchBilling, fetchCalls, fetchDashboard, fetchMessages, fetchPhoneSettings, fetchTenant, fetchVoicemails, listExports, listTenants } from './endpoints.ts';
+import { fetchAudit, fetchBilling, fetchCalls, fetchDashboard, fetchMessages, fetchPhoneSettings, fetchTenant, fetchVoicemails, listExports, listTenants } from './endpoints.ts';
 import { EXPORT_POLL_MS, LIST_REFRESH_MS } from './query-client.ts';
-import type { DataExport, Paged } from './types.ts';
+import type { AuditPage, AuditQuery, DataExport, Paged, RegistryQuery } from './types.ts';
 
 export const keys = {
-  tenants: (includeClosed: boolean) => ['tenants', { includeClosed }] as const,
+  tenants: (query: RegistryQuery) => ['tenants', query] as const,
+  audit: (query: AuditQuery) => ['audit', query] as const,
   allTenants: ['tenants'] as const,
   tenant: (tenantId: string) => ['tenant', tenantId] as const,
   dashboard: (tenantId: string) => ['tenant', tenantId, 'dashboard'] as const,
@@ -18,7 +19,17 @@ export const keys = {
   exports: (tenantId: string) => ['tenant', tenantId, 'exports'] as const,
 };
 
-export const tenantsQuery = (includeClosed: boolean) => queryOptions({ queryKey: keys.tenants(includeClosed), queryFn: ({ signal }) => listTenants(includeClosed, signal) });
+/** One page of the registry as searched and filtered (the page's URL holds the query). */
+export const tenantsQuery = (query: RegistryQuery) => queryOptions({ queryKey: keys.tenants(query), queryFn: ({ signal }) => listTenants(query, signal) });
+
+/** The audit log, newest first, a page at a time. */
+export const auditQuery = (query: Omit<AuditQuery, 'cursor'>) =>
+  infiniteQueryOptions({
+    queryKey: keys.audit(query),
+    queryFn: ({ pageParam, signal }) => fetchAudit({ ...query, cursor: pageParam ?? undefined }, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last: AuditPage) => last.nextCursor,
+  });
 
 export const tenantQuery = (tenantId: string) => queryOptions({ queryKey: keys.tenant(tenantId), queryFn: ({ signal }) => fetchTenant(tenantId, signal) });
 

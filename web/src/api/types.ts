@@ -4,6 +4,7 @@
 // Type-only imports: none of api/ is bundled into the web app.
 import type { Hono } from 'hono';
 import type { hc, InferResponseType } from 'hono/client';
+import type { adminAuditRoutes } from '../../../api/admin/audit.ts';
 import type { adminTenantRoutes } from '../../../api/admin/tenants.ts';
 import type { authRoutes } from '../../../api/auth/routes.ts';
 import type { tenantRoutes } from '../../../api/tenants/routes.ts';
@@ -11,6 +12,7 @@ import type { tenantRoutes } from '../../../api/tenants/routes.ts';
 type Client<App extends Hono<any, any, any>> = ReturnType<typeof hc<App>>;
 type AuthApi = Client<ReturnType<typeof authRoutes>>;
 type AdminApi = Client<ReturnType<typeof adminTenantRoutes>>;
+type AuditApi = Client<ReturnType<typeof adminAuditRoutes>>;
 type TenantApi = Client<ReturnType<typeof tenantRoutes>>;
 type Ok<Endpoint> = InferResponseType<Endpoint, 200>;
 
@@ -26,7 +28,14 @@ export type Membership = User['memberships'][number];
 export type Role = Membership['role'];
 
 // The root dashboard
-export type Tenant = Ok<AdminApi['index']['$get']>['tenants'][number];
+export type RegistryPage = Ok<AdminApi['index']['$get']>;
+export type Tenant = RegistryPage['tenants'][number];
+export type RegistrySummary = RegistryPage['summary'];
+export type ViewAsSession = InferResponseType<AdminApi[':id']['view-as']['$post'], 201>;
+export type AuditPage = Ok<AuditApi['index']['$get']>;
+export type AuditEntry = AuditPage['entries'][number];
+export type { RegistryQuery } from '../../../domain/inputs/registry-query.ts';
+export type { AuditQuery } from '../../../domain/inputs/audit-query.ts';
 
 // One business's area
 export type TenantSummary = Ok<TenantApi['index']['$get']>['tenant'];

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { endServerSession, fetchMe } from '../api/endpoints.ts';
 import type { LoginResponse, User } from '../api/types.ts';
-import { clearSession, getToken, onSignedOut, saveSession } from './session.ts';
+import { clearSession, clearView, getOwnToken, getToken, getViewToken, onSignedOut, saveSession } from './session.ts';
 
 export type AuthState =
   | { status: 'checking' }
@@ -65,12 +65,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const signOut = useCallback(() => {
-    const token = getToken();
+    // A view as an owner ends with the platform owner's own session.
+    const tokens = [getViewToken(), getOwnToken()];
+    clearView();
     clearSession();
     // Nothing one account read may show to the next one who signs in on this browser.
     queryClient.clear();
     setState({ status: 'signed-out', onPurpose: true });
-    if (token) void endServerSession(token);
+    for (const token of tokens) if (token) void endServerSession(token);
   }, [queryClient]);
 
   const retry = useCallback(() => {

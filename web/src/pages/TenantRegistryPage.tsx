@@ -1,48 +1,71 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { useCallback, useState } from 'react';
 import { toast } from 'sonner';
 import { ApiError, errorMessage } from '../api/client.ts';
+import { startViewAs } from '../api/endpoints.ts';
 import { keys, tenantsQuery } from '../api/queries.ts';
-import type { Tenant } from '../api/types.ts';
+import type { RegistryQuery, Tenant } from '../api/types.ts';
 import { useUser } from '../auth/AuthContext.tsx';
+import { saveView } from '../auth/session.ts';
 import { AppHeader } from '../components/AppHeader.tsx';
 import { ForbiddenNotice } from '../components/ForbiddenNotice.tsx';
 import { CloseTenantDialog } from '../components/registry/CloseTenantDialog.tsx';
+import { RegistryFilters } from '../components/registry/RegistryFilters.tsx';
+import { RegistryPager } from '../components/registry/RegistryPager.tsx';
+import { RegistrySummary } from '../components/registry/RegistrySummary.tsx';
+import { ReopenTenantDialog } from '../components/registry/ReopenTenantDialog.tsx';
 import { TenantCard } from '../components/registry/TenantCard.tsx';
 import { TenantFormDialog } from '../components/registry/TenantFormDialog.tsx';
 import { SkeletonCard } from '../components/SkeletonCard.tsx';
-import { Toggle } from '../components/Toggle.tsx';
+import { isFiltered } from '../lib/registry-search.ts';
 
-/** The root dashboard: every business on the platform, as cards. */
+/** A view as an owner opens in this tab with a session of its own; the platform owner's own session waits beside it. */
+async function viewAsOwner(tenant: Tenant) {
+  try {
+    const view = await startViewAs(tenant.id);
+    saveView(view.token, view.expiresAt);
+    window.location.assign(`/t/${encodeURIComponent(tenant.id)}/calls`);
+  } catch (error) {
+    toast.error(errorMessage(error));
+  }
+}
+
+/** "3 businesses", or "1 business matches" under a filter. */
+const countLine = (total: number, filtered: boolean) => `${total} ${total === 1 ? 'business' : 'businesses'}${filtered ? (total === 1 ? ' matches' : ' match') : ''}`;
+
+/** The root dashboard: every business on the platform, searched, filtered and sorted from the URL, as cards. */
 export function TenantRegistryPage() {
   const user = useUser();
   const queryClient = useQueryClient();
-  const [includeClosed, setIncludeClosed] = useState(false);
-  // The list on screen stays while the other one (with or without closed businesses) loads.
-  const query = useQuery({ ...tenantsQuery(includeClosed), enabled: user.isPlatformOwner, placeholderData: keepPreviousData });
+  const search = useSearch({ from: '/signed-in/admin/tenants' });
+  const navigate = useNavigate({ from: '/admin/tenants' });
+  // The list on screen stays while the next one (another filter, another page) loads.
+  const query = useQuery({ ...tenantsQuery(search), enabled: user.isPlatformOwner, placeholderData: keepPreviousData });
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<Tenant | null>(null);
   const [closing, setClosing] = useState<Tenant | null>(null);
+  const [reopening, setReopening] = useState<Tenant | null>(null);
   const [newTenantId, setNewTenantId] = useState<string | null>(null);
 
   const forbidden = !user.isPlatformOwner || (query.error instanceof ApiError && query.error.status === 403);
-  const tenants = query.data ?? [];
+  const tenants = query.data?.tenants ?? [];
   const refresh = () => void queryClient.invalidateQueries({ queryKey: keys.allTenants });
-  // Show a change at once; the refetch then brings the list in line with the server.
-  const showInList = (tenant: Tenant) =>
-    queryClient.setQueryData<Tenant[]>(keys.tenants(includeClosed), (list = []) => (list.some((t) => t.id === tenant.id) ? list.map((t) => (t.id === tenant.id ? tenant : t)) : [...list, tenant]));
+  // Any change but paging starts again from the first page.
+  const change = useCallback(
+    (changes: Partial<RegistryQuery>) => void navigate({ search: (previous: RegistryQuery) => ({ ...previous, offset: undefined, ...changes }) }),
+    [navigate],
+  );
 
   function onCreated(tenant: Tenant) {
     setCreating(false);
     setNewTenantId(tenant.id);
-    showInList(tenant);
     toast.success(`${tenant.businessName} was added.`);
     refresh();
   }
 
   function onEdited(tenant: Tenant) {
     setEditing(null);
-    showInList(tenant);
     toast.success(`${tenant.businessName} was updated.`);
     refresh();
   }
@@ -50,6 +73,12 @@ export function TenantRegistryPage() {
   function onClosed(tenant: Tenant) {
     setClosing(null);
     toast.success(`${tenant.businessName} was closed.`);
+    refresh();
+  }
+
+  function onReopened(tenant: Tenant) {
+    setReopening(null);
+    toast.success(`${tenant.businessName} is open again, paused until billing starts again.`);
     refresh();
   }
 
@@ -61,12 +90,14 @@ export function TenantRegistryPage() {
           <div>
             <h1>Tenant registry</h1>
             <p className="muted">
-              {query.isSuccess ? `${tenants.length} ${tenants.length === 1 ? 'business' : 'businesses'}${includeClosed ? ', including closed ones' : ''}` : 'Every business running on ServicePro.'}
+              {query.isSuccess ? countLine(query.data.page.total, isFiltered(search)) : 'Every business running on ServicePro.'}
             </p>
           </div>
           {!forbidden && (
             <div className="toolbar-actions">
-              <Toggle label="Show closed" checked={includeClosed} onCheckedChange={setIncludeClosed} />
+              <Link className="link-button" to="/admin/audit">
+                Audit log
+              </Link>
               <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
                 <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
                   <path d="M12 5v14M5 12h14" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" />
@@ -76,6 +107,9 @@ export function TenantRegistryPage() {
             </div>
           )}
         </div>
+
+        {!forbidden && query.data && <RegistrySummary summary={query.data.summary} query={search} />}
+        {!forbidden && <RegistryFilters query={search} onChange={change} />}
 
         {query.isPending && !forbidden && (
           <div className="tenant-grid" aria-busy="true">
@@ -100,7 +134,17 @@ export function TenantRegistryPage() {
 
         {forbidden && <ForbiddenNotice />}
 
-        {query.isSuccess && tenants.length === 0 && (
+        {query.isSuccess && tenants.length === 0 && isFiltered(search) && (
+          <section className="state-panel empty-state">
+            <h2>No business matches</h2>
+            <p>Try fewer words, or another plan or status.</p>
+            <Link className="button button-primary" to="/admin/tenants" search={{}}>
+              Clear filters
+            </Link>
+          </section>
+        )}
+
+        {query.isSuccess && tenants.length === 0 && !isFiltered(search) && (
           <section className="state-panel empty-state">
             <h2>No tenants yet — create the first one</h2>
             <p>Each business you add gets its own phone line, booking and billing. It only takes a minute.</p>
@@ -113,15 +157,17 @@ export function TenantRegistryPage() {
         {query.isSuccess && tenants.length > 0 && (
           <div className="tenant-grid" aria-busy={query.isFetching}>
             {tenants.map((tenant) => (
-              <TenantCard key={tenant.id} tenant={tenant} highlighted={tenant.id === newTenantId} onEdit={setEditing} onClose={setClosing} />
+              <TenantCard key={tenant.id} tenant={tenant} highlighted={tenant.id === newTenantId} onEdit={setEditing} onClose={setClosing} onReopen={setReopening} onViewAs={viewAsOwner} />
             ))}
           </div>
         )}
+        {query.isSuccess && <RegistryPager page={query.data.page} shown={tenants.length} onOffset={(offset) => void navigate({ search: (previous: RegistryQuery) => ({ ...previous, offset: offset || undefined }) })} />}
       </main>
 
       {creating && <TenantFormDialog onDismiss={() => setCreating(false)} onSaved={onCreated} />}
       {editing && <TenantFormDialog tenant={editing} onDismiss={() => setEditing(null)} onSaved={onEdited} />}
       {closing && <CloseTenantDialog tenant={closing} onDismiss={() => setClosing(null)} onClosed={() => onClosed(closing)} />}
+      {reopening && <ReopenTenantDialog tenant={reopening} onDismiss={() => setReopening(null)} onReopened={onReopened} />}
     </div>
   );
 }

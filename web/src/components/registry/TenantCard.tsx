@@ -10,17 +10,24 @@ interface TenantCardProps {
   highlighted?: boolean;
   onEdit?: (tenant: Tenant) => void;
   onClose?: (tenant: Tenant) => void;
+  onReopen?: (tenant: Tenant) => void;
+  onViewAs?: (tenant: Tenant) => void;
 }
 
-export function TenantCard({ tenant, highlighted = false, onEdit, onClose }: TenantCardProps) {
+export function TenantCard({ tenant, highlighted = false, onEdit, onClose, onReopen, onViewAs }: TenantCardProps) {
   const titleId = `tenant-${tenant.id}-name`;
   const color = brandColor(tenant);
   const classes = ['tenant-card'];
   if (tenant.isRoot) classes.push('is-root');
   if (tenant.status === 'closed') classes.push('is-closed');
   if (highlighted) classes.push('is-new');
-  // The root tenant is protected, and closed tenants can no longer be changed.
-  const manageable = !tenant.isRoot && !tenant.closedAt && tenant.status !== 'closed';
+  // Closed tenants can no longer be changed (only reopened while their data is kept); root is never closed.
+  const closed = Boolean(tenant.closedAt) || tenant.status === 'closed';
+  const canEdit = !closed && onEdit;
+  const canClose = !closed && !tenant.isRoot && onClose;
+  const canReopen = closed && !tenant.purgedAt && onReopen;
+  // The platform owner already is root's owner: viewing it "as its owner" would show nothing new.
+  const canViewAs = !tenant.isRoot && onViewAs;
 
   return (
     <article className={classes.join(' ')} aria-labelledby={titleId} data-tenant-id={tenant.id} data-testid="tenant-card">
@@ -130,17 +137,29 @@ export function TenantCard({ tenant, highlighted = false, onEdit, onClose }: Ten
             </a>
           </span>
         )}
-        {manageable && (onEdit || onClose) && (
+        {(canEdit || canClose || canReopen || canViewAs) && (
           <span className="card-buttons">
-            {onEdit && (
+            {canViewAs && (
+              <button type="button" className="button button-ghost" onClick={() => onViewAs(tenant)}>
+                View as owner
+                <span className="visually-hidden"> of {tenant.businessName}</span>
+              </button>
+            )}
+            {canEdit && (
               <button type="button" className="button button-ghost" onClick={() => onEdit(tenant)}>
                 Edit
                 <span className="visually-hidden"> {tenant.businessName}</span>
               </button>
             )}
-            {onClose && (
+            {canClose && (
               <button type="button" className="button button-ghost button-danger" onClick={() => onClose(tenant)}>
                 Close tenant
+                <span className="visually-hidden"> {tenant.businessName}</span>
+              </button>
+            )}
+            {canReopen && (
+              <button type="button" className="button button-ghost" onClick={() => onReopen(tenant)}>
+                Reopen
                 <span className="visually-hidden"> {tenant.businessName}</span>
               </button>
             )}

@@ -1,11 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { tenantForm, type TenantFormOutput } from '../../../../domain/inputs/tenant.ts';
+import { ROOT_PROTECTED_FIELDS, tenantForm, type TenantFormOutput } from '../../../../domain/inputs/tenant.ts';
 import { createTenant, updateTenant } from '../../api/endpoints.ts';
 import { TIERS, type Tenant } from '../../api/types.ts';
 import { showApiError } from '../../lib/api-form-errors.ts';
-import { INDUSTRIES, industryLabel, TIER_DESCRIPTIONS } from '../../lib/format.ts';
+import { formatPhone, INDUSTRIES, industryLabel, TIER_DESCRIPTIONS } from '../../lib/format.ts';
 import { Dialog } from '../Dialog.tsx';
 import { FormField } from '../FormField.tsx';
 import { EMPTY_TENANT_FORM, TENANT_FORM_FIELDS, tenantFormValues, toCreateTenantInput, toUpdateTenantInput, type TenantFormValues } from './tenant-form.ts';
@@ -29,6 +29,8 @@ export function TenantFormDialog({ tenant, onDismiss, onSaved }: TenantFormDialo
   const { errors, isSubmitting } = formState;
   const industry = watch('industry');
   const knownIndustry = INDUSTRIES.some((entry) => entry.value === industry);
+  // Root's plan and number are fixed (the API refuses them): shown, not offered.
+  const isRoot = tenant?.isRoot ?? false;
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
@@ -51,7 +53,8 @@ export function TenantFormDialog({ tenant, onDismiss, onSaved }: TenantFormDialo
       description={
         editing ? (
           <>
-            Change the details of <strong>{tenant.businessName}</strong>. Plan changes take effect right away.
+            Change the details of <strong>{tenant.businessName}</strong>.{' '}
+            {tenant.isRoot ? 'Its plan and number are fixed.' : 'Plan changes take effect right away.'}
           </>
         ) : (
           'Add a business to ServicePro. Every plan starts with a 14-day free trial.'
@@ -71,15 +74,19 @@ export function TenantFormDialog({ tenant, onDismiss, onSaved }: TenantFormDialo
           <input type="text" autoComplete="organization" placeholder="Sunny Lawns" required {...register('businessName')} />
         </FormField>
 
-        <FormField id="tenant-tier" label="Plan" error={errors.tier?.message}>
-          <select {...register('tier')}>
-            {TIERS.map((tier) => (
-              <option key={tier} value={tier}>
-                {TIER_DESCRIPTIONS[tier]}
-              </option>
-            ))}
-          </select>
-        </FormField>
+        {isRoot ? (
+          <FixedSetting label="Plan" value={TIER_DESCRIPTIONS[tenant!.tier]} why={ROOT_PROTECTED_FIELDS.tier} />
+        ) : (
+          <FormField id="tenant-tier" label="Plan" error={errors.tier?.message}>
+            <select {...register('tier')}>
+              {TIERS.map((tier) => (
+                <option key={tier} value={tier}>
+                  {TIER_DESCRIPTIONS[tier]}
+                </option>
+              ))}
+            </select>
+          </FormField>
+        )}
 
         {!editing && (
           <FormField id="tenant-id" label="Tenant id" optional hint="Leave blank to generate from the name. Lowercase letters, numbers and hyphens, 3–40 characters." error={errors.id?.message}>
@@ -87,9 +94,13 @@ export function TenantFormDialog({ tenant, onDismiss, onSaved }: TenantFormDialo
           </FormField>
         )}
 
-        <FormField id="tenant-phoneNumber" label="Phone number" optional hint="The business line, like (918) 555-0123, or +44 20 7946 0958 outside the US." error={errors.phoneNumber?.message}>
-          <input type="tel" autoComplete="off" inputMode="tel" placeholder="(918) 555-0123" {...register('phoneNumber')} />
-        </FormField>
+        {isRoot ? (
+          <FixedSetting label="Phone number" value={tenant!.phoneNumber ? formatPhone(tenant!.phoneNumber) : 'None'} why={ROOT_PROTECTED_FIELDS.phoneNumber} />
+        ) : (
+          <FormField id="tenant-phoneNumber" label="Phone number" optional hint="The business line, like (918) 555-0123, or +44 20 7946 0958 outside the US." error={errors.phoneNumber?.message}>
+            <input type="tel" autoComplete="off" inputMode="tel" placeholder="(918) 555-0123" {...register('phoneNumber')} />
+          </FormField>
+        )}
 
         <FormField id="tenant-industry" label="Industry" optional error={errors.industry?.message}>
           <select {...register('industry')}>
@@ -113,5 +124,16 @@ export function TenantFormDialog({ tenant, onDismiss, onSaved }: TenantFormDialo
         </div>
       </form>
     </Dialog>
+  );
+}
+
+/** A setting shown with why it cannot change here. */
+function FixedSetting({ label, value, why }: { label: string; value: string; why: string }) {
+  return (
+    <div className="form-field fixed-setting" data-testid="fixed-setting">
+      <span className="fixed-label">{label}</span>
+      <p className="fixed-value">{value}</p>
+      <p className="field-hint">{why}</p>
+    </div>
   );
 }
