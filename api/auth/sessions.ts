@@ -20,10 +20,13 @@ export async function startSession(db: PrismaClient, key: Uint8Array, options: {
 /** The claims of a token whose session is live (exists, this user's, not revoked, not expired); else null. */
 export async function liveSession(db: PrismaClient, key: Uint8Array, token: string): Promise<TokenClaims | null> {
   const claims = await readToken(key, token);
-  if (!claims) return null;
+  return claims && (await sessionIsLive(db, claims)) ? claims : null;
+}
+
+/** Whether the session exists, is this user's, and is neither revoked nor expired (also for credentials derived from it). */
+export async function sessionIsLive(db: PrismaClient, claims: TokenClaims): Promise<boolean> {
   const session = await db.session.findUnique({ where: { id: claims.sessionId }, select: { userId: true, revokedAt: true, expiresAt: true } });
-  if (!session || session.userId !== claims.userId || session.revokedAt || session.expiresAt <= new Date()) return null;
-  return claims;
+  return Boolean(session && session.userId === claims.userId && !session.revokedAt && session.expiresAt > new Date());
 }
 
 /** Signs one session out. Harmless when it is already over. */
