@@ -30,8 +30,8 @@ let zip: Map<string, Buffer>;
 beforeAll(async () => {
   storageDir = await mkdtemp(path.join(tmpdir(), 'exports-'));
   t = await createTestApp({ fakes: ['twilio'], env: { EXPORT_STORAGE_DIR: storageDir } });
-  // Pages of 40 rows: every entity but settings spans several pages.
-  exports = createExportActivities(t.deps, { pageSize: 40 });
+  // Pages of 40 rows: every entity but settings spans several pages; recordings are read 4 kB at a time.
+  exports = createExportActivities(t.deps, { pageSize: 40, audioChunkBytes: 4096 });
   a = await seedExportTenant(t.deps.db, { prefix: 'expa', status: 'suspended' });
   b = await seedExportTenant(t.deps.db, { prefix: 'expb', customers: 45 });
   ({ exportId } = await exports.createExportRecord({ tenantId: a.tenantId, reason: 'owner' }));
@@ -73,7 +73,8 @@ const byId = (rows: Row[]) => [...rows].sort((x, y) => String(x.id).localeCompar
 describe('writeExportArchive', () => {
   it('writes one zip with a CSV and a JSON file per entity, a manifest and a README, at <storage>/<tenant>/<export>.zip', async () => {
     expect(written.fileName).toBe(`${a.tenantId}/${exportId}.zip`);
-    expect([...zip.keys()].sort()).toEqual([...EXPORT_ENTITIES.flatMap((e) => [`${e.name}.csv`, `${e.name}.json`]), 'README.txt', 'manifest.json'].sort());
+    const recordings = Object.keys(a.audio).map((id) => `voicemail-audio/${id}.wav`);
+    expect([...zip.keys()].sort()).toEqual([...EXPORT_ENTITIES.flatMap((e) => [`${e.name}.csv`, `${e.name}.json`]), ...recordings, 'README.txt', 'manifest.json'].sort());
     expect(await readdir(path.join(storageDir, a.tenantId))).toEqual([`${exportId}.zip`]); // no .partial or scratch file left
     const manifest = JSON.parse(text('manifest.json')) as ExportManifest;
     expect(manifest).toMatchObject({ tenantId: a.tenantId, exportId, reason: 'owner', rowCounts: written.rowCounts });
@@ -101,6 +102,22 @@ describe('writeExportArchive', () => {
       expect(csv).toEqual(json.map((row) => Object.fromEntries(columns.map((c) => [c, csvValue(row[c])]))));
     },
   );
+
+  it('holds the audio of every kept voicemail recording, byte for byte, named by the voicemail id (read a small chunk at a time)', async () => {
+    expect(Object.keys(a.audio)).toHaveLength(3);
+    for (const [id, bytes] of Object.entries(a.audio)) {
+      expect(zip.get(`voicemail-audio/${id}.wav`)?.equals(bytes), id).toBe(true);
+    }
+    // Only this tenant's recordings.
+    for (const id of Object.keys(b.audio)) expect(zip.has(`voicemail-audio/${id}.wav`)).toBe(false);
+    const manifest = JSON.parse(text('manifest.json')) as ExportManifest;
+    expect(manifest.recordings).toEqual({ folder: 'voicemail-audio', files: 3 });
+    expect(text('README.txt')).toContain('voicemail-audio/');
+    // The voicemails file says which have a transcript, and what it says.
+    const transcribed = jsonRows('voicemails').filter((row) => row.transcript_status === 'done');
+    expect(transcribed.map((row) => row.id).sort()).toEqual(Object.keys(a.audio).sort());
+    expect(transcribed[0]!.transcript).toMatch(/^Words of voicemail \d, "quoted"$/);
+  });
 
   it('quotes commas, quotes, newlines and non-ASCII so they read back exactly (RFC 4180, UTF-8 with BOM)', async () => {
     const raw = zip.get('customers.csv')!;

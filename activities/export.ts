@@ -87,7 +87,7 @@ function announcement(input: { reason: ExportReason; businessName: string; url: 
 }
 
 /** The data export of a tenant: its `data_exports` record, the streamed zip, and telling the owner. */
-export function createExportActivities(deps: ActivityDeps, options: { pageSize?: number } = {}): ExportActivities {
+export function createExportActivities(deps: ActivityDeps, options: { pageSize?: number; audioChunkBytes?: number } = {}): ExportActivities {
   const { db, config } = deps;
   const linkKey = exportLinkKey(deps.masterKey);
   const mail = createMailActivities(deps);
@@ -130,6 +130,7 @@ export function createExportActivities(deps: ActivityDeps, options: { pageSize?:
           businessName: tenant.businessName,
           reason: exportRow.reason === 'final' ? 'final' : 'owner',
           pageSize: options.pageSize,
+          audioChunkBytes: options.audioChunkBytes,
           onProgress: progress.update,
           signal: context?.cancellationSignal,
         });

@@ -46,3 +46,20 @@ export async function* audioChunks(db: PrismaClient, tenantId: string, voicemail
     yield row.chunk;
   }
 }
+
+/** Every kept recording of the tenant (type and size, not bytes), in voicemail id order, a page at a time. */
+export async function* keptRecordings(db: PrismaClient, tenantId: string, pageSize: number): AsyncGenerator<{ voicemailId: string } & Omit<KeptAudio, 'sha256'>> {
+  const tenantDb = forTenant(db, tenantId);
+  let after: string | undefined;
+  for (;;) {
+    const page = await tenantDb.voicemailAudio.findMany({
+      where: after ? { voicemailId: { gt: after } } : {},
+      orderBy: { voicemailId: 'asc' },
+      take: pageSize,
+      select: { voicemailId: true, contentType: true, sizeBytes: true },
+    });
+    yield* page;
+    if (page.length < pageSize) return;
+    after = page.at(-1)!.voicemailId;
+  }
+}
