@@ -1,7 +1,7 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import OpenAI, { toFile } from 'openai';
-import { audioExtension } from '../domain/recordings.ts';
+import { audioExtension, isTwilioRecordingSid } from '../domain/recordings.ts';
 import { voicemailTranscriber } from '../domain/transcription.ts';
 import { workflowIds } from '../domain/workflow-ids.ts';
 import { forTenant } from '../prisma/tenant-db.ts';
@@ -89,4 +89,31 @@ export function createVoicemailAudioActivities(deps: ActivityDeps): VoicemailAud
       await forTenant(db, ref.tenantId).voicemail.updateMany({ where: { id: ref.voicemailId, transcriptStatus: { in: ['pending', 'none'] } }, data: { transcriptStatus: transcriber ? 'failed' : 'none' } });
     },
   };
+}
+
+/**
+ * Before an export (the final one above all): copies every recording we do not keep yet but Twilio
+ * still has — voicemails from before recordings were kept, or whose copy has not come yet — one at
+ * a time. One Twilio no longer has is skipped (and logged by id), so the export still completes.
+ */
+export async function keepMissingRecordings(deps: ActivityDeps, tenantId: string, signal?: AbortSignal): Promise<{ kept: number; missing: number }> {
+  const tenantDb = forTenant(deps.db, tenantId);
+  const result = { kept: 0, missing: 0 };
+  let after: string | undefined;
+  for (;;) {
+    const page = await tenantDb.voicemail.findMany({ where: { audio: null, ...(after ? { id: { gt: after } } : {}) }, orderBy: { id: 'asc' }, take: 200, select: { id: true, recordingSid: true } });
+    for (const voicemail of page) {
+      if (signal?.aborted) throw signal.reason ?? new Error('export cancelled');
+      if (!isTwilioRecordingSid(voicemail.recordingSid)) continue;
+      try {
+        await keepAudio(deps.db, tenantId, voicemail.id, await fetchTwilioRecording(deps.config, deps.masterKey, voicemail.recordingSid));
+        result.kept += 1;
+      } catch (error) {
+        result.missing += 1;
+        deps.logger.warn({ tenantId, voicemailId: voicemail.id, recordingSid: voicemail.recordingSid, err: { name: (error as Error).name, message: (error as Error).message } }, 'voicemail recording not kept before the export');
+      }
+    }
+    if (page.length < 200) return result;
+    after = page.at(-1)!.id;
+  }
 }
