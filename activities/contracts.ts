@@ -113,8 +113,8 @@ export interface VoicemailAudioActivities {
   keepVoicemailAudio(voicemail: VoicemailRef): Promise<{ sizeBytes: number; transcriber: string | null }>;
   /** Sends the kept audio to the speech-to-text provider and stores the words (once: a done transcript stays). */
   transcribeVoicemail(voicemail: VoicemailRef): Promise<{ words: number }>;
-  /** The transcript will not come (no audio, or the provider kept refusing): the inbox says so. */
-  markTranscriptFailed(voicemail: VoicemailRef): Promise<void>;
+  /** The transcript will not come (no audio, or the provider kept refusing): the inbox says so (`none` with no transcriber). */
+  markTranscriptFailed(voicemail: VoicemailRef): Promise<{ status: 'failed' | 'none' }>;
 }
 
 /**

@@ -86,7 +86,9 @@ export function createVoicemailAudioActivities(deps: ActivityDeps): VoicemailAud
     },
 
     async markTranscriptFailed(ref) {
-      await forTenant(db, ref.tenantId).voicemail.updateMany({ where: { id: ref.voicemailId, transcriptStatus: { in: ['pending', 'none'] } }, data: { transcriptStatus: transcriber ? 'failed' : 'none' } });
+      const status = transcriber ? 'failed' : 'none';
+      await forTenant(db, ref.tenantId).voicemail.updateMany({ where: { id: ref.voicemailId, transcriptStatus: { in: ['pending', 'none'] } }, data: { transcriptStatus: status } });
+      return { status };
     },
   };
 }

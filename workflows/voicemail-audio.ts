@@ -28,8 +28,8 @@ export async function voicemailAudioWorkflow(voicemail: VoicemailRef): Promise<V
     ({ transcriber } = await audio.keepVoicemailAudio(voicemail));
   } catch (error) {
     wf.log.warn('voicemail audio not kept', { voicemailId: voicemail.voicemailId, error: String(error) });
-    await audio.markTranscriptFailed(voicemail);
-    return { audio: 'missing', transcript: 'failed' };
+    const { status } = await audio.markTranscriptFailed(voicemail);
+    return { audio: 'missing', transcript: status };
   }
   if (!transcriber) return { audio: 'kept', transcript: 'none' };
   try {
