@@ -79,7 +79,7 @@ function VoicemailItem({ voicemail, busy, onToggle, onPlay }: { voicemail: Voice
         {voicemail.recording ? (
           <RecordingPlayer recording={voicemail.recording} label={`Message from ${caller}`} onPlay={onPlay} />
         ) : (
-          <p className="muted small-text">No recording: the phone company did not keep one for this message.</p>
+          <p className="muted small-text">No recording is available for this message.</p>
         )}
         <Transcript transcript={voicemail.transcript} />
       </div>
