@@ -1,7 +1,9 @@
 // Playing a voicemail: the recording streams through the API to signed-in members of its tenant
 // only (a bearer token, or the short-lived link the inbox hands out), with byte ranges for seeking.
 import { randomBytes } from 'node:crypto';
+import { decodeJwt, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deriveKey } from '../../domain/secrets.ts';
 import { SAMPLE_VOICEMAIL_WORDS, sampleVoicemailWav } from '../sandbox/sample-voicemail.ts';
 import { keepAudio } from '../../prisma/voicemail-audio.ts';
 import { forTenant } from '../../prisma/tenant-db.ts';
@@ -132,6 +134,22 @@ describe('the inbox hands out short-lived recording links', () => {
     expect((await t.call('POST', '/api/auth/logout', { token: staff })).status).toBeLessThan(300);
     const after = await t.call('GET', url);
     expect(after.status).toBe(401);
+  });
+
+  it('a link past its time answers 401 and says to reload the page (the expiry is signed: it cannot be stretched)', async () => {
+    const staff = await t.memberToken(a.id, 'staff');
+    const { url } = (await listOf(a.id, staff)).find((v) => v.id === kept)!.recording!;
+    const claims = decodeJwt(new URL(url, 'http://x').searchParams.get('link')!);
+    const expired = await new SignJWT({ tid: claims.tid, vid: claims.vid })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(claims.sub!)
+      .setJti(claims.jti!)
+      .setAudience(claims.aud!)
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+      .sign(deriveKey(t.deps.masterKey, 'voicemail-recording-links'));
+    const r = await t.call('GET', `${path(a.id, kept)}?link=${expired}`);
+    expect(r.status).toBe(401);
+    expect(((await r.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'link_expired', message: expect.stringMatching(/Reload the Voicemail page/) });
   });
 
   it('a link stops working when its holder is no longer a member of the business', async () => {
