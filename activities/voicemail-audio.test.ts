@@ -25,7 +25,12 @@ async function leaveVoicemail(t: TestApp, tenantId: string, sid = recordingSid()
   const voicemail = { tenantId, callSid: uniqueId('CA'), recordingSid: sid, recordingUrl: `https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/${sid}`, from: randomPhone(), durationSec: 9 };
   const { voicemailId } = await storeVoicemail(voicemail);
   await storeVoicemail(voicemail); // a retried activity starts nothing twice
-  const outcome = await t.deps.temporal.workflow.getHandle(workflowIds.voicemailAudio(tenantId, voicemailId)).result();
+  const handle = t.deps.temporal.workflow.getHandle(workflowIds.voicemailAudio(tenantId, voicemailId));
+  const outcome = await handle.result();
+  await storeVoicemail(voicemail); // …nor once its run has ended
+  const runs = [];
+  for await (const run of t.deps.temporal.workflow.list({ query: `WorkflowId = '${handle.workflowId}'` })) runs.push(run.runId);
+  expect(runs).toHaveLength(1);
   return { voicemailId, outcome };
 }
 

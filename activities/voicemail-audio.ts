@@ -1,4 +1,4 @@
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import OpenAI, { toFile } from 'openai';
 import { audioExtension, isTwilioRecordingSid } from '../domain/recordings.ts';
@@ -33,6 +33,8 @@ export async function startVoicemailAudio(deps: ActivityDeps, voicemail: Voicema
         workflowId: workflowIds.voicemailAudio(voicemail.tenantId, voicemail.voicemailId),
         taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
         args: [voicemail],
+        // A storeVoicemail retried after the run ended starts no second one (a first play may, on purpose).
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
         typedSearchAttributes: [{ key: TenantIdKey, value: voicemail.tenantId }],
       }),
     );
