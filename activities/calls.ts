@@ -2,11 +2,15 @@ import { wholeSeconds } from '../domain/twilio-fields.ts';
 import { usagePeriod } from '../domain/usage-period.ts';
 import type { PrismaClient } from '../prisma/client.ts';
 import { forTenant } from '../prisma/tenant-db.ts';
-import type { CallActivities, CallRecord, VoicemailRecord } from './contracts.ts';
+import type { CallActivities, CallRecord, VoicemailRecord, VoicemailRef } from './contracts.ts';
 
+export interface CallActivityHooks {
+  /** After a voicemail row is stored (every time: it must be idempotent), e.g. to keep its audio. */
+  voicemailStored?: (voicemail: VoicemailRef) => Promise<void>;
+}
 
 /** The call log, the month's call seconds, and the voicemail inbox, written through the tenant-scoped client. */
-export function createCallActivities(db: PrismaClient): CallActivities {
+export function createCallActivities(db: PrismaClient, hooks: CallActivityHooks = {}): CallActivities {
   const customerByPhone = (tenantId: string, phone: string) =>
     forTenant(db, tenantId).customer.findFirst({ where: { phone }, select: { id: true, name: true } });
 
@@ -70,6 +74,7 @@ export function createCallActivities(db: PrismaClient): CallActivities {
         },
         update: {},
       });
+      await hooks.voicemailStored?.({ tenantId: voicemail.tenantId, voicemailId: row.id });
       return { voicemailId: row.id, callerName: customer?.name ?? null };
     },
   };

@@ -100,6 +100,25 @@ export interface CallActivities {
   storeVoicemail(voicemail: VoicemailRecord): Promise<{ voicemailId: string; callerName: string | null }>;
 }
 
+/** One voicemail of one tenant: what the voicemail-audio workflow works on. */
+export interface VoicemailRef {
+  tenantId: string;
+  voicemailId: string;
+}
+
+/** The business's copy of each recording, and its transcript (workflows/voicemail-audio.ts). */
+export interface VoicemailAudioActivities {
+  /**
+   * Fetches the recording from Twilio into voicemail_audio once (a no-op when it is already kept),
+   * and marks the transcript pending when a transcriber is configured; returns that transcriber's label.
+   */
+  keepVoicemailAudio(voicemail: VoicemailRef): Promise<{ sizeBytes: number; transcriber: string | null }>;
+  /** Sends the kept audio to the speech-to-text provider and stores the words (once: a done transcript stays). */
+  transcribeVoicemail(voicemail: VoicemailRef): Promise<{ words: number }>;
+  /** The transcript will not come (no audio, or the provider kept refusing): the inbox says so (`none` with no transcriber). */
+  markTranscriptFailed(voicemail: VoicemailRef): Promise<{ status: 'failed' | 'none' }>;
+}
+
 /**
  * What a caller left while the API could not reach Postgres, as Twilio described it. The tenant
  * is the one the API knew from its cache, or else the one that owns the called number (`to`).

@@ -2,19 +2,23 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { PassThrough, type Writable } from 'node:stream';
+import { PassThrough, Readable, type Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { ZipArchive } from 'archiver';
 import { stringify } from 'csv-stringify/sync';
-import { EXPORT_ENTITIES, exportManifest, exportReadme, type ExportEntity, type ExportRowCounts } from '../domain/export-entities.ts';
+import { EXPORT_ENTITIES, exportManifest, exportReadme, RECORDINGS_FOLDER, type ExportEntity, type ExportRowCounts } from '../domain/export-entities.ts';
+import { audioExtension } from '../domain/recordings.ts';
 import type { PrismaClient } from '../prisma/client.ts';
 import { forTenant, type TenantDb } from '../prisma/tenant-db.ts';
+import { audioChunks, keptRecordings } from '../prisma/voicemail-audio.ts';
 
 // The zip of a tenant's data, written as a stream: each entity is read a page at a time (keyset
 // pagination inside a tenant transaction), its CSV goes straight into the zip and its JSON to a
 // scratch file beside it that joins the zip when the entity is done (a zip holds one entry at a
 // time, and reading the rows twice would cost the database twice). Every write waits for the
-// stream to drain, so memory holds a page or two whatever the size of the tenant.
+// stream to drain, so memory holds a page or two whatever the size of the tenant. The voicemail
+// recordings follow, stored uncompressed (audio does not shrink), one at a time and a database
+// chunk at a time.
 
 /**
  * Deflate level 1: the fastest. CSV and JSON still shrink about 5–8×, and compression is most
@@ -44,6 +48,8 @@ export interface WriteArchiveOptions {
   onProgress?: (progress: ArchiveProgress) => void;
   /** Checked between pages: a cancelled activity stops instead of writing on. */
   signal?: AbortSignal;
+  /** Bytes of a recording read from the database at once (tests make it small). */
+  audioChunkBytes?: number;
 }
 
 const CSV_OPTIONS = {
@@ -84,7 +90,7 @@ export async function writeExportArchive(options: WriteArchiveOptions): Promise<
 
   const archive = new ZipArchive({ zlib: { level: ZIP_LEVEL } });
   const output = createWriteStream(partial); // a retried attempt truncates its predecessor's file
-  let entryStream: PassThrough | null = null;
+  let entryStream: Readable | null = null;
   let failure: Error | null = null;
   let abandoned = false;
   const fail = (error: Error) => {
@@ -141,12 +147,29 @@ export async function writeExportArchive(options: WriteArchiveOptions): Promise<
     return rows;
   }
 
+  async function writeRecordings(): Promise<number> {
+    let files = 0;
+    for await (const recording of keptRecordings(db, tenantId, pageSize)) {
+      if (failure) throw failure;
+      if (signal?.aborted) throw signal.reason ?? new Error('export cancelled');
+      const audio = Readable.from(audioChunks(db, tenantId, recording.voicemailId, 0, recording.sizeBytes - 1, options.audioChunkBytes));
+      entryStream = audio;
+      archive.append(audio, { name: `${RECORDINGS_FOLDER}/${recording.voicemailId}.${audioExtension(recording.contentType)}`, store: true });
+      // The next recording is read only once the zip has taken all of this one.
+      await finished(audio);
+      files += 1;
+    }
+    return files;
+  }
+
   try {
     for (const entity of EXPORT_ENTITIES) {
       options.onProgress?.({ entity: entity.name, rowsDone });
       rowCounts[entity.name] = await writeEntity(entity);
     }
-    const manifest = exportManifest({ generatedAt: new Date().toISOString(), exportId, tenantId, businessName: options.businessName, reason: options.reason, rowCounts });
+    options.onProgress?.({ entity: RECORDINGS_FOLDER, rowsDone });
+    const recordingFiles = await writeRecordings();
+    const manifest = exportManifest({ generatedAt: new Date().toISOString(), exportId, tenantId, businessName: options.businessName, reason: options.reason, rowCounts, recordingFiles });
     archive.append(exportReadme(manifest), { name: 'README.txt' });
     archive.append(`${JSON.stringify(manifest, null, 2)}\n`, { name: 'manifest.json' });
     await Promise.all([archive.finalize(), finished(output)]);

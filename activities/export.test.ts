@@ -1,6 +1,7 @@
 // The export's activities against the real database: every row exactly once in both formats, CSV
 // quoting that survives a round trip, nothing of another tenant, no secrets, a suspended tenant
 // exported like any other, and the owner told once however often the announcement runs.
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,7 +9,9 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXPORT_ENTITIES, type ExportManifest } from '../domain/export-entities.ts';
 import { exportLinkKey, verifyExportLink } from '../domain/export-links.ts';
+import { sampleVoicemailWav } from '../api/sandbox/sample-voicemail.ts';
 import { forTenant } from '../prisma/tenant-db.ts';
+import { uniqueId } from '../tests/stack.ts';
 import { createTestApp, type TestApp } from '../tests/app-harness.ts';
 import { FORMULA_TEXTS, SEALED_SIP_PASSWORD, seedExportTenant, TRICKY_TEXTS } from '../tests/export-fixtures.ts';
 import { readZip } from '../tests/export-zip.ts';
@@ -30,8 +33,8 @@ let zip: Map<string, Buffer>;
 beforeAll(async () => {
   storageDir = await mkdtemp(path.join(tmpdir(), 'exports-'));
   t = await createTestApp({ fakes: ['twilio'], env: { EXPORT_STORAGE_DIR: storageDir } });
-  // Pages of 40 rows: every entity but settings spans several pages.
-  exports = createExportActivities(t.deps, { pageSize: 40 });
+  // Pages of 40 rows: every entity but settings spans several pages; recordings are read 4 kB at a time.
+  exports = createExportActivities(t.deps, { pageSize: 40, audioChunkBytes: 4096 });
   a = await seedExportTenant(t.deps.db, { prefix: 'expa', status: 'suspended' });
   b = await seedExportTenant(t.deps.db, { prefix: 'expb', customers: 45 });
   ({ exportId } = await exports.createExportRecord({ tenantId: a.tenantId, reason: 'owner' }));
@@ -73,7 +76,8 @@ const byId = (rows: Row[]) => [...rows].sort((x, y) => String(x.id).localeCompar
 describe('writeExportArchive', () => {
   it('writes one zip with a CSV and a JSON file per entity, a manifest and a README, at <storage>/<tenant>/<export>.zip', async () => {
     expect(written.fileName).toBe(`${a.tenantId}/${exportId}.zip`);
-    expect([...zip.keys()].sort()).toEqual([...EXPORT_ENTITIES.flatMap((e) => [`${e.name}.csv`, `${e.name}.json`]), 'README.txt', 'manifest.json'].sort());
+    const recordings = Object.keys(a.audio).map((id) => `voicemail-audio/${id}.wav`);
+    expect([...zip.keys()].sort()).toEqual([...EXPORT_ENTITIES.flatMap((e) => [`${e.name}.csv`, `${e.name}.json`]), ...recordings, 'README.txt', 'manifest.json'].sort());
     expect(await readdir(path.join(storageDir, a.tenantId))).toEqual([`${exportId}.zip`]); // no .partial or scratch file left
     const manifest = JSON.parse(text('manifest.json')) as ExportManifest;
     expect(manifest).toMatchObject({ tenantId: a.tenantId, exportId, reason: 'owner', rowCounts: written.rowCounts });
@@ -101,6 +105,40 @@ describe('writeExportArchive', () => {
       expect(csv).toEqual(json.map((row) => Object.fromEntries(columns.map((c) => [c, csvValue(row[c])]))));
     },
   );
+
+  it('holds the audio of every kept voicemail recording, byte for byte, named by the voicemail id (read a small chunk at a time)', async () => {
+    expect(Object.keys(a.audio)).toHaveLength(3);
+    for (const [id, bytes] of Object.entries(a.audio)) {
+      expect(zip.get(`voicemail-audio/${id}.wav`)?.equals(bytes), id).toBe(true);
+    }
+    // Only this tenant's recordings.
+    for (const id of Object.keys(b.audio)) expect(zip.has(`voicemail-audio/${id}.wav`)).toBe(false);
+    const manifest = JSON.parse(text('manifest.json')) as ExportManifest;
+    expect(manifest.recordings).toEqual({ folder: 'voicemail-audio', files: 3 });
+    expect(text('README.txt')).toContain('voicemail-audio/');
+    // The voicemails file says which have a transcript, and what it says.
+    const transcribed = jsonRows('voicemails').filter((row) => row.transcript_status === 'done');
+    expect(transcribed.map((row) => row.id).sort()).toEqual(Object.keys(a.audio).sort());
+    expect(transcribed[0]!.transcript).toMatch(/^Words of voicemail \d, "quoted"$/);
+  });
+
+  it('a recording only Twilio still has is fetched into our copy for the export; one gone from Twilio does not stop it', async () => {
+    const tenantId = uniqueId('exp-rec');
+    await t.deps.db.tenant.create({ data: { id: tenantId, slug: tenantId, config: { create: { businessName: tenantId, tier: 'pro', status: 'suspended' } } } });
+    const tdb = forTenant(t.deps.db, tenantId);
+    const sid = () => `RE${randomBytes(16).toString('hex')}`;
+    const atTwilio = await tdb.voicemail.create({ data: { callSid: 'CA-r1', recordingSid: sid(), recordingUrl: '', fromNumber: '+19185550111' } });
+    const gone = await tdb.voicemail.create({ data: { callSid: 'CA-r2', recordingSid: sid(), recordingUrl: '', fromNumber: '+19185550112' } });
+    t.twilio.deleteRecording(gone.recordingSid);
+    const { exportId: id } = await exports.createExportRecord({ tenantId, reason: 'final' });
+    const result = await exports.writeExportArchive({ tenantId, exportId: id });
+    const files = await readZip(path.join(storageDir, result.fileName));
+    expect(files.get(`voicemail-audio/${atTwilio.id}.wav`)?.equals(sampleVoicemailWav())).toBe(true);
+    expect(files.has(`voicemail-audio/${gone.id}.wav`)).toBe(false);
+    expect((JSON.parse(files.get('manifest.json')!.toString('utf8')) as ExportManifest).recordings.files).toBe(1);
+    const { rows } = await t.adminSql('SELECT voicemail_id FROM voicemail_audio WHERE tenant_id = $1', [tenantId]);
+    expect(rows).toEqual([{ voicemail_id: atTwilio.id }]); // kept for good, not only zipped
+  });
 
   it('quotes commas, quotes, newlines and non-ASCII so they read back exactly (RFC 4180, UTF-8 with BOM)', async () => {
     const raw = zip.get('customers.csv')!;

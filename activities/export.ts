@@ -10,6 +10,7 @@ import type { ExportActivities, ExportReason } from './contracts.ts';
 import type { ActivityDeps } from './deps.ts';
 import { createMailActivities } from './mail.ts';
 import { createMessagingActivities } from './messaging.ts';
+import { keepMissingRecordings } from './voicemail-audio.ts';
 
 const HEARTBEAT_EVERY_MS = 1_000;
 const SIGNAL_EVERY_MS = 500;
@@ -87,7 +88,7 @@ function announcement(input: { reason: ExportReason; businessName: string; url: 
 }
 
 /** The data export of a tenant: its `data_exports` record, the streamed zip, and telling the owner. */
-export function createExportActivities(deps: ActivityDeps, options: { pageSize?: number } = {}): ExportActivities {
+export function createExportActivities(deps: ActivityDeps, options: { pageSize?: number; audioChunkBytes?: number } = {}): ExportActivities {
   const { db, config } = deps;
   const linkKey = exportLinkKey(deps.masterKey);
   const mail = createMailActivities(deps);
@@ -124,12 +125,15 @@ export function createExportActivities(deps: ActivityDeps, options: { pageSize?:
       const progress = progressReporter(deps, context, workflowId ?? context?.info.workflowExecution?.workflowId);
       const fileName = exportFileName(tenantId, exportId);
       try {
+        // The business's recordings go in the zip: any we only have at Twilio are copied first.
+        await keepMissingRecordings(deps, tenantId, context?.cancellationSignal);
         const written = await writeExportArchive({
           db, tenantId, exportId, fileName,
           storageDir: exportStorageDir(config),
           businessName: tenant.businessName,
           reason: exportRow.reason === 'final' ? 'final' : 'owner',
           pageSize: options.pageSize,
+          audioChunkBytes: options.audioChunkBytes,
           onProgress: progress.update,
           signal: context?.cancellationSignal,
         });

@@ -7,12 +7,16 @@ import { createMessagingActivities } from './messaging.ts';
 import { createUsageActivities } from './usage.ts';
 import { createRetentionActivities } from './retention.ts';
 import type { ActivityDeps } from './deps.ts';
+import { createVoicemailAudioActivities, startVoicemailAudio } from './voicemail-audio.ts';
 
 /** Every activity the worker registers, one factory per outside system. */
 export function createActivities(deps: ActivityDeps) {
+  // Every stored voicemail gets its recording kept (and transcribed) by its own workflow.
+  const hooks = { voicemailStored: (voicemail: { tenantId: string; voicemailId: string }) => startVoicemailAudio(deps, voicemail) };
   return {
-    ...createCallActivities(deps.db),
-    ...createKeptMessageActivities(deps.db),
+    ...createCallActivities(deps.db, hooks),
+    ...createKeptMessageActivities(deps.db, hooks),
+    ...createVoicemailAudioActivities(deps),
     ...createMessagingActivities(deps),
     ...createMailActivities(deps),
     ...createBillingActivities(deps),

@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { toE164 } from '../domain/phone.ts';
 import type { PrismaClient } from '../prisma/client.ts';
-import { createCallActivities } from './calls.ts';
+import { createCallActivities, type CallActivityHooks } from './calls.ts';
 import type { KeptMessageActivities } from './contracts.ts';
 import { findOrCreateCustomerByPhone, recordInboundMessage } from '../prisma/inbound-texts.ts';
 
@@ -13,8 +13,8 @@ export const NO_TENANT_FOR_NUMBER = 'NoTenantForNumber';
  * (workflows/kept-messages.ts), stored the way the webhooks would have stored them. Until the
  * database answers these fail and Temporal retries them.
  */
-export function createKeptMessageActivities(db: PrismaClient): KeptMessageActivities {
-  const { storeVoicemail } = createCallActivities(db);
+export function createKeptMessageActivities(db: PrismaClient, hooks: CallActivityHooks = {}): KeptMessageActivities {
+  const { storeVoicemail } = createCallActivities(db, hooks);
 
   async function tenantOf(known: string | null, calledNumber: string): Promise<string> {
     if (known) return known;

@@ -37,6 +37,7 @@ export function createRetentionActivities(deps: ActivityDeps): RetentionActiviti
           vehicles: (await tx.vehicle.deleteMany()).count,
           customers: (await tx.customer.deleteMany()).count,
           calls: (await tx.call.deleteMany()).count,
+          voicemailAudio: (await tx.voicemailAudio.deleteMany()).count,
           voicemails: (await tx.voicemail.deleteMany()).count,
           messages: (await tx.message.deleteMany()).count,
           smsOptOuts: (await tx.smsOptOut.deleteMany()).count,

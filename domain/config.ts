@@ -100,6 +100,10 @@ export const configSchema = z
     OPENAI_API_KEY: z.string().optional(),
     OPENAI_BASE_URL: optionalUrl,
     OPENAI_MODEL: z.string().default('gpt-4o-mini'),
+    /** Voicemail speech-to-text: `openai` (the OpenAI endpoint above) or `off`; unset → on whenever OpenAI is configured. */
+    VOICEMAIL_TRANSCRIPTION: z.enum(['openai', 'off'], { error: 'must be openai or off' }).optional(),
+    /** The speech-to-text model voicemails are sent to (OpenAI: whisper-1, gpt-4o-mini-transcribe, gpt-4o-transcribe). */
+    OPENAI_TRANSCRIBE_MODEL: z.string().default('whisper-1'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SERVICEPRO_ENCRYPTION_KEY) {
@@ -107,6 +111,9 @@ export const configSchema = z
     }
     // Half a provider would run on its sandbox without a word. (OpenAI has no such half: a base URL
     // without a key is a local endpoint, a key alone is OpenAI, neither is the offline agent.)
+    if (env.VOICEMAIL_TRANSCRIPTION === 'openai' && !env.OPENAI_API_KEY && !env.OPENAI_BASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['VOICEMAIL_TRANSCRIPTION'], message: 'is openai, but OpenAI is not configured: set OPENAI_API_KEY (or OPENAI_BASE_URL for a compatible endpoint), or unset it' });
+    }
     for (const { variable, message } of [...twilioSettingsProblems(env), ...stripeSettingsProblems(env)]) {
       ctx.addIssue({ code: 'custom', path: [variable], message });
     }

@@ -28,6 +28,9 @@ export interface ExportEntity {
 }
 
 const NO_UUID = '00000000-0000-0000-0000-000000000000';
+
+/** The zip's folder of voicemail recordings: `<folder>/<voicemail id>.<wav|mp3>`, one per recording we keep. */
+export const RECORDINGS_FOLDER = 'voicemail-audio';
 const cols = (...names: string[]): ExportColumn[] => names.map((name) => ({ name }));
 const selectList = (columns: readonly ExportColumn[], alias = '') =>
   columns.map((c) => (c.sql ? `${c.sql} AS ${c.name}` : `${alias}${c.name}`)).join(', ');
@@ -107,7 +110,8 @@ export const EXPORT_ENTITIES: readonly ExportEntity[] = [
   table('invoices', "The business's invoices to its customers (amounts in cents).", cols('id', 'number', 'customer_id', 'appointment_id', 'amount_cents', 'status', 'issued_at', 'paid_at')),
   table('calls', 'Phone calls to the business number: caller, times, IVR keys pressed, outcome.',
     cols('id', 'call_sid', 'from_number', 'to_number', 'customer_id', 'started_at', 'ended_at', 'duration_sec', 'digits', 'outcome', 'created_at')),
-  table('voicemails', 'Voicemails with their recording links.', cols('id', 'call_sid', 'recording_sid', 'recording_url', 'from_number', 'customer_id', 'duration_sec', 'listened_at', 'created_at')),
+  table('voicemails', `Voicemails: caller, length, Twilio's recording id and link, and the transcript (transcript_status none = no speech-to-text was set up). The recording itself is ${RECORDINGS_FOLDER}/<id>.wav.`,
+    cols('id', 'call_sid', 'recording_sid', 'recording_url', 'from_number', 'customer_id', 'duration_sec', 'listened_at', 'created_at', 'transcript', 'transcript_status', 'transcribed_by')),
   table('messages', 'Every text in and out.', cols('id', 'direction', 'kind', 'from_number', 'to_number', 'customer_id', 'body', 'status', 'segments', 'provider_sid', 'error', 'held_until', 'created_at', 'sent_at')),
   conversations,
   settings,
@@ -132,12 +136,16 @@ export interface ExportManifest {
   reason: 'owner' | 'final';
   rowCounts: ExportRowCounts;
   files: { entity: string; csv: string; json: string; columns: string[]; description: string }[];
+  /** The voicemail recordings in the zip. */
+  recordings: { folder: string; files: number };
   format: string[];
 }
 
-export function exportManifest(input: Omit<ExportManifest, 'files' | 'format'>): ExportManifest {
+export function exportManifest(input: Omit<ExportManifest, 'files' | 'format' | 'recordings'> & { recordingFiles: number }): ExportManifest {
+  const { recordingFiles, ...rest } = input;
   return {
-    ...input,
+    ...rest,
+    recordings: { folder: RECORDINGS_FOLDER, files: recordingFiles },
     files: EXPORT_ENTITIES.map((e) => ({ entity: e.name, csv: `${e.name}.csv`, json: `${e.name}.json`, columns: e.columns.map((c) => c.name), description: e.description })),
     format: EXPORT_FORMAT_NOTES,
   };
@@ -154,6 +162,8 @@ export function exportReadme(manifest: ExportManifest): string {
     '',
     'Files (rows):',
     ...manifest.files.map((f) => `  ${f.entity.padEnd(14)} ${String(manifest.rowCounts[f.entity] ?? 0).padStart(9)}  ${f.description}`),
+    '',
+    `Recordings: ${manifest.recordings.folder}/ holds ${manifest.recordings.files} voicemail recording(s), each named by its voicemail's id (voicemails.id); WAV files play in any audio player.`,
     '',
     'Format:',
     ...manifest.format.map((note) => `  - ${note}`),

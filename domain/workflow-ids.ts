@@ -19,4 +19,6 @@ export const workflowIds = {
   keptInboundText: (messageSid: string) => `inbound-sms:${messageSid}`,
   /** One text held by quiet hours, sent when they end (workflows/held-text.ts). */
   heldText: (tenantId: string, messageId: string) => `held-text:${tenantId}:${messageId}`,
+  /** Copies one voicemail's recording into our storage and transcribes it (workflows/voicemail-audio.ts). */
+  voicemailAudio: (tenantId: string, voicemailId: string) => `voicemail-audio:${tenantId}:${voicemailId}`,
 };

@@ -217,6 +217,17 @@ describe('tenant isolation', () => {
     }
   });
 
+  it("voicemail audio: another tenant neither reads a recording (not even by raw SQL) nor files one under this tenant's voicemail", async () => {
+    const voicemail = await a.voicemail.create({ data: { callSid: 'CA-iso', recordingSid: 'RE-iso', recordingUrl: '', fromNumber: '+15550000001' } });
+    await a.voicemailAudio.create({ data: { voicemailId: voicemail.id, contentType: 'audio/x-wav', sizeBytes: 4, sha256: 'x', data: new Uint8Array([82, 73, 70, 70]) } });
+    expect(await b.voicemailAudio.findUnique({ where: { voicemailId: voicemail.id } })).toBeNull();
+    expect(await b.transaction((tx) => tx.$queryRaw<unknown[]>`SELECT voicemail_id FROM voicemail_audio`)).toEqual([]);
+    expect(await db.voicemailAudio.findMany({ where: { voicemailId: voicemail.id } })).toEqual([]); // no tenant set: nothing
+    // A second copy for the same voicemail from the other tenant is refused (its key is taken, and the row is not b's).
+    await rlsError(b.voicemailAudio.create({ data: { voicemailId: voicemail.id, contentType: 'audio/x-wav', sizeBytes: 1, sha256: 'y', data: new Uint8Array([0]) } }));
+    expect((await a.voicemailAudio.findUniqueOrThrow({ where: { voicemailId: voicemail.id } })).sha256).toBe('x');
+  });
+
   it('concurrent interactive transactions for two tenants stay apart', async () => {
     const [seenA, seenB] = await Promise.all([
       a.transaction(async (tx) => { await new Promise((r) => setTimeout(r, 30)); return tx.$queryRaw<{ t: string }[]>`SELECT DISTINCT tenant_id AS t FROM customers`; }),

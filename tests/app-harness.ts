@@ -13,6 +13,7 @@ import { parseConfig } from '../domain/config.ts';
 import { startWorker, type RunningWorker } from '../workers/worker.ts';
 import { startProviderFakes, type ProviderFakeName, type ProviderFakes } from './provider-fakes.ts';
 import { testStack, uniqueId } from './stack.ts';
+import type { OpenAiFake } from './openai-fake.ts';
 import type { SmtpFake } from './smtp-fake.ts';
 import type { StripeFake } from './stripe-fake.ts';
 import type { TwilioFake } from './twilio-fake.ts';
@@ -32,6 +33,7 @@ export interface TestApp {
   twilio: TwilioFake;
   stripe: StripeFake;
   smtp: SmtpFake;
+  openai: OpenAiFake;
   /** The environment that points a worker process at the same fakes. */
   providerEnv: Record<string, string>;
   /** SQL as the database owner, past row-level security: what is really stored (one connection, opened when first used). */
@@ -145,6 +147,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     twilio: { get: () => fakeOf(fakes, 'twilio') },
     stripe: { get: () => fakeOf(fakes, 'stripe') },
     smtp: { get: () => fakeOf(fakes, 'smtp') },
+    openai: { get: () => fakeOf(fakes, 'openai') },
   }) as TestApp;
 }
 

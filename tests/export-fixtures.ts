@@ -1,5 +1,7 @@
 import type { PrismaClient } from '../prisma/client.ts';
 import { forTenant } from '../prisma/tenant-db.ts';
+import { keepAudio } from '../prisma/voicemail-audio.ts';
+import { sampleVoicemailWav } from '../api/sandbox/sample-voicemail.ts';
 import { randomPhone } from './sms-fixtures.ts';
 import { uniqueId } from './stack.ts';
 
@@ -95,6 +97,16 @@ export async function seedExportTenant(db: PrismaClient, options: { prefix?: str
   await tdb.voicemail.createMany({
     data: Array.from({ length: 12 }, (_, i) => ({ callSid: `CA${tenantId}${i * 2}`, recordingSid: `RE${tenantId}${i}`, recordingUrl: `https://api.twilio.test/rec/${i}`, fromNumber: customers[(i * 2) % customers.length]!.phone! })),
   });
+  // Three of them with their recording kept (the sample speech, each made distinct by its last byte) and a transcript.
+  const withAudio = await tdb.voicemail.findMany({ orderBy: { id: 'asc' }, take: 3, select: { id: true } });
+  const audio: Record<string, Buffer> = {};
+  for (const [i, { id }] of withAudio.entries()) {
+    const bytes = Buffer.from(sampleVoicemailWav());
+    bytes[bytes.length - 1] = i;
+    audio[id] = bytes;
+    await keepAudio(db, tenantId, id, { contentType: 'audio/x-wav', bytes });
+    await tdb.voicemail.update({ where: { id }, data: { transcript: `Words of voicemail ${i}, "quoted"`, transcriptStatus: 'done', transcribedBy: 'openai:whisper-1' } });
+  }
   // 140 texts with 55 counterparts: several conversations per page at small page sizes.
   await tdb.message.createMany({
     data: Array.from({ length: 140 }, (_, i) => {
@@ -113,5 +125,5 @@ export async function seedExportTenant(db: PrismaClient, options: { prefix?: str
   });
   const optedOut = customers[7 % customers.length]!.phone!;
   await tdb.smsOptOut.create({ data: { phoneNumber: optedOut } });
-  return { tenantId, phoneNumber, optedOut };
+  return { tenantId, phoneNumber, optedOut, audio };
 }

@@ -1,5 +1,6 @@
 import { stripeCredentials } from '../domain/stripe-credentials.ts';
 import { twilioCredentials } from '../domain/twilio-credentials.ts';
+import { startOpenAiFake, type OpenAiFake } from './openai-fake.ts';
 import { startSmtpFake, type SmtpFake } from './smtp-fake.ts';
 import { startStripeFake, type StripeFake } from './stripe-fake.ts';
 import { startTwilioFake, type TwilioFake } from './twilio-fake.ts';
@@ -8,7 +9,7 @@ import { startTwilioFake, type TwilioFake } from './twilio-fake.ts';
 // a test that are not real; each is a local server reached over HTTP (or SMTP) by the official
 // client, so what the product sends is what the provider would receive.
 
-export type ProviderFakeName = 'twilio' | 'stripe' | 'smtp';
+export type ProviderFakeName = 'twilio' | 'stripe' | 'smtp' | 'openai';
 
 export interface ProviderFakeOptions {
   /**
@@ -30,6 +31,7 @@ export interface ProviderFakes {
   twilio?: TwilioFake;
   stripe?: StripeFake;
   smtp?: SmtpFake;
+  openai?: OpenAiFake;
   /** The environment that points an app (or a worker process) at these fakes. */
   env: Record<string, string>;
   close: () => Promise<void>;
@@ -39,18 +41,20 @@ export interface ProviderFakes {
 export async function startProviderFakes(options: ProviderFakeOptions): Promise<ProviderFakes> {
   const accounts = new Set(options.accounts ?? []);
   const { sandboxKey } = options;
-  const [twilio, stripe, smtp] = await Promise.all([
+  const [twilio, stripe, smtp, openai] = await Promise.all([
     accounts.has('twilio') ? startTwilioFake() : sandboxKey ? startTwilioFake(twilioCredentials({}, sandboxKey)) : undefined,
     accounts.has('stripe') ? startStripeFake() : sandboxKey ? startStripeFake(stripeCredentials({}, sandboxKey)) : undefined,
     accounts.has('smtp') ? startSmtpFake({ rejectRecipients: options.rejectRecipients }) : undefined,
+    accounts.has('openai') ? startOpenAiFake() : undefined,
   ]);
   return {
     twilio,
     stripe,
     smtp,
-    env: { ...twilio?.env, ...stripe?.env, ...smtp?.env },
+    openai,
+    env: { ...twilio?.env, ...stripe?.env, ...smtp?.env, ...openai?.env },
     close: async () => {
-      await Promise.all([twilio?.close(), stripe?.close(), smtp?.close()]);
+      await Promise.all([twilio?.close(), stripe?.close(), smtp?.close(), openai?.close()]);
     },
   };
 }

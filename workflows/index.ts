@@ -6,3 +6,4 @@ export * from './export.ts';
 export * from './kept-messages.ts';
 export * from './held-text.ts';
 export * from './usage.ts';
+export * from './voicemail-audio.ts';

@@ -59,17 +59,20 @@ export function requireAccess(rule: AccessRule, options: { sessionCookie?: boole
     const user = session.viewAsTenantId ? await viewingAsOwner(db, signedIn, session.viewAsTenantId) : signedIn;
     if (user.viewingAs) refuseWritesWhileViewing(c.req.method, user.viewingAs);
     c.set('user', user);
-
-    if (rule.kind === 'platform-owner' && !user.isPlatformOwner) {
-      throw new ApiError(403, 'forbidden', 'Only the platform owner can do this.');
-    }
-    if (rule.kind === 'tenant-member' && !user.isPlatformOwner) {
-      const tenantId = c.req.param('tenantId');
-      const membership = user.memberships.find((m) => m.tenantId === tenantId);
-      if (!membership || (rule.roles && !rule.roles.includes(membership.role))) {
-        throw new ApiError(403, 'forbidden', 'Your account does not have access to this business.');
-      }
-    }
+    checkAccess(user, rule, c.req.param('tenantId'));
     await next();
   });
+}
+
+/** Throws the 403 when the signed-in `user` may not do what `rule` guards (for the business `tenantId`). */
+export function checkAccess(user: SessionUser, rule: AccessRule, tenantId: string | undefined): void {
+  if (rule.kind === 'platform-owner' && !user.isPlatformOwner) {
+    throw new ApiError(403, 'forbidden', 'Only the platform owner can do this.');
+  }
+  if (rule.kind === 'tenant-member' && !user.isPlatformOwner) {
+    const membership = user.memberships.find((m) => m.tenantId === tenantId);
+    if (!membership || (rule.roles && !rule.roles.includes(membership.role))) {
+      throw new ApiError(403, 'forbidden', 'Your account does not have access to this business.');
+    }
+  }
 }

@@ -24,9 +24,18 @@ export async function startSession(db: PrismaClient, key: Uint8Array, options: {
 export async function liveSession(db: PrismaClient, key: Uint8Array, token: string): Promise<(TokenClaims & { viewAsTenantId: string | null }) | null> {
   const claims = await readToken(key, token);
   if (!claims) return null;
+  const session = await findLiveSession(db, claims);
+  return session ? { ...claims, viewAsTenantId: session.viewAsTenantId } : null;
+}
+
+/** Whether the session exists, is this user's, and is neither revoked nor expired (also for credentials derived from it). */
+export async function sessionIsLive(db: PrismaClient, claims: TokenClaims): Promise<boolean> {
+  return (await findLiveSession(db, claims)) !== null;
+}
+
+async function findLiveSession(db: PrismaClient, claims: TokenClaims) {
   const session = await db.session.findUnique({ where: { id: claims.sessionId }, select: { userId: true, revokedAt: true, expiresAt: true, viewAsTenantId: true } });
-  if (!session || session.userId !== claims.userId || session.revokedAt || session.expiresAt <= new Date()) return null;
-  return { ...claims, viewAsTenantId: session.viewAsTenantId };
+  return session && session.userId === claims.userId && !session.revokedAt && session.expiresAt > new Date() ? session : null;
 }
 
 /** Signs one session out. Harmless when it is already over. */

@@ -4,8 +4,9 @@ import { isE164 } from '../../domain/phone.ts';
 import { smsSegments } from '../../domain/sms-segments.ts';
 import { twilioCredentials } from '../../domain/twilio-credentials.ts';
 import type { AppDeps } from '../context.ts';
+import { sampleVoicemailWav } from './sample-voicemail.ts';
 
-// Enough of Twilio's Messages REST API for the official SDK to talk to. Two uses, one code:
+// Enough of Twilio's Messages REST API (and of its recordings' media) for the official SDK to talk to. Two uses, one code:
 // mounted in our API at /sandbox/twilio when no Twilio account is configured (offline `npm start`),
 // and served on a free port by tests as the fake behind TWILIO_API_BASE_URL.
 
@@ -29,6 +30,7 @@ export interface TwilioSandboxOptions {
 }
 
 const MESSAGE_SID = /^SM[0-9a-f]{32}$/;
+const RECORDING_MEDIA = /^(RE[0-9a-f]{32})(\.wav)?$/;
 const twilioError = (c: Context, status: 400 | 401 | 404 | 500, code: number, message: string) =>
   c.json({ code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status }, status);
 
@@ -63,6 +65,8 @@ export function createTwilioSandbox(options: TwilioSandboxOptions) {
   const expectedAuth = `Basic ${Buffer.from(`${options.accountSid}:${options.authToken}`).toString('base64')}`;
   let failures: { remaining: number; to?: string } = { remaining: 0 };
   let attempts = 0;
+  let recordingFetches = 0;
+  const deletedRecordings = new Set<string>();
 
   const app = new Hono();
 
@@ -119,8 +123,23 @@ export function createTwilioSandbox(options: TwilioSandboxOptions) {
     return message ? c.json(toJson(message)) : twilioError(c, 404, 20404, `The requested resource Message ${sid} was not found`);
   });
 
+  // Every recording SID has media (the sample voicemail, as WAV) unless a test deleted it.
+  app.get('/2010-04-01/Accounts/:sid/Recordings/:media', (c) => {
+    const sid = RECORDING_MEDIA.exec(c.req.param('media'))?.[1];
+    recordingFetches += 1;
+    if (!sid || deletedRecordings.has(sid)) return twilioError(c, 404, 20404, 'The requested resource was not found');
+    const wav = sampleVoicemailWav();
+    return c.body(new Uint8Array(wav), 200, { 'content-type': 'audio/x-wav', 'content-length': String(wav.length) });
+  });
+
   return {
     app,
+    /** Recording media requests received (found or not). */
+    recordingFetches: () => recordingFetches,
+    /** From now on the recording is gone from "Twilio" (a 404), as after someone deletes it there. */
+    deleteRecording(sid: string) {
+      deletedRecordings.add(sid);
+    },
     /** Messages accepted so far, oldest first. */
     messages: (): readonly SandboxMessage[] => [...messages],
     /** Create-message requests received, failed ones included. */
@@ -132,6 +151,8 @@ export function createTwilioSandbox(options: TwilioSandboxOptions) {
     reset() {
       messages.length = 0;
       attempts = 0;
+      recordingFetches = 0;
+      deletedRecordings.clear();
       failures = { remaining: 0 };
     },
   };

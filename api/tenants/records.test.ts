@@ -15,7 +15,7 @@ const minutesAgo = (n: number) => new Date(Date.now() - n * 60_000);
 const json = async <T,>(r: Response) => (await r.json()) as T;
 
 type CallView = { callSid: string; from: string; callerName: string | null; digits: string[]; outcome: string; durationSec: number };
-type VoicemailView = { id: string; callSid: string; callerName: string | null; listened: boolean; recordingUrl: string };
+type VoicemailView = { id: string; callSid: string; callerName: string | null; listened: boolean; recording: unknown; recordingUrl?: string };
 type MessageView = { body: string; direction: string; status: string; counterpart: string; customerName: string | null };
 
 beforeAll(async () => {
@@ -100,7 +100,9 @@ describe('voicemail inbox', () => {
       ['CA-a3', null, false],
       ['CA-a2', 'Ben Ortiz', false],
     ]);
-    expect(list.voicemails[0]!.recordingUrl).toBe('https://api.twilio.com/rec/CA-a3');
+    // The raw Twilio URL never reaches the browser; a fallback id (RE-…) has no recording to play.
+    expect(list.voicemails[0]!.recordingUrl).toBeUndefined();
+    expect(list.voicemails[0]!.recording).toBeNull();
     expect(list.unlistened).toBe(2);
 
     const r = await t.call('PATCH', `/api/tenants/${a.id}/voicemails/${voicemailIds['CA-a2']}`, { token: staff, body: { listened: true } });

@@ -14,6 +14,8 @@ import { pageFrom } from './pagination.ts';
 import { phoneSettingsInput } from '../../domain/inputs/phone-settings.ts';
 import { phoneSettings } from './phone-settings.ts';
 import { ownAddress, runSimulatedCall, simulatedCallInput } from './simulator.ts';
+import { recordingLinkSigner } from './recording-links.ts';
+import { voicemailRecordingRoutes } from './voicemail-recording.ts';
 
 const voicemailChange = z.strictObject({ listened: z.boolean({ error: 'listened must be true or false' }) });
 
@@ -60,12 +62,13 @@ export function tenantRoutes() {
     .get('/dashboard', member, async (c) => c.json({ dashboard: await dashboard(c.get('deps').db, tenantId(c)) }))
     .get('/calls', member, async (c) => c.json(await callLog(c.get('deps').db, tenantId(c)).calls(pageFrom(c.req.query()))))
     .get('/voicemails', member, async (c) =>
-      c.json(await callLog(c.get('deps').db, tenantId(c)).voicemails(pageFrom(c.req.query()), { unlistenedOnly: c.req.query('unlistened') === 'true' })),
+      c.json(await callLog(c.get('deps').db, tenantId(c), await recordingLinkSigner(c, tenantId(c))).voicemails(pageFrom(c.req.query()), { unlistenedOnly: c.req.query('unlistened') === 'true' })),
     )
     .patch('/voicemails/:id', member, validated('json', voicemailChange), async (c) => {
-      const voicemail = await callLog(c.get('deps').db, tenantId(c)).markListened(c.req.param('id'), c.req.valid('json').listened);
+      const voicemail = await callLog(c.get('deps').db, tenantId(c), await recordingLinkSigner(c, tenantId(c))).markListened(c.req.param('id'), c.req.valid('json').listened);
       return c.json({ voicemail });
     })
+    .route('/', voicemailRecordingRoutes())
     .get('/messages', member, async (c) => c.json(await listMessages(c.get('deps').db, tenantId(c), pageFrom(c.req.query()))))
     .route('/billing', tenantBillingRoutes())
     .route('/exports', exportRoutes())

@@ -7,14 +7,15 @@ import { ListToolbar, LiveList } from '../../components/tenant/LiveList.tsx';
 import { useTenant } from '../../components/tenant/TenantContext.tsx';
 import { formatPhone } from '../../lib/format.ts';
 import { callerLabel, formatDateTime, formatDuration } from '../../lib/tenant-format.ts';
+import { RecordingPlayer, Transcript } from './voicemail/RecordingPlayer.tsx';
 
-/** Messages callers left, newest first; new ones stand out until marked as listened. */
+/** Messages callers left, newest first, each with a player and its transcript; new ones stand out until played or marked. */
 export function VoicemailPage() {
   const tenant = useTenant();
   const queryClient = useQueryClient();
   const query = useInfiniteQuery(voicemailsQuery(tenant.id));
   const mark = useMutation({
-    mutationFn: (voicemail: VoicemailEntry) => markVoicemail(tenant.id, voicemail.id, !voicemail.listened),
+    mutationFn: ({ voicemail, listened }: { voicemail: VoicemailEntry; listened: boolean }) => markVoicemail(tenant.id, voicemail.id, listened),
     // The answer is the voicemail as it is now: put it in place, no refetch needed.
     onSuccess: (updated) =>
       queryClient.setQueryData<InfiniteData<Paged<VoicemailEntry>>>(keys.voicemails(tenant.id), (data) =>
@@ -40,7 +41,13 @@ export function VoicemailPage() {
         {(voicemails) => (
           <ul className="record-list" data-testid="voicemail-list">
             {voicemails.map((voicemail) => (
-              <VoicemailItem key={voicemail.id} voicemail={voicemail} busy={mark.isPending && mark.variables?.id === voicemail.id} onToggle={() => mark.mutate(voicemail)} />
+              <VoicemailItem
+                key={voicemail.id}
+                voicemail={voicemail}
+                busy={mark.isPending && mark.variables?.voicemail.id === voicemail.id}
+                onToggle={() => mark.mutate({ voicemail, listened: !voicemail.listened })}
+                onPlay={() => !voicemail.listened && mark.mutate({ voicemail, listened: true })}
+              />
             ))}
           </ul>
         )}
@@ -49,10 +56,10 @@ export function VoicemailPage() {
   );
 }
 
-function VoicemailItem({ voicemail, busy, onToggle }: { voicemail: VoicemailEntry; busy: boolean; onToggle: () => void }) {
+function VoicemailItem({ voicemail, busy, onToggle, onPlay }: { voicemail: VoicemailEntry; busy: boolean; onToggle: () => void; onPlay: () => void }) {
   const caller = callerLabel(voicemail.callerName, voicemail.from);
   return (
-    <li className={`record-item${voicemail.listened ? '' : ' is-unread'}`} data-call-sid={voicemail.callSid}>
+    <li className={`record-item${voicemail.listened ? '' : ' is-unread'}`} data-call-sid={voicemail.callSid} data-voicemail-id={voicemail.id}>
       <div className="record-main">
         <p className="record-title">
           {!voicemail.listened && <span className="new-badge">New</span>}
@@ -64,14 +71,17 @@ function VoicemailItem({ voicemail, busy, onToggle }: { voicemail: VoicemailEntr
         </p>
       </div>
       <div className="record-actions">
-        {voicemail.recordingUrl && (
-          <a className="button button-ghost" href={voicemail.recordingUrl} target="_blank" rel="noopener noreferrer">
-            ▶ Play<span className="visually-hidden"> message from {caller} (opens in a new tab)</span>
-          </a>
-        )}
         <button type="button" className="button button-ghost" onClick={onToggle} disabled={busy}>
           {voicemail.listened ? 'Mark as new' : 'Mark as listened'}
         </button>
+      </div>
+      <div className="voicemail-body">
+        {voicemail.recording ? (
+          <RecordingPlayer recording={voicemail.recording} label={`Message from ${caller}`} onPlay={onPlay} />
+        ) : (
+          <p className="muted small-text">No recording is available for this message.</p>
+        )}
+        <Transcript transcript={voicemail.transcript} />
       </div>
     </li>
   );
