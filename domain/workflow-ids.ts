@@ -19,4 +19,7 @@ export const workflowIds = {
   keptInboundText: (messageSid: string) => `inbound-sms:${messageSid}`,
   /** One text held by quiet hours, sent when they end (workflows/held-text.ts). */
   heldText: (tenantId: string, messageId: string) => `held-text:${tenantId}:${messageId}`,
+  /** One mailing of an invite (a resend is the next `send`). */
+  inviteMail: (tenantId: string, inviteId: string, send: number) => `invite:${tenantId}:${inviteId}:${send}`,
+  passwordResetMail: (resetId: string) => `password-reset:${resetId}`,
 };

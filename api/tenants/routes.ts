@@ -7,6 +7,7 @@ import { validated } from '../validated.ts';
 import { tenantBillingRoutes } from './billing.ts';
 import { callLog } from './call-log.ts';
 import { exportRoutes } from './exports.ts';
+import { memberRoutes } from '../members/routes.ts';
 import { listMessages } from './messages.ts';
 import { pageFrom } from './pagination.ts';
 import { phoneSettingsInput } from '../../domain/inputs/phone-settings.ts';
@@ -64,6 +65,7 @@ export function tenantRoutes() {
     .get('/messages', member, async (c) => c.json(await listMessages(c.get('deps').db, tenantId(c), pageFrom(c.req.query()))))
     .route('/billing', tenantBillingRoutes())
     .route('/exports', exportRoutes())
+    .route('/members', memberRoutes())
     .post('/simulator/calls', owner, validated('json', simulatedCallInput), async (c) => {
       const call = await runSimulatedCall(c.get('deps'), tenantId(c), c.req.valid('json'), ownAddress(c.env));
       return c.json({ call });
