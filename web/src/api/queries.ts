@@ -1,6 +1,7 @@
 // What the pages read, as TanStack Query options: one key per resource, so a change in one place
 // (a plan change, a saved setting) refreshes every view of it.
 import { infiniteQueryOptions, queryOptions, type InfiniteData } from '@tanstack/react-query';
+import { fetchTeam } from './account-endpoints.ts';
 import { fetchBilling, fetchCalls, fetchMessages, fetchPhoneSettings, fetchTenant, fetchVoicemails, listExports, listTenants } from './endpoints.ts';
 import { EXPORT_POLL_MS, LIST_REFRESH_MS } from './query-client.ts';
 import type { DataExport, Paged } from './types.ts';
@@ -15,7 +16,10 @@ export const keys = {
   messages: (tenantId: string) => ['tenant', tenantId, 'messages'] as const,
   billing: (tenantId: string) => ['tenant', tenantId, 'billing'] as const,
   exports: (tenantId: string) => ['tenant', tenantId, 'exports'] as const,
+  team: (tenantId: string) => ['tenant', tenantId, 'team'] as const,
 };
+
+export const teamQuery = (tenantId: string) => queryOptions({ queryKey: keys.team(tenantId), queryFn: ({ signal }) => fetchTeam(tenantId, signal) });
 
 export const tenantsQuery = (includeClosed: boolean) => queryOptions({ queryKey: keys.tenants(includeClosed), queryFn: ({ signal }) => listTenants(includeClosed, signal) });
 

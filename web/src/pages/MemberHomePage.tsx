@@ -17,7 +17,7 @@ export function MemberHomePage() {
               <ul className="membership-list">
                 {user.memberships.map((membership) => (
                   <li key={membership.tenantId}>
-                    <Link to="/t/$tenantId/calls" params={{ tenantId: membership.tenantId }}>
+                    <Link to="/t/$tenantId" params={{ tenantId: membership.tenantId }}>
                       <strong>{membership.businessName}</strong>
                     </Link>{' '}
                     <span className="muted">({membership.role === 'owner' ? 'owner' : 'staff'})</span>
@@ -26,7 +26,12 @@ export function MemberHomePage() {
               </ul>
             </>
           ) : (
-            <p>Your account isn't linked to a business yet. Ask the business owner to invite you.</p>
+            <>
+              <p>Your account isn't part of any business right now.</p>
+              <p className="muted">
+                An owner adds people from their business's Team page. Ask them to invite <strong>{user.email}</strong>: the email has a link that adds the business to this account.
+              </p>
+            </>
           )}
         </section>
       </main>

@@ -8,6 +8,7 @@ import { useUser } from '../auth/AuthContext.tsx';
 import { AppHeader } from '../components/AppHeader.tsx';
 import { ForbiddenNotice } from '../components/ForbiddenNotice.tsx';
 import { CloseTenantDialog } from '../components/registry/CloseTenantDialog.tsx';
+import { InviteOwnerDialog } from '../components/registry/InviteOwnerDialog.tsx';
 import { TenantCard } from '../components/registry/TenantCard.tsx';
 import { TenantFormDialog } from '../components/registry/TenantFormDialog.tsx';
 import { SkeletonCard } from '../components/SkeletonCard.tsx';
@@ -23,6 +24,7 @@ export function TenantRegistryPage() {
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<Tenant | null>(null);
   const [closing, setClosing] = useState<Tenant | null>(null);
+  const [invitingOwner, setInvitingOwner] = useState<Tenant | null>(null);
   const [newTenantId, setNewTenantId] = useState<string | null>(null);
 
   const forbidden = !user.isPlatformOwner || (query.error instanceof ApiError && query.error.status === 403);
@@ -113,7 +115,7 @@ export function TenantRegistryPage() {
         {query.isSuccess && tenants.length > 0 && (
           <div className="tenant-grid" aria-busy={query.isFetching}>
             {tenants.map((tenant) => (
-              <TenantCard key={tenant.id} tenant={tenant} highlighted={tenant.id === newTenantId} onEdit={setEditing} onClose={setClosing} />
+              <TenantCard key={tenant.id} tenant={tenant} highlighted={tenant.id === newTenantId} onEdit={setEditing} onClose={setClosing} onInviteOwner={setInvitingOwner} />
             ))}
           </div>
         )}
@@ -121,6 +123,7 @@ export function TenantRegistryPage() {
 
       {creating && <TenantFormDialog onDismiss={() => setCreating(false)} onSaved={onCreated} />}
       {editing && <TenantFormDialog tenant={editing} onDismiss={() => setEditing(null)} onSaved={onEdited} />}
+      {invitingOwner && <InviteOwnerDialog tenant={invitingOwner} onDismiss={() => setInvitingOwner(null)} />}
       {closing && <CloseTenantDialog tenant={closing} onDismiss={() => setClosing(null)} onClosed={() => onClosed(closing)} />}
     </div>
   );

@@ -10,9 +10,10 @@ interface TenantCardProps {
   highlighted?: boolean;
   onEdit?: (tenant: Tenant) => void;
   onClose?: (tenant: Tenant) => void;
+  onInviteOwner?: (tenant: Tenant) => void;
 }
 
-export function TenantCard({ tenant, highlighted = false, onEdit, onClose }: TenantCardProps) {
+export function TenantCard({ tenant, highlighted = false, onEdit, onClose, onInviteOwner }: TenantCardProps) {
   const titleId = `tenant-${tenant.id}-name`;
   const color = brandColor(tenant);
   const classes = ['tenant-card'];
@@ -130,8 +131,14 @@ export function TenantCard({ tenant, highlighted = false, onEdit, onClose }: Ten
             </a>
           </span>
         )}
-        {manageable && (onEdit || onClose) && (
+        {manageable && (onEdit || onClose || onInviteOwner) && (
           <span className="card-buttons">
+            {onInviteOwner && (
+              <button type="button" className="button button-ghost" onClick={() => onInviteOwner(tenant)}>
+                Invite owner
+                <span className="visually-hidden"> of {tenant.businessName}</span>
+              </button>
+            )}
             {onEdit && (
               <button type="button" className="button button-ghost" onClick={() => onEdit(tenant)}>
                 Edit

@@ -7,6 +7,7 @@ import { brandColor, formatPhone, initials } from '../../lib/format.ts';
 import { AppHeader } from '../AppHeader.tsx';
 import { AccountBanner } from '../billing/AccountBanner.tsx';
 import { TierBadge } from '../TierBadge.tsx';
+import { BusinessSwitcher } from './BusinessSwitcher.tsx';
 import { TENANT_SECTIONS } from './sections.ts';
 import { SectionNav } from './SectionNav.tsx';
 import { TenantProvider, useTenant } from './TenantContext.tsx';
@@ -46,6 +47,7 @@ export function TenantShell() {
               )}
             </div>
           </div>
+          <BusinessSwitcher tenantId={tenantId} />
           <SectionNav tenantId={tenantId} tenant={tenant} current={section} />
         </div>
       </div>
