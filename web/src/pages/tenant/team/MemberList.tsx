@@ -15,6 +15,8 @@ interface MemberListProps {
 }
 
 export function MemberList({ members, userId, canManage, canTransfer, onAction }: MemberListProps) {
+  // The last owner can be neither removed nor made staff (the API refuses it too): no buttons that only fail.
+  const owners = members.filter((member) => member.role === 'owner').length;
   return (
     <ul className="team-list" aria-label="Members">
       {members.map((member) => {
@@ -31,7 +33,8 @@ export function MemberList({ members, userId, canManage, canTransfer, onAction }
               <span className="muted">Joined {formatDate(member.joinedAt)}</span>
             </div>
             <span className={`role-badge role-${member.role}`}>{member.role === 'owner' ? 'Owner' : 'Staff'}</span>
-            {canManage && (
+            {canManage && member.role === 'owner' && owners === 1 && <p className="muted team-actions">The only owner: make someone else an owner before this one steps down.</p>}
+            {canManage && !(member.role === 'owner' && owners === 1) && (
               <div className="team-actions">
                 {member.role === 'staff' ? (
                   <button type="button" className="button button-ghost" onClick={() => onAction({ kind: 'make-owner', member })}>
