@@ -52,7 +52,8 @@ export function inviteRoutes(limits: AccountLimits, tokenThrottle = throttleToke
       }
 
       const userId = await db.$transaction(async (tx) => {
-        await lockTeam(tx, invite.tenantId);
+        const team = await lockTeam(tx, invite.tenantId);
+        if (team.closed) throw new ApiError(410, 'tenant_closed', `${invite.tenant.config?.businessName ?? 'This business'} has closed its ServicePro account, so the invite no longer works.`);
         // Under the lock: a second click of the same link (or a revoke) that committed first wins.
         const taken = await tx.invite.updateMany({ where: { id: invite.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } }, data: { acceptedAt: new Date() } });
         if (taken.count === 0) throw new ApiError(410, 'invite_used', 'This invite has been used or withdrawn meanwhile. Sign in, or ask for a new invite.');

@@ -43,6 +43,18 @@ describe('invite tokens', () => {
     expect((await t.adminSql('SELECT count(*)::int AS n FROM users WHERE email = $1', [email])).rows[0].n).toBe(0);
   });
 
+  it('an invite to a business that has closed since is refused', async () => {
+    const closing = await createTenant(t, platform, 'starter', { withNumber: false });
+    const email = newEmail('closed');
+    expect((await t.call('POST', `/api/tenants/${closing.id}/members`, { token: platform, body: { email, role: 'owner' } })).status).toBe(201);
+    const token = await tokenMailedTo(t, email, { tenantId: closing.id });
+    expect((await t.call('DELETE', `/api/admin/tenants/${closing.id}`, { token: platform })).status).toBe(200);
+    const r = await accept({ token, name: 'Too Late', password: GOOD_PASSWORD });
+    expect(r.status).toBe(410);
+    expect((await json<ErrorBody>(r)).error.code).toBe('tenant_closed');
+    expect((await t.call('POST', `/api/tenants/${closing.id}/members`, { token: platform, body: { email: newEmail(), role: 'staff' } })).status).toBe(409);
+  });
+
   it('a forged or malformed token is refused (400), never a 500', async () => {
     for (const token of ['A'.repeat(43), 'x', '', '\0', '../../etc', 'a'.repeat(5000)]) {
       const r = await accept({ token, name: 'Eve', password: GOOD_PASSWORD });

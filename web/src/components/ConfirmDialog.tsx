@@ -43,7 +43,7 @@ export function ConfirmDialog({ title, children, confirmLabel, busyLabel, cancel
         <button type="button" className="button button-ghost" onClick={onDismiss} disabled={busy}>
           {cancelLabel}
         </button>
-        <button type="button" className={danger ? 'button button-danger-solid' : 'button button-primary'} onClick={confirm} disabled={busy} data-autofocus>
+        <button type="button" className={danger ? 'button button-danger-solid' : 'button button-primary'} onClick={confirm} disabled={busy}>
           {busy ? busyLabel : confirmLabel}
         </button>
       </div>
