@@ -6,7 +6,7 @@ import { errorMessage } from '../../../api/client.ts';
 import { keys, teamQuery } from '../../../api/queries.ts';
 import type { PendingInvite } from '../../../api/types.ts';
 import { useUser } from '../../../auth/AuthContext.tsx';
-import { ListError, ListLoading } from '../../../components/tenant/ListStates.tsx';
+import { ListEmpty, ListError, ListLoading } from '../../../components/tenant/ListStates.tsx';
 import { useTenant } from '../../../components/tenant/TenantContext.tsx';
 import { InviteMemberForm } from './InviteMemberForm.tsx';
 import { MemberList, type MemberAction } from './MemberList.tsx';
@@ -62,7 +62,13 @@ export function TeamPage() {
       {team && (
         <>
           <h2 className="team-heading">Members ({team.members.length})</h2>
-          <MemberList members={team.members} userId={user.id} canManage={canManage} canTransfer={canTransfer} onAction={(action: MemberAction) => setChange(action)} />
+          {team.members.length === 0 ? (
+            <ListEmpty title="Nobody has joined yet">
+              <p>{team.invites.length > 0 ? 'The invites below are waiting for an answer.' : 'Invite the owner (or staff) above: they get an email with a link to join.'}</p>
+            </ListEmpty>
+          ) : (
+            <MemberList members={team.members} userId={user.id} canManage={canManage} canTransfer={canTransfer} onAction={(action: MemberAction) => setChange(action)} />
+          )}
           {canManage && team.invites.length > 0 && (
             <>
               <h2 className="team-heading">Waiting for an answer ({team.invites.length})</h2>
