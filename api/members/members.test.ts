@@ -170,6 +170,21 @@ describe('owners: at least one, always', () => {
     expect((await t.call('GET', `/api/tenants/${tenantId}/phone-settings`, { token: owner })).status).toBe(200);
   });
 
+  it('roles change both ways while another owner remains, each change in the audit log with before and after', async () => {
+    const { tenantId, owner, ownerId } = await tenantWithOwner();
+    const staff = await invitedMember(t, owner, tenantId, 'staff');
+    expect((await t.call('PATCH', `/api/tenants/${tenantId}/members/${staff.userId}`, { token: owner, body: { role: 'owner' } })).status).toBe(200);
+    // Two owners now: the first may step down to staff.
+    expect((await t.call('PATCH', `/api/tenants/${tenantId}/members/${ownerId}`, { token: owner, body: { role: 'staff' } })).status).toBe(200);
+    expect((await t.call('PATCH', `/api/tenants/${tenantId}/members/${staff.userId}`, { token: owner, body: { role: 'staff' } })).status).toBe(403);
+    expect((await t.call('PATCH', `/api/tenants/${tenantId}/members/${staff.userId}`, { token: staff.token, body: { role: 'admin' } })).status).toBe(400);
+    const audit = await t.adminSql("SELECT actor_user_id, before, after FROM audit_log WHERE tenant_id = $1 AND action = 'member.role_changed' ORDER BY id", [tenantId]);
+    expect(audit.rows).toEqual([
+      { actor_user_id: ownerId, before: { userId: staff.userId, email: staff.email, role: 'staff' }, after: { userId: staff.userId, email: staff.email, role: 'owner' } },
+      { actor_user_id: ownerId, before: { userId: ownerId, email: expect.any(String), role: 'owner' }, after: { userId: ownerId, email: expect.any(String), role: 'staff' } },
+    ]);
+  });
+
   it('two owners removing each other at the same moment leave one owner, never none', async () => {
     const { tenantId, owner: first, ownerId: firstId } = await tenantWithOwner();
     const second = await invitedMember(t, first, tenantId, 'owner');
