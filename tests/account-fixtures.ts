@@ -3,6 +3,7 @@ import { ROOT_TENANT_ID } from '../domain/tenancy.ts';
 import { forTenant } from '../prisma/tenant-db.ts';
 import type { TestApp } from './app-harness.ts';
 import { uniqueId } from './stack.ts';
+import { randomNumber } from './tenant-fixtures.ts';
 
 // Accounts in tests: invites and password resets arrive by email (the outbox, as the local mailbox
 // shows it), and the link's token is read from there — never from the database, which keeps only hashes.
@@ -46,4 +47,27 @@ export async function invitedMember(t: TestApp, inviterToken: string, tenantId: 
   if (accepted.status !== 200) throw new Error(`accept failed: ${accepted.status} ${await accepted.text()}`);
   const { token, user } = (await accepted.json()) as { token: string; user: { id: string } };
   return { token, userId: user.id, email };
+}
+
+/** A new tenant with a phone number, created by the platform owner (`platformToken`) with an owner invite to `ownerEmail`. */
+export async function tenantWithOwnerInvite(t: TestApp, platformToken: string, ownerEmail: string) {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const id = uniqueId('team');
+    const r = await t.call('POST', '/api/admin/tenants', { token: platformToken, body: { id, businessName: `Team ${id}`, tier: 'pro', phoneNumber: randomNumber(), ownerEmail } });
+    if (r.status === 409) continue; // the random number was taken
+    expect(r.status).toBe(201);
+    return { id, body: (await r.json()) as { tenant: { id: string }; ownerInvite: { email: string; role: string } } };
+  }
+  throw new Error('no free phone number after 10 tries');
+}
+
+/** A new tenant whose owner (Olive Owner) accepted the invite: the owner's session, id and email. */
+export async function tenantWithOwner(t: TestApp, platformToken: string) {
+  const email = newEmail('owner');
+  const { id } = await tenantWithOwnerInvite(t, platformToken, email);
+  const token = await tokenMailedTo(t, email, { tenantId: id });
+  const accepted = await t.call('POST', '/api/invites/accept', { body: { token, name: 'Olive Owner', password: GOOD_PASSWORD } });
+  expect(accepted.status).toBe(200);
+  const { token: session, user } = (await accepted.json()) as { token: string; user: { id: string } };
+  return { tenantId: id, owner: session, ownerId: user.id, ownerEmail: email };
 }
