@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWebApp } from '../../scripts/web-build.ts';
 import { startTestServer } from '../app-harness.ts';
 import { uniqueId } from '../stack.ts';
+import { GOOD_PASSWORD, tokenMailedTo } from '../account-fixtures.ts';
 import { launchChromium } from './browser.ts';
 
 const WAIT = { timeout: 30_000 };
@@ -157,6 +158,41 @@ describe('accounts (browser)', () => {
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(/\/t\/root(\/|$)/, WAIT);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('phone: someone in two businesses picks one on their home page, sees its team read-only as staff, and switches to the other', async () => {
+    const t = server!.testApp;
+    const platform = await t.ownerToken();
+    const email = `${uniqueId('two-hats')}@example.com`;
+    const [own, other] = [`Own Shop ${uniqueId('a')}`, `Other Shop ${uniqueId('b')}`];
+    const ids: string[] = [];
+    for (const [businessName, role] of [[own, 'owner'], [other, 'staff']] as const) {
+      const id = uniqueId('hats');
+      expect((await t.call('POST', '/api/admin/tenants', { token: platform, body: { id, businessName, tier: 'pro' } })).status).toBe(201);
+      expect((await t.call('POST', `/api/tenants/${id}/members`, { token: platform, body: { email, role } })).status).toBe(201);
+      const token = await tokenMailedTo(t, email, { tenantId: id });
+      expect((await t.call('POST', '/api/invites/accept', { body: { token, name: 'Hattie', password: GOOD_PASSWORD } })).status).toBe(200);
+      ids.push(id);
+    }
+
+    const page = await newPage('phone');
+    await signIn(page, email, GOOD_PASSWORD);
+    await page.waitForURL('**/app', WAIT);
+    await page.getByRole('link', { name: other }).click();
+    await page.waitForURL(new RegExp(`/t/${ids[1]}(/|$)`), WAIT);
+    await page.goto(`${server!.url}/t/${ids[1]}/team`);
+    await page.getByRole('heading', { name: 'Team', level: 1 }).waitFor(WAIT);
+    await page.getByTestId('team-member').first().waitFor(WAIT);
+    // Staff: the list, no invite form and no buttons.
+    expect(await page.getByRole('heading', { name: 'Invite someone' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /Remove|Make owner|Make staff/ }).count()).toBe(0);
+    await fitsTheScreen(page);
+    await shot(page, 'accounts-phone-team-staff');
+
+    await page.getByTestId('business-switcher').selectOption(ids[0]!);
+    await page.waitForURL(new RegExp(`/t/${ids[0]}(/|$)`), WAIT);
+    await page.getByTestId('tenant-name').filter({ hasText: own }).waitFor(WAIT);
     expect(pageErrors).toEqual([]);
   });
 });
