@@ -92,6 +92,18 @@ describe('accounts (browser)', () => {
       const card = admin.locator('article[data-testid="tenant-card"]').filter({ has: admin.getByRole('heading', { name: businessName, exact: true }) });
       await card.waitFor(WAIT);
       const tenantId = (await card.getAttribute('data-tenant-id'))!;
+      // A second owner can be invited from the card (for a business that has none yet, or another one).
+      const secondOwner = `${uniqueId('co-owner')}@example.com`;
+      // On a phone the "was added" toast covers the last card's buttons: close it, as a person would.
+      await admin.getByText(`${businessName} was added.`).waitFor(WAIT);
+      await admin.getByRole('button', { name: 'Close toast' }).first().click();
+      await admin.getByText(`${businessName} was added.`).waitFor({ state: 'hidden', ...WAIT });
+      await card.getByRole('button', { name: /Invite owner/ }).click();
+      const inviteDialog = admin.getByRole('dialog', { name: 'Invite an owner' });
+      await inviteDialog.getByLabel("Owner's email").fill(secondOwner);
+      await inviteDialog.getByRole('button', { name: 'Send invite' }).click();
+      await inviteDialog.waitFor({ state: 'hidden', ...WAIT });
+      await admin.getByText(`Invite sent to ${secondOwner}.`).waitFor(WAIT);
 
       // The owner, in a browser of their own: the mailbox, the invite, a password.
       const owner = await newPage(screen);
