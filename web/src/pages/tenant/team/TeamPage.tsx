@@ -5,7 +5,8 @@ import { resendInvite } from '../../../api/account-endpoints.ts';
 import { errorMessage } from '../../../api/client.ts';
 import { keys, teamQuery } from '../../../api/queries.ts';
 import type { PendingInvite } from '../../../api/types.ts';
-import { useUser } from '../../../auth/AuthContext.tsx';
+import { useNavigate } from '@tanstack/react-router';
+import { useAuth, useUser } from '../../../auth/AuthContext.tsx';
 import { ListEmpty, ListError, ListLoading } from '../../../components/tenant/ListStates.tsx';
 import { useTenant } from '../../../components/tenant/TenantContext.tsx';
 import { InviteMemberForm } from './InviteMemberForm.tsx';
@@ -18,6 +19,8 @@ export function TeamPage() {
   const tenant = useTenant();
   const user = useUser();
   const queryClient = useQueryClient();
+  const { refreshUser } = useAuth();
+  const navigate = useNavigate();
   const query = useQuery(teamQuery(tenant.id));
   const [change, setChange] = useState<TeamChange | null>(null);
   const [resending, setResending] = useState<string | null>(null);
@@ -40,11 +43,22 @@ export function TeamPage() {
   }
 
   async function done(message: string) {
+    const made = change;
     setChange(null);
     toast.success(message);
+    const aboutMe = made !== null && (made.kind === 'transfer' || ('member' in made && made.member.userId === user.id));
+    if (aboutMe && made.kind === 'remove') {
+      // You left: this business is no longer yours to open.
+      await refreshUser();
+      void navigate({ to: '/app', replace: true });
+      return;
+    }
     await refresh();
-    // A change to your own role changes what you may do here: ask who you are again.
-    await queryClient.invalidateQueries({ queryKey: keys.tenant(tenant.id) });
+    if (aboutMe) {
+      // Your own role changed what you may do here: ask who you are again.
+      await queryClient.invalidateQueries({ queryKey: keys.tenant(tenant.id) });
+      await refreshUser();
+    }
   }
 
   return (
