@@ -90,7 +90,7 @@ describe('accounts: invite → accept → owner → staff → removed', () => {
     expect((await t.call('POST', `/api/admin/tenants/no-such-tenant/owner-invites`, { token: platform, body: { email: newEmail() } })).status).toBe(404);
   });
 
-  it('staff cannot invite an owner, and an owner invite needs a valid email and role', async () => {
+  it('an invite needs a valid email and a role of owner or staff, in field messages', async () => {
     const { tenantId, owner } = await tenantWithOwner();
     const bad = await t.call('POST', `/api/tenants/${tenantId}/members`, { token: owner, body: { email: 'not an email', role: 'boss' } });
     expect(bad.status).toBe(400);
