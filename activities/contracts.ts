@@ -153,6 +153,11 @@ export interface SendEmailInput {
   text: string;
   /** Unique per tenant: the outbox row that makes a retried send a no-op. */
   idempotencyKey: string;
+  /**
+   * What the outbox keeps when the mail really goes out over SMTP, if not `text`: an account link
+   * with its token left out. Without SMTP the outbox is the local mailbox, so it keeps `text`.
+   */
+  storedText?: string;
 }
 
 export interface MailActivities {

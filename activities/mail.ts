@@ -17,7 +17,7 @@ export function createMailActivities(deps: ActivityDeps): MailActivities {
     async sendEmail(input: SendEmailInput) {
       const tenantDb = forTenant(deps.db, input.tenantId);
       await tenantDb.emailMessage.createMany({
-        data: [{ idempotencyKey: input.idempotencyKey, toAddress: input.to, subject: input.subject, body: input.text, status: 'queued' }],
+        data: [{ idempotencyKey: input.idempotencyKey, toAddress: input.to, subject: input.subject, body: deps.config.SMTP_URL ? (input.storedText ?? input.text) : input.text, status: 'queued' }],
         skipDuplicates: true,
       });
       const row = await tenantDb.emailMessage.findFirstOrThrow({ where: { idempotencyKey: input.idempotencyKey } });

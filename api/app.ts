@@ -3,7 +3,9 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { requestId } from 'hono/request-id';
 import { adminAuditRoutes } from './admin/audit.ts';
 import { adminTenantRoutes } from './admin/tenants.ts';
+import { DEFAULT_ACCOUNT_LIMITS, throttleTokenAttempts, type AccountLimits } from './auth/account-throttle.ts';
 import type { LoginLimits } from './auth/login-throttle.ts';
+import { passwordResetRoutes } from './auth/password-reset.ts';
 import { authRoutes } from './auth/routes.ts';
 import { viewAsRoutes } from './auth/view-as-routes.ts';
 import { codecRoutes } from './codec/routes.ts';
@@ -12,6 +14,8 @@ import type { AppDeps, AppEnv } from './context.ts';
 import { errorBody, handleError } from './errors.ts';
 import { exportDownloadRoutes } from './exports/download.ts';
 import { healthRoutes } from './health.ts';
+import { inviteRoutes } from './members/accept.ts';
+import { mailboxRoutes } from './sandbox/mailbox.ts';
 import { securityHeaders } from './security-headers.ts';
 import { tenantRoutes } from './tenants/routes.ts';
 import { voiceRoutes } from './twilio/voice.ts';
@@ -21,8 +25,11 @@ import { stripeSandboxRoutes } from './sandbox/stripe.ts';
 import { stripeWebhookRoutes } from './stripe/webhook.ts';
 
 /** The whole HTTP surface: API route groups, the codec endpoint and, when built, the web app. */
-export function createApp(deps: AppDeps, options: { loginLimits?: Partial<LoginLimits> } = {}) {
+export function createApp(deps: AppDeps, options: { loginLimits?: Partial<LoginLimits>; accountLimits?: Partial<AccountLimits> } = {}) {
   const app = new Hono<AppEnv>();
+  const accountLimits = { ...DEFAULT_ACCOUNT_LIMITS, ...options.accountLimits };
+  // One budget of refused link tokens per address, whichever account route they were tried on.
+  const tokenThrottle = throttleTokenAttempts(accountLimits);
   // First, so every answer carries them, errors and 413s included.
   app.use(securityHeaders(deps.config));
   app.use(requestId());
@@ -37,8 +44,10 @@ export function createApp(deps: AppDeps, options: { loginLimits?: Partial<LoginL
   app.use(limitBodies());
 
   app.route('/healthz', healthRoutes());
+  app.route('/api/auth/password-reset', passwordResetRoutes(accountLimits, tokenThrottle));
   app.route('/api/auth', authRoutes({ loginLimits: options.loginLimits }));
   app.route('/api/view-as', viewAsRoutes());
+  app.route('/api/invites', inviteRoutes(accountLimits, tokenThrottle));
   app.route('/api/admin/tenants', adminTenantRoutes());
   app.route('/api/admin/audit', adminAuditRoutes());
   app.route('/codec', codecRoutes({ temporalUiUrl: deps.config.TEMPORAL_UI_URL }));
@@ -47,6 +56,7 @@ export function createApp(deps: AppDeps, options: { loginLimits?: Partial<LoginL
   app.route('/stripe', stripeWebhookRoutes());
   app.route('/sandbox/twilio', twilioSandboxRoutes(deps)); // the offline Twilio, only when no account is configured
   app.route('/sandbox/stripe', stripeSandboxRoutes(deps)); // the offline Stripe, only when no secret key is configured
+  app.route('/sandbox/mailbox', mailboxRoutes()); // the recorded mail, only when no SMTP server is configured (never in production)
   app.route('/api/tenants/:tenantId', tenantRoutes());
   app.route('/exports', exportDownloadRoutes()); // signed links: no session, works in every billing status
   app.all('/api/*', (c) => c.json(errorBody('not_found', `No API route for ${c.req.method} ${c.req.path}.`), 404));

@@ -49,6 +49,10 @@ export const configSchema = z
       .refine((key) => Buffer.from(key, 'base64').length === 32, 'must be 32 bytes, base64-encoded (openssl rand -base64 32)')
       .optional(),
     SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+    /** How long an emailed invite link works (a resend mails a new one). */
+    INVITE_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(24 * 7),
+    /** How long an emailed password-reset link works. */
+    PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
 
     TWILIO_ACCOUNT_SID: z.string().optional(),
     TWILIO_AUTH_TOKEN: z.string().optional(),
@@ -88,7 +92,7 @@ export const configSchema = z
     /** Usage billed on top of the plan, per SMS segment and per started call minute (Stripe metered prices on the usage meters). */
     BILLING_PRICE_SMS_SEGMENT_CENTS: z.coerce.number().int().min(0).default(2),
     BILLING_PRICE_CALL_MINUTE_CENTS: z.coerce.number().int().min(0).default(3),
-    /** Outgoing mail (owner notifications): smtp://user:pass@host:587. Unset → mail is recorded, not sent. */
+    /** Outgoing mail (owner notifications, invites, password resets): smtp://user:pass@host:587. Unset → mail is recorded, not sent, and readable at /sandbox/mailbox (not in production). */
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must look like smtp://user:password@host:587').optional(),
     MAIL_FROM: z.string().default('ServicePro <no-reply@servicepro.local>'),
     /** Where data exports (zip files) are written; default `<SERVICEPRO_DATA_DIR>/exports`. */

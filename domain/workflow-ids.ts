@@ -21,4 +21,7 @@ export const workflowIds = {
   heldText: (tenantId: string, messageId: string) => `held-text:${tenantId}:${messageId}`,
   /** Copies one voicemail's recording into our storage and transcribes it (workflows/voicemail-audio.ts). */
   voicemailAudio: (tenantId: string, voicemailId: string) => `voicemail-audio:${tenantId}:${voicemailId}`,
+  /** One mailing of an invite (a resend is the next `send`). */
+  inviteMail: (tenantId: string, inviteId: string, send: number) => `invite:${tenantId}:${inviteId}:${send}`,
+  passwordResetMail: (resetId: string) => `password-reset:${resetId}`,
 };

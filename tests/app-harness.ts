@@ -44,6 +44,8 @@ export interface TestApp {
 
 export interface TestAppOptions {
   loginAttemptsPerWindow?: number;
+  /** Budget of password-reset requests per email and of refused link tokens (default: roomy, tests share one address). */
+  accountAttemptsPerWindow?: number;
   webDist?: string;
   /** Settings over the test defaults, e.g. PUBLIC_BASE_URL of a served app, EXPORT_STORAGE_DIR. */
   env?: Record<string, string>;
@@ -94,7 +96,11 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const deps = await createDeps(config, logger, { webDist: options.webDist });
   const worker = await startWorker({ address: stack.temporalAddress, namespace: stack.temporalNamespace, taskQueue, masterKey: deps.masterKey, logger, activityDeps: deps });
   // Tests sign in often, all from one in-process "address": roomy budgets unless a test sets one.
-  const app = createApp(deps, { loginLimits: { perAddressAndAccount: options.loginAttemptsPerWindow ?? 1_000, perAccount: 1_000, perAddress: 1_000 } });
+  const accountBudget = options.accountAttemptsPerWindow ?? 1_000;
+  const app = createApp(deps, {
+    loginLimits: { perAddressAndAccount: options.loginAttemptsPerWindow ?? 1_000, perAccount: 1_000, perAddress: 1_000 },
+    accountLimits: { resetRequestsPerAccount: accountBudget, resetRequestsPerAddress: 1_000, tokenFailuresPerAddress: accountBudget },
+  });
 
   const call: TestApp['call'] = async (method, url, { token, body, headers } = {}) =>
     app.request(url, {

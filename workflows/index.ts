@@ -1,4 +1,5 @@
 // Everything the worker's workflow bundle contains.
+export * from './account-mail.ts';
 export * from './billing.ts';
 export * from './call.ts';
 export * from './conversation.ts';

@@ -42,8 +42,8 @@ export function clientAddress(c: Context, trustProxyHops: number): string {
   return nearestFirst[Math.min(trustProxyHops, nearestFirst.length - 1)]!;
 }
 
-/** The account a sign-in names, as the login validator will read it; '' when the body has none. */
-async function accountOf(c: Context): Promise<string> {
+/** The account a sign-in (or reset request) names, as its validator will read it; '' when the body has none. */
+export async function accountOf(c: Context): Promise<string> {
   const body: unknown = await c.req.json().catch(() => null);
   const email = typeof body === 'object' && body !== null && 'email' in body ? body.email : undefined;
   return typeof email === 'string' ? email.trim().toLowerCase() : '';

@@ -1,13 +1,14 @@
 import { Hono } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie } from 'hono/cookie';
 import { z } from 'zod';
 import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { validated } from '../validated.ts';
 import { DEFAULT_LOGIN_LIMITS, throttleLogins, type LoginLimits } from './login-throttle.ts';
 import { hashPassword, verifyPassword } from '../../domain/passwords.ts';
-import { bearerToken, loadSessionUser, requireAccess, SESSION_COOKIE } from './session.ts';
-import { endSession, startSession } from './sessions.ts';
+import { bearerToken, requireAccess, SESSION_COOKIE } from './session.ts';
+import { endSession } from './sessions.ts';
+import { signIn } from './sign-in.ts';
 import { readToken, sessionKey } from './tokens.ts';
 
 const loginBody = z.object(
@@ -31,17 +32,12 @@ export function authRoutes(options: { loginLimits?: Partial<LoginLimits> } = {})
       '/login',
       validated('json', loginBody),
       async (c) => {
-        const { db, masterKey, config } = c.get('deps');
+        const { db } = c.get('deps');
         const { email, password } = c.req.valid('json');
         const user = await db.user.findUnique({ where: { email } });
         const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash), password);
         if (!user || !valid) throw new ApiError(401, 'invalid_credentials', 'That email and password do not match an account.');
-
-        const { token, expiresAt } = await startSession(db, sessionKey(masterKey), { userId: user.id, ttlHours: config.SESSION_TTL_HOURS, userAgent: c.req.header('user-agent') });
-        // The cookie lets the Temporal UI's codec requests (same site, other port) prove who is asking.
-        setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', path: '/', expires: expiresAt, secure: config.PUBLIC_BASE_URL.startsWith('https:') });
-        c.get('logger').info({ userId: user.id }, 'signed in');
-        return c.json({ token, expiresAt: expiresAt.toISOString(), user: await loadSessionUser(db, user.id) });
+        return c.json(await signIn(c, user.id));
       },
     )
     .get('/me', requireAccess({ kind: 'signed-in' }), (c) => c.json({ user: c.get('user') }))

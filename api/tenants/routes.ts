@@ -8,6 +8,7 @@ import { tenantBillingRoutes } from './billing.ts';
 import { callLog } from './call-log.ts';
 import { accountFacts, dashboard } from './dashboard.ts';
 import { exportRoutes } from './exports.ts';
+import { memberRoutes } from '../members/routes.ts';
 import { listMessages } from './messages.ts';
 import { openBusinessOnly } from './open-business.ts';
 import { pageFrom } from './pagination.ts';
@@ -72,6 +73,7 @@ export function tenantRoutes() {
     .get('/messages', member, async (c) => c.json(await listMessages(c.get('deps').db, tenantId(c), pageFrom(c.req.query()))))
     .route('/billing', tenantBillingRoutes())
     .route('/exports', exportRoutes())
+    .route('/members', memberRoutes())
     .post('/simulator/calls', owner, openBusinessOnly, validated('json', simulatedCallInput), async (c) => {
       const call = await runSimulatedCall(c.get('deps'), tenantId(c), c.req.valid('json'), ownAddress(c.env));
       return c.json({ call });

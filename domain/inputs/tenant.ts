@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { INDUSTRIES, TENANT_ID_PATTERN, TENANT_TIERS } from '../tenancy.ts';
+import { emailAddress } from './accounts.ts';
 import { phoneNumberInput } from './phone-number.ts';
 
 // A tenant as the platform owner creates and edits it: POST and PATCH /api/admin/tenants, and the
@@ -32,6 +33,8 @@ export const createTenantInput = z.strictObject(
     industry: industry.optional(),
     primaryColor: primaryColor.optional(),
     logoUrl: logoUrl.optional(),
+    /** Invites this person as the business's owner (an email with a link). */
+    ownerEmail: emailAddress.optional(),
   },
   unknownField,
 );
@@ -77,6 +80,7 @@ export const tenantForm = z.object({
   id: optional(id),
   phoneNumber: optional(phoneNumber),
   industry: optional(industry),
+  ownerEmail: optional(emailAddress),
 });
 export type TenantFormInput = z.input<typeof tenantForm>;
 export type TenantFormOutput = z.output<typeof tenantForm>;

@@ -26,6 +26,7 @@ const SECTIONS = [
   { path: 'sip', link: 'SIP app', heading: 'Connect your SIP app' },
   { path: 'simulator', link: 'Try a call', heading: 'Try a call' },
   { path: 'billing', link: 'Billing', heading: 'Billing' },
+  { path: 'team', link: 'Team', heading: 'Team' },
   { path: 'exports', link: 'Export data', heading: 'Export your data' },
 ];
 

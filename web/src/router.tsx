@@ -39,6 +39,15 @@ const loginRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/LoginPage.tsx'), 'LoginPage'),
 });
 
+// The pages an emailed link opens, and asking for one: no sign-in needed (the link's token is the proof).
+const account = (path: '/invite' | '/forgot-password' | '/reset-password', title: string, component: ReturnType<typeof lazyRouteComponent>) =>
+  createRoute({ getParentRoute: () => rootRoute, path, staticData: { title }, component });
+const accountRoutes = [
+  account('/invite', 'Accept your invite', lazyRouteComponent(() => import('./pages/account/AcceptInvitePage.tsx'), 'AcceptInvitePage')),
+  account('/forgot-password', 'Forgot your password?', lazyRouteComponent(() => import('./pages/account/ForgotPasswordPage.tsx'), 'ForgotPasswordPage')),
+  account('/reset-password', 'Choose a new password', lazyRouteComponent(() => import('./pages/account/ResetPasswordPage.tsx'), 'ResetPasswordPage')),
+];
+
 /** Every page below needs a signed-in user; a visitor is sent to sign in, and back here afterwards. */
 const signedIn = createRoute({
   getParentRoute: () => rootRoute,
@@ -127,10 +136,12 @@ const sectionRoutes = [
   section('simulator', lazyRouteComponent(() => import('./pages/tenant/simulator/CallSimulatorPage.tsx'), 'CallSimulatorPage')),
   section('billing', lazyRouteComponent(() => import('./pages/tenant/billing/BillingPage.tsx'), 'BillingPage')),
   section('exports', lazyRouteComponent(() => import('./pages/tenant/exports/ExportsPage.tsx'), 'ExportsPage')),
+  section('team', lazyRouteComponent(() => import('./pages/tenant/team/TeamPage.tsx'), 'TeamPage')),
 ] as const;
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
+  ...accountRoutes,
   signedIn.addChildren([homeRoute, adminRoute, registryRoute, auditRoute, memberHomeRoute, tenantRoute.addChildren([tenantHomeRoute, tenantHomeAliasRoute, ...sectionRoutes])]),
 ]);
 

@@ -1,6 +1,7 @@
 // What the pages read, as TanStack Query options: one key per resource, so a change in one place
 // (a plan change, a saved setting) refreshes every view of it.
 import { infiniteQueryOptions, queryOptions, type InfiniteData } from '@tanstack/react-query';
+import { fetchTeam } from './account-endpoints.ts';
 import { fetchAudit, fetchBilling, fetchCalls, fetchDashboard, fetchMessages, fetchPhoneSettings, fetchTenant, fetchVoicemails, listExports, listTenants } from './endpoints.ts';
 import { EXPORT_POLL_MS, LIST_REFRESH_MS } from './query-client.ts';
 import type { AuditPage, AuditQuery, DataExport, Paged, RegistryQuery } from './types.ts';
@@ -17,6 +18,7 @@ export const keys = {
   messages: (tenantId: string) => ['tenant', tenantId, 'messages'] as const,
   billing: (tenantId: string) => ['tenant', tenantId, 'billing'] as const,
   exports: (tenantId: string) => ['tenant', tenantId, 'exports'] as const,
+  team: (tenantId: string) => ['tenant', tenantId, 'team'] as const,
 };
 
 /** One page of the registry as searched and filtered (the page's URL holds the query). */
@@ -30,6 +32,8 @@ export const auditQuery = (query: Omit<AuditQuery, 'cursor'>) =>
     initialPageParam: null as string | null,
     getNextPageParam: (last: AuditPage) => last.nextCursor,
   });
+
+export const teamQuery = (tenantId: string) => queryOptions({ queryKey: keys.team(tenantId), queryFn: ({ signal }) => fetchTeam(tenantId, signal) });
 
 export const tenantQuery = (tenantId: string) => queryOptions({ queryKey: keys.tenant(tenantId), queryFn: ({ signal }) => fetchTenant(tenantId, signal) });
 

@@ -8,12 +8,16 @@ import type { adminAuditRoutes } from '../../../api/admin/audit.ts';
 import type { adminTenantRoutes } from '../../../api/admin/tenants.ts';
 import type { authRoutes } from '../../../api/auth/routes.ts';
 import type { tenantRoutes } from '../../../api/tenants/routes.ts';
+import type { inviteRoutes } from '../../../api/members/accept.ts';
+import type { memberRoutes } from '../../../api/members/routes.ts';
 
 type Client<App extends Hono<any, any, any>> = ReturnType<typeof hc<App>>;
 type AuthApi = Client<ReturnType<typeof authRoutes>>;
 type AdminApi = Client<ReturnType<typeof adminTenantRoutes>>;
 type AuditApi = Client<ReturnType<typeof adminAuditRoutes>>;
 type TenantApi = Client<ReturnType<typeof tenantRoutes>>;
+type InviteApi = Client<ReturnType<typeof inviteRoutes>>;
+type MemberApi = Client<ReturnType<typeof memberRoutes>>;
 type Ok<Endpoint> = InferResponseType<Endpoint, 200>;
 
 export type { IvrMode, TenantStatus, TenantTier as Tier } from '../../../domain/tenancy.ts';
@@ -26,6 +30,14 @@ export type LoginResponse = Ok<AuthApi['login']['$post']>;
 export type User = Ok<AuthApi['me']['$get']>['user'];
 export type Membership = User['memberships'][number];
 export type Role = Membership['role'];
+export type InvitePreview = Ok<InviteApi['preview']['$post']>['invite'];
+export type AcceptedInvite = Ok<InviteApi['accept']['$post']>;
+
+// A business's team
+export type Team = Ok<MemberApi['index']['$get']>;
+export type TeamMember = Team['members'][number];
+export type PendingInvite = Team['invites'][number];
+export type SentInvite = InferResponseType<MemberApi['index']['$post'], 201>['invite'];
 
 // The root dashboard
 export type RegistryPage = Ok<AdminApi['index']['$get']>;

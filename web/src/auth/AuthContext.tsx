@@ -16,6 +16,8 @@ interface AuthContextValue {
   signIn: (response: LoginResponse) => void;
   signOut: () => void;
   retry: () => void;
+  /** Asks /me again without leaving the page (after a change to your own memberships). */
+  refreshUser: () => Promise<void>;
 }
 
 const AuthContext = createContext<AuthContextValue | null>(null);
@@ -80,7 +82,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setAttempt((n) => n + 1);
   }, []);
 
-  const value = useMemo(() => ({ state, signIn, signOut, retry }), [state, signIn, signOut, retry]);
+  const refreshUser = useCallback(async () => {
+    const user = await fetchMe().catch(() => null);
+    if (user) setState((previous) => (previous.status === 'signed-in' ? { status: 'signed-in', user } : previous));
+  }, []);
+
+  const value = useMemo(() => ({ state, signIn, signOut, retry, refreshUser }), [state, signIn, signOut, retry, refreshUser]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from '@tanstack/react-router';
 import { useForm } from 'react-hook-form';
 import { login } from '../api/endpoints.ts';
 import { useAuth } from '../auth/AuthContext.tsx';
@@ -62,6 +63,9 @@ export function LoginPage() {
           <button type="submit" className="button button-primary button-block" disabled={isSubmitting}>
             {isSubmitting ? 'Signing in…' : 'Sign in'}
           </button>
+          <p className="muted">
+            <Link to="/forgot-password">Forgot your password?</Link>
+          </p>
         </form>
       </div>
     </main>

@@ -26,7 +26,12 @@ export function MemberHomePage() {
               </ul>
             </>
           ) : (
-            <p>Your account isn't linked to a business yet. Ask the business owner to invite you.</p>
+            <>
+              <p>Your account isn't part of any business right now.</p>
+              <p className="muted">
+                An owner adds people from their business's Team page. Ask them to invite <strong>{user.email}</strong>: the email has a link that adds the business to this account.
+              </p>
+            </>
           )}
         </section>
       </main>

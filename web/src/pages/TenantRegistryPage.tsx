@@ -15,6 +15,7 @@ import { RegistryFilters } from '../components/registry/RegistryFilters.tsx';
 import { RegistryPager } from '../components/registry/RegistryPager.tsx';
 import { RegistrySummary } from '../components/registry/RegistrySummary.tsx';
 import { ReopenTenantDialog } from '../components/registry/ReopenTenantDialog.tsx';
+import { InviteOwnerDialog } from '../components/registry/InviteOwnerDialog.tsx';
 import { TenantCard } from '../components/registry/TenantCard.tsx';
 import { TenantFormDialog } from '../components/registry/TenantFormDialog.tsx';
 import { SkeletonCard } from '../components/SkeletonCard.tsx';
@@ -46,6 +47,7 @@ export function TenantRegistryPage() {
   const [editing, setEditing] = useState<Tenant | null>(null);
   const [closing, setClosing] = useState<Tenant | null>(null);
   const [reopening, setReopening] = useState<Tenant | null>(null);
+  const [invitingOwner, setInvitingOwner] = useState<Tenant | null>(null);
   const [newTenantId, setNewTenantId] = useState<string | null>(null);
 
   const forbidden = !user.isPlatformOwner || (query.error instanceof ApiError && query.error.status === 403);
@@ -157,7 +159,7 @@ export function TenantRegistryPage() {
         {query.isSuccess && tenants.length > 0 && (
           <div className="tenant-grid" aria-busy={query.isFetching}>
             {tenants.map((tenant) => (
-              <TenantCard key={tenant.id} tenant={tenant} highlighted={tenant.id === newTenantId} onEdit={setEditing} onClose={setClosing} onReopen={setReopening} onViewAs={viewAsOwner} />
+              <TenantCard key={tenant.id} tenant={tenant} highlighted={tenant.id === newTenantId} onEdit={setEditing} onClose={setClosing} onReopen={setReopening} onViewAs={viewAsOwner} onInviteOwner={setInvitingOwner} />
             ))}
           </div>
         )}
@@ -166,6 +168,7 @@ export function TenantRegistryPage() {
 
       {creating && <TenantFormDialog onDismiss={() => setCreating(false)} onSaved={onCreated} />}
       {editing && <TenantFormDialog tenant={editing} onDismiss={() => setEditing(null)} onSaved={onEdited} />}
+      {invitingOwner && <InviteOwnerDialog tenant={invitingOwner} onDismiss={() => setInvitingOwner(null)} />}
       {closing && <CloseTenantDialog tenant={closing} onDismiss={() => setClosing(null)} onClosed={() => onClosed(closing)} />}
       {reopening && <ReopenTenantDialog tenant={reopening} onDismiss={() => setReopening(null)} onReopened={onReopened} />}
     </div>

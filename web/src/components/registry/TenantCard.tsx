@@ -12,9 +12,10 @@ interface TenantCardProps {
   onClose?: (tenant: Tenant) => void;
   onReopen?: (tenant: Tenant) => void;
   onViewAs?: (tenant: Tenant) => void;
+  onInviteOwner?: (tenant: Tenant) => void;
 }
 
-export function TenantCard({ tenant, highlighted = false, onEdit, onClose, onReopen, onViewAs }: TenantCardProps) {
+export function TenantCard({ tenant, highlighted = false, onEdit, onClose, onReopen, onViewAs, onInviteOwner }: TenantCardProps) {
   const titleId = `tenant-${tenant.id}-name`;
   const color = brandColor(tenant);
   const classes = ['tenant-card'];
@@ -28,6 +29,7 @@ export function TenantCard({ tenant, highlighted = false, onEdit, onClose, onReo
   const canReopen = closed && !tenant.purgedAt && onReopen;
   // The platform owner already is root's owner: viewing it "as its owner" would show nothing new.
   const canViewAs = !tenant.isRoot && onViewAs;
+  const canInviteOwner = !closed && !tenant.isRoot && onInviteOwner;
 
   return (
     <article className={classes.join(' ')} aria-labelledby={titleId} data-tenant-id={tenant.id} data-testid="tenant-card">
@@ -137,11 +139,17 @@ export function TenantCard({ tenant, highlighted = false, onEdit, onClose, onReo
             </a>
           </span>
         )}
-        {(canEdit || canClose || canReopen || canViewAs) && (
+        {(canEdit || canClose || canReopen || canViewAs || canInviteOwner) && (
           <span className="card-buttons">
             {canViewAs && (
               <button type="button" className="button button-ghost" onClick={() => onViewAs(tenant)}>
                 View as owner
+                <span className="visually-hidden"> of {tenant.businessName}</span>
+              </button>
+            )}
+            {canInviteOwner && (
+              <button type="button" className="button button-ghost" onClick={() => onInviteOwner(tenant)}>
+                Invite owner
                 <span className="visually-hidden"> of {tenant.businessName}</span>
               </button>
             )}

@@ -102,6 +102,12 @@ export function TenantFormDialog({ tenant, onDismiss, onSaved }: TenantFormDialo
           </FormField>
         )}
 
+        {!editing && (
+          <FormField id="tenant-ownerEmail" label="Owner's email" optional hint="We email them an invite to set their password and run the business." error={errors.ownerEmail?.message}>
+            <input type="email" autoComplete="off" inputMode="email" placeholder="owner@example.com" {...register('ownerEmail')} />
+          </FormField>
+        )}
+
         <FormField id="tenant-industry" label="Industry" optional error={errors.industry?.message}>
           <select {...register('industry')}>
             <option value="">Choose one</option>

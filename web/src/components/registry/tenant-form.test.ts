@@ -42,13 +42,15 @@ describe('New tenant form checks', () => {
 
   it('sends a trimmed body without empty optional fields', () => {
     expect(toCreateTenantInput(checked({ ...EMPTY_TENANT_FORM, businessName: '  Sunny Lawns ', tier: 'pro' }))).toEqual({ businessName: 'Sunny Lawns', tier: 'pro' });
-    expect(toCreateTenantInput(checked({ businessName: 'Sunny', tier: 'elite', id: ' sunny ', phoneNumber: '+1 918 555 0123', industry: 'lawn-care' }))).toEqual({
+    expect(toCreateTenantInput(checked({ businessName: 'Sunny', tier: 'elite', id: ' sunny ', phoneNumber: '+1 918 555 0123', industry: 'lawn-care', ownerEmail: 'Olive@Example.com' }))).toEqual({
       businessName: 'Sunny',
       tier: 'elite',
       id: 'sunny',
       phoneNumber: '+19185550123',
       industry: 'lawn-care',
+      ownerEmail: 'olive@example.com',
     });
+    expect(errorsOf({ ...EMPTY_TENANT_FORM, businessName: 'Sunny', ownerEmail: 'not an email' }).ownerEmail).toMatch(/email address/);
   });
 });
 

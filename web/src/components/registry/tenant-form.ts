@@ -10,21 +10,23 @@ export interface TenantFormValues {
   id: string;
   phoneNumber: string;
   industry: string;
+  /** New tenants only: who is invited as the owner. */
+  ownerEmail: string;
 }
 
-export const TENANT_FORM_FIELDS = ['businessName', 'tier', 'id', 'phoneNumber', 'industry'] as const;
+export const TENANT_FORM_FIELDS = ['businessName', 'tier', 'id', 'phoneNumber', 'industry', 'ownerEmail'] as const;
 
-export const EMPTY_TENANT_FORM: TenantFormValues = { businessName: '', tier: 'starter', id: '', phoneNumber: '', industry: '' };
+export const EMPTY_TENANT_FORM: TenantFormValues = { businessName: '', tier: 'starter', id: '', phoneNumber: '', industry: '', ownerEmail: '' };
 
 /** The form filled in with a tenant's current details, for editing. */
 export function tenantFormValues(tenant: Tenant): TenantFormValues {
-  return { businessName: tenant.businessName, tier: tenant.tier, id: tenant.id, phoneNumber: tenant.phoneNumber ?? '', industry: tenant.industry ?? '' };
+  return { businessName: tenant.businessName, tier: tenant.tier, id: tenant.id, phoneNumber: tenant.phoneNumber ?? '', industry: tenant.industry ?? '', ownerEmail: '' };
 }
 
 /** The POST body: the checked values, with the optional fields left empty left out. */
 export function toCreateTenantInput(values: TenantFormOutput): CreateTenantInput {
-  const { id, phoneNumber, industry, businessName, tier } = values;
-  return { businessName, tier, ...(id ? { id } : {}), ...(phoneNumber ? { phoneNumber } : {}), ...(industry ? { industry } : {}) };
+  const { id, phoneNumber, industry, businessName, tier, ownerEmail } = values;
+  return { businessName, tier, ...(id ? { id } : {}), ...(phoneNumber ? { phoneNumber } : {}), ...(industry ? { industry } : {}), ...(ownerEmail ? { ownerEmail } : {}) };
 }
 
 /** The PATCH body: only what changed; clearing an optional field sends null. */

@@ -6,6 +6,7 @@ import { useUser } from '../../auth/AuthContext.tsx';
 import { brandColor, formatPhone, initials } from '../../lib/format.ts';
 import { AppHeader } from '../AppHeader.tsx';
 import { TierBadge } from '../TierBadge.tsx';
+import { BusinessSwitcher } from './BusinessSwitcher.tsx';
 import { TENANT_SECTIONS } from './sections.ts';
 import { SectionNav } from './SectionNav.tsx';
 import { TenantBanners } from './TenantBanners.tsx';
@@ -47,6 +48,7 @@ export function TenantShell() {
               )}
             </div>
           </div>
+          <BusinessSwitcher tenantId={tenantId} />
           <SectionNav tenantId={tenantId} tenant={tenant} current={section} />
         </div>
       </div>

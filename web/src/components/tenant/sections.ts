@@ -13,6 +13,7 @@ export const TENANT_SECTIONS = [
   { id: 'simulator', label: 'Try a call', title: 'Try a call', ownersOnly: true, openBusinessOnly: true },
   { id: 'billing', label: 'Billing', title: 'Billing' },
   { id: 'exports', label: 'Export data', title: 'Export your data' },
+  { id: 'team', label: 'Team', title: 'Team' },
 ] as const;
 
 export type TenantSection = (typeof TENANT_SECTIONS)[number]['id'];
