@@ -122,4 +122,29 @@ describe('billing activities against the Stripe fake', () => {
     await t.deps.db.tenantConfig.update({ where: { tenantId }, data: { status: 'closed' } });
     expect(await billing.setTenantStatus({ tenantId, status: 'active' })).toEqual({ changed: false });
   });
+
+  it('a card added to a reopened business (its subscription cancelled at closing) starts a new subscription on its plan, billed now, with that card', async () => {
+    const tenantId = await newTenant('elite');
+    await billing.ensureCustomer({ tenantId, idempotencyKey: key(tenantId, 'ensure-customer') });
+    const first = await billing.ensureSubscription({ tenantId, tier: 'elite', trialDays: 14, idempotencyKey: key(tenantId, 'ensure-subscription') });
+    await billing.cancelSubscription({ tenantId, idempotencyKey: key(tenantId, 'cancel') });
+    await billing.createCheckoutLink({ tenantId, returnPath: '/billing', idempotencyKey: key(tenantId, 'checkout-link:1') });
+    const session = t.stripe.sessions().at(-1)!;
+    t.stripe.completeCheckout(String(session.id));
+
+    const attach = { tenantId, checkoutSessionId: String(session.id), idempotencyKey: key(tenantId, `attach-card:${String(session.id)}`) };
+    const { paymentMethodId, resumed } = await billing.attachPaymentMethod(attach);
+    expect(resumed).toBe(true);
+    const row = await t.deps.db.tenantBilling.findUniqueOrThrow({ where: { tenantId } });
+    expect(row.stripeSubscriptionId).not.toBe(first.subscriptionId);
+    const renewed = t.stripe.subscription(row.stripeSubscriptionId!)!;
+    const prices = await billing.ensurePrices();
+    expect(renewed).toMatchObject({ status: 'active', trial_end: null, default_payment_method: paymentMethodId, metadata: { tenant_id: tenantId } });
+    expect((renewed.items as { data: { price: { id: string } }[] }).data[0]!.price.id).toBe(prices.elite);
+    expect(t.stripe.subscription(first.subscriptionId)!.status).toBe('canceled');
+    // A retried attach (the answer was lost) starts no second subscription.
+    await billing.attachPaymentMethod(attach);
+    expect(t.stripe.subscriptions().filter((sub) => sub.status === 'active')).toHaveLength(1);
+    expect((await t.deps.db.tenantBilling.findUniqueOrThrow({ where: { tenantId } })).stripeSubscriptionId).toBe(row.stripeSubscriptionId);
+  });
 });

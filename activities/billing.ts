@@ -99,24 +99,44 @@ export function createBillingActivities(deps: ActivityDeps, options: { stripe?: 
   async function ensureSubscription(input: { tenantId: string; tier: TenantTier; trialDays: number; idempotencyKey: string }): Promise<BillingSubscription> {
     const row = await billingRow(input.tenantId);
     if (row.stripeSubscriptionId) return describe(row.stripeCustomerId, await stripe.subscriptions.retrieve(row.stripeSubscriptionId).catch(rethrow));
+    return describe(row.stripeCustomerId, await startSubscription({ ...input, customerId: row.stripeCustomerId }));
+  }
+
+  /** A new subscription on the plan, remembered in tenant_billing; with a trial it pauses when the trial ends without a card. */
+  async function startSubscription(input: { tenantId: string; customerId: string; tier: TenantTier; trialDays: number; idempotencyKey: string; paymentMethodId?: string }) {
     const prices = await ensurePrices();
     const subscription = await stripe.subscriptions
       .create(
         {
-          customer: row.stripeCustomerId,
+          customer: input.customerId,
           items: [{ price: prices[input.tier] }],
           metadata: { tenant_id: input.tenantId },
+          ...(input.paymentMethodId ? { default_payment_method: input.paymentMethodId } : {}),
           ...(input.trialDays > 0 ? { trial_period_days: input.trialDays, trial_settings: { end_behavior: { missing_payment_method: 'pause' as const } } } : {}),
         },
         { idempotencyKey: input.idempotencyKey },
       )
       .catch(rethrow);
-    const described = describe(row.stripeCustomerId, subscription);
     await db.tenantBilling.update({
       where: { tenantId: input.tenantId },
       data: { stripeSubscriptionId: subscription.id, trialEndsAt: fromUnix(subscription.trial_end), currentPeriodEnd: fromUnix(subscription.items.data[0]?.current_period_end) },
     });
-    return described;
+    return subscription;
+  }
+
+  /** The card becomes the subscription's; a paused one resumes, and one cancelled at closing (a reopened business) is started again on its plan. */
+  async function billWithCard(tenantId: string, subscriptionId: string, paymentMethodId: string, idempotencyKey: string): Promise<boolean> {
+    const current = await stripe.subscriptions.retrieve(subscriptionId).catch(rethrow);
+    if (current.status === 'canceled') {
+      const { tier } = await db.tenantConfig.findUniqueOrThrow({ where: { tenantId }, select: { tier: true } });
+      await startSubscription({ tenantId, customerId: String(current.customer), tier, trialDays: 0, paymentMethodId, idempotencyKey: `${idempotencyKey}:restart` });
+      return true;
+    }
+    const subscription = await stripe.subscriptions.update(subscriptionId, { default_payment_method: paymentMethodId }, { idempotencyKey: `${idempotencyKey}:subscription` }).catch(rethrow);
+    if (subscription.status !== 'paused') return false;
+    // A trial that ended without a card paused the subscription: billing starts now (Stripe's default anchor on resume).
+    await stripe.subscriptions.resume(subscriptionId, {}, { idempotencyKey: `${idempotencyKey}:resume` }).catch(rethrow);
+    return true;
   }
 
   return {
@@ -152,15 +172,7 @@ export function createBillingActivities(deps: ActivityDeps, options: { stripe?: 
         throw ApplicationFailure.nonRetryable(`Checkout session ${checkoutSessionId} saved no card for this tenant.`, 'StripeRejected');
       }
       await stripe.customers.update(row.stripeCustomerId, { invoice_settings: { default_payment_method: paymentMethodId } }, { idempotencyKey: `${idempotencyKey}:customer` }).catch(rethrow);
-      let resumed = false;
-      if (row.stripeSubscriptionId) {
-        const subscription = await stripe.subscriptions.update(row.stripeSubscriptionId, { default_payment_method: paymentMethodId }, { idempotencyKey: `${idempotencyKey}:subscription` }).catch(rethrow);
-        if (subscription.status === 'paused') {
-          // A trial that ended without a card paused the subscription: billing starts now (Stripe's default anchor on resume).
-          await stripe.subscriptions.resume(row.stripeSubscriptionId, {}, { idempotencyKey: `${idempotencyKey}:resume` }).catch(rethrow);
-          resumed = true;
-        }
-      }
+      const resumed = row.stripeSubscriptionId ? await billWithCard(tenantId, row.stripeSubscriptionId, paymentMethodId, idempotencyKey) : false;
       await db.tenantBilling.update({ where: { tenantId }, data: { hasPaymentMethod: true } });
       return { paymentMethodId, resumed };
     },

@@ -142,7 +142,7 @@ describe('the billing lifecycle against stripe-mock (Stripe\'s OpenAPI spec)', (
       shapeAnswer = null;
     }
     expectAccepted(from);
-    expect(calls(from)).toEqual(['GET /v1/checkout/sessions/:id', 'POST /v1/customers/:id', 'POST /v1/subscriptions/:id', 'POST /v1/subscriptions/:id/resume']);
+    expect(calls(from)).toEqual(['GET /v1/checkout/sessions/:id', 'POST /v1/customers/:id', 'GET /v1/subscriptions/:id', 'POST /v1/subscriptions/:id', 'POST /v1/subscriptions/:id/resume']);
   });
 
   it('a session that saved no card is refused after one accepted request', async () => {

@@ -33,7 +33,7 @@ function newSubscription(store: SandboxStore, p: Record<string, unknown>): Strip
       object: 'list',
       data: [{ id: newId('si'), object: 'subscription_item', price, quantity: 1, subscription: id, current_period_start: start, current_period_end: periodEnd }],
     },
-    default_payment_method: null,
+    default_payment_method: typeof p.default_payment_method === 'string' ? p.default_payment_method : null,
     latest_invoice: null,
   };
 }
