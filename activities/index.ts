@@ -1,5 +1,6 @@
 import { createBillingActivities } from './billing.ts';
 import { createCallActivities } from './calls.ts';
+import { createCallEventActivities } from './call-events.ts';
 import { createExportActivities } from './export.ts';
 import { createKeptMessageActivities } from './kept-messages.ts';
 import { createMailActivities } from './mail.ts';
@@ -12,6 +13,7 @@ import type { ActivityDeps } from './deps.ts';
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createCallActivities(deps.db),
+    ...createCallEventActivities(deps),
     ...createKeptMessageActivities(deps.db),
     ...createMessagingActivities(deps),
     ...createMailActivities(deps),

@@ -11,6 +11,7 @@ import { startApiServer } from '../api/server.ts';
 import { freePort } from '../scripts/ports.ts';
 import { parseConfig } from '../domain/config.ts';
 import { startWorker, type RunningWorker } from '../workers/worker.ts';
+import { ensureCallEventDrain } from '../workers/client/call-event-drain.ts';
 import { startProviderFakes, type ProviderFakeName, type ProviderFakes } from './provider-fakes.ts';
 import { testStack, uniqueId } from './stack.ts';
 import type { SmtpFake } from './smtp-fake.ts';
@@ -91,6 +92,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const logger = createLogger(config.LOG_LEVEL);
   const deps = await createDeps(config, logger, { webDist: options.webDist });
   const worker = await startWorker({ address: stack.temporalAddress, namespace: stack.temporalNamespace, taskQueue, masterKey: deps.masterKey, logger, activityDeps: deps });
+  // As every worker process does (workers/main.ts): call events kept in Postgres during an outage get delivered.
+  await ensureCallEventDrain(deps.temporal, taskQueue);
   // Tests sign in often, all from one in-process "address": roomy budgets unless a test sets one.
   const app = createApp(deps, { loginLimits: { perAddressAndAccount: options.loginAttemptsPerWindow ?? 1_000, perAccount: 1_000, perAddress: 1_000 } });
 

@@ -1,6 +1,7 @@
 // Everything the worker's workflow bundle contains.
 export * from './billing.ts';
 export * from './call.ts';
+export * from './call-event-drain.ts';
 export * from './conversation.ts';
 export * from './export.ts';
 export * from './kept-messages.ts';
