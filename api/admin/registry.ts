@@ -4,6 +4,7 @@ import { workflowIds } from '../../domain/workflow-ids.ts';
 import { billingDurations, startTenantBilling, signalTenantClosed, signalTierChanged } from '../../workers/client/tenant-billing.ts';
 import type { AppDeps } from '../context.ts';
 import { ApiError } from '../errors.ts';
+import { refreshCallContextOf } from '../twilio/call-context.ts';
 import type { CreateTenantInput, UpdateTenantInput } from '../../domain/inputs/tenant.ts';
 
 const withConfig = { config: true, phoneConfig: true, billing: true } as const;
@@ -154,6 +155,8 @@ export function tenantRegistry(deps: AppDeps) {
       } catch (error) {
         conflict(error, id, input.phoneNumber);
       }
+      // This process's callers hear the new name, plan or number at once (other API processes: within CALL_CONTEXT_TTL_MS).
+      await refreshCallContextOf(db, id, config.PUBLIC_BASE_URL).catch(() => undefined);
       if (input.tier && input.tier !== before.config!.tier) {
         await signalTierChanged(temporal, id, input.tier).catch((error: Error) =>
           logger.warn({ err: error, tenantId: id }, 'billing workflow not told of the tier change; it will be reconciled'),
@@ -173,6 +176,7 @@ export function tenantRegistry(deps: AppDeps) {
         await tx.auditLog.create({ data: { actorUserId, tenantId: id, action: 'tenant.closed', before: view(before), after: view(closed) } });
         return closed;
       });
+      await refreshCallContextOf(db, id, config.PUBLIC_BASE_URL).catch(() => undefined);
       await signalTenantClosed(temporal, id).catch((error: Error) =>
         logger.warn({ err: error, tenantId: id }, 'billing workflow not told of the closing; it will be reconciled'),
       );

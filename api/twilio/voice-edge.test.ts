@@ -174,6 +174,27 @@ describe('nothing a caller does is lost', () => {
   });
 });
 
+describe('the cached phone settings', () => {
+  const greetingOf = async (app: ReturnType<typeof createApp>, phoneNumber: string) => twimlText((await voicePost(t, '/twilio/voice/incoming', newVoiceCall(t, phoneNumber), app)).verbs[0]?.[1].Say);
+
+  it('a change made elsewhere (another API process, the worker) is heard once CALL_CONTEXT_TTL_MS has passed, not before', async () => {
+    const app = createApp({ ...t.deps, config: { ...t.deps.config, CALL_CONTEXT_TTL_MS: 1_500 } });
+    const tenant = await voiceTenant(t);
+    expect(await greetingOf(app, tenant.phoneNumber)).toMatch(/Thanks for calling Gleam/);
+    await t.deps.db.tenantPhoneConfig.update({ where: { tenantId: tenant.id }, data: { greetingText: 'Hello from the new greeting.' } });
+    expect(await greetingOf(app, tenant.phoneNumber), 'answered from the cache, no database read').toMatch(/Thanks for calling Gleam/);
+    await expect.poll(() => greetingOf(app, tenant.phoneNumber), { timeout: 10_000, interval: 250 }).toMatch(/Hello from the new greeting/);
+  });
+
+  it('a plan change through the admin API applies to this process’s next call at once', async () => {
+    const tenant = await voiceTenant(t);
+    expect((await voicePost(t, '/twilio/voice/incoming', newVoiceCall(t, tenant.phoneNumber))).names).toEqual(['Gather']);
+    const changed = await t.call('PATCH', `/api/admin/tenants/${tenant.id}`, { token: await t.ownerToken(), body: { tier: 'starter' } });
+    expect(changed.status, await changed.clone().text()).toBe(200);
+    expect((await voicePost(t, '/twilio/voice/incoming', newVoiceCall(t, tenant.phoneNumber))).names).toEqual(['Dial']);
+  });
+});
+
 describe('the drain workflow', () => {
   it('is one per task queue, started again harmlessly by every worker start', async () => {
     await ensureCallEventDrain(t.deps.temporal, t.taskQueue);
