@@ -1,5 +1,6 @@
 // `npm run bench [-- foundation|ivr|export]`: the benchmarks, each printing its table and writing
 // bench/results/<name>.json. Never part of the test suite's pass/fail.
+import { cpus, loadavg } from 'node:os';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { runFoundationBench } from './foundation.ts';
 import { printExportReport, runExportBench } from './export.ts';
@@ -17,7 +18,11 @@ if (!only || only === 'foundation') {
 }
 
 if (!only || only === 'ivr') {
+  // The machine is shared: its load before and after says how much the numbers can be trusted.
+  const loadBefore = loadavg();
   const { rows, floors, openLoop } = await runIvrBench();
+  const machine = { cpus: cpus().length, loadAverageBefore: loadBefore, loadAverageAfter: loadavg() };
+  console.log(`machine: ${JSON.stringify(machine)}`);
   console.log('\nIVR closed loop: N callers back to back, per webhook (signed, over HTTP, real worker + Temporal + Postgres)');
   console.table(rows.map((r) => ({ callers: r.callers, webhook: r.step, n: r.n, 'p50 ms': r.p50Ms, 'p95 ms': r.p95Ms, 'p99 ms': r.p99Ms, 'calls/s': r.callsPerSec ?? '', fallbacks: r.fallbacks ?? '', errors: r.errors ?? '' })));
   printTable('IVR floors (same run)', floors);
@@ -26,7 +31,7 @@ if (!only || only === 'ivr') {
     console.table(openLoopTable(openLoop));
     console.log(`capacity at SLO (every webhook p99 ≤ ${openLoop.capacityAtSlo.sloP99Ms} ms, no fallback, no error): IVR ${openLoop.capacityAtSlo.ivr} calls/s, floor ${openLoop.capacityAtSlo.floor} calls/s`);
   }
-  console.log(`results written to ${await writeResults('ivr', { rows, floors, openLoop })}`);
+  console.log(`results written to ${await writeResults('ivr', { machine, rows, floors, openLoop })}`);
 }
 
 if (!only || only === 'export') {
