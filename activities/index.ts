@@ -1,5 +1,6 @@
 import { createBillingActivities } from './billing.ts';
 import { createCallActivities } from './calls.ts';
+import { createCallEventActivities } from './call-events.ts';
 import { createExportActivities } from './export.ts';
 import { createKeptMessageActivities } from './kept-messages.ts';
 import { createMailActivities } from './mail.ts';
@@ -15,6 +16,7 @@ export function createActivities(deps: ActivityDeps) {
   const hooks = { voicemailStored: (voicemail: { tenantId: string; voicemailId: string }) => startVoicemailAudio(deps, voicemail) };
   return {
     ...createCallActivities(deps.db, hooks),
+    ...createCallEventActivities(deps),
     ...createKeptMessageActivities(deps.db, hooks),
     ...createVoicemailAudioActivities(deps),
     ...createMessagingActivities(deps),

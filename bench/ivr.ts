@@ -1,48 +1,23 @@
-// N concurrent callers, each walking a 3-step IVR (incoming → wrong key → 3 for voicemail) plus the
-// status callback, with signed webhooks over HTTP against the real API, worker, Temporal and
-// Postgres. Next to two floors measured in the same run: a bare Hono route returning static TwiML,
-// and a bare Temporal update round trip with an empty handler.
-import { spawn } from 'node:child_process';
+// `npm run bench -- ivr`. Closed loop: N callers back to back, each walking a 3-step IVR (incoming →
+// wrong key → 3 for voicemail) plus the status callback, next to floors measured in the same run (a
+// bare Hono route returning static TwiML, a bare Temporal update, bare signalWithStart + a signal).
+// Then the open loop (bench/ivr-open.ts): Poisson arrivals with callers' pauses, capacity at SLO.
 import { createRequire } from 'node:module';
 import { serve } from '@hono/node-server';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { Hono } from 'hono';
-import { closeDeps, createDeps } from '../workers/runtime/deps.ts';
-import { createLogger } from '../workers/runtime/logger.ts';
-import { startApiServer } from '../api/server.ts';
-import { signTwilioRequest } from '../api/twilio/signature.ts';
-import { parseConfig } from '../domain/config.ts';
-import { twilioCredentials } from '../domain/twilio-credentials.ts';
-import { startEphemeralStack } from '../scripts/ephemeral-stack.ts';
-import { freePort } from '../scripts/ports.ts';
 import { temporalDataConverter } from '../workers/runtime/codec.ts';
-
-import { doneSignal, floorWorkflow, pingUpdate } from './floor-workflow.ts';
-import { measure, type Series } from './measure.ts';
+import { doneSignal, floorCallWorkflow, floorWorkflow, pingUpdate, stepSignal } from './floor-workflow.ts';
+import { runOpenLoop, type OpenLoopReport } from './ivr-open.ts';
+import { BENCH_NUMBER, startIvrBenchStack } from './ivr-stack.ts';
+import { measure, writeResults, type Series } from './measure.ts';
+import { freePort } from '../scripts/ports.ts';
 
 const require = createRequire(import.meta.url);
-const LEVELS = (process.env.BENCH_CALLERS ?? '10,50,200').split(',').map(Number);
+const LEVELS = (process.env.BENCH_CALLERS ?? '1,10,50,200').split(',').map(Number);
 const CALLS_PER_LEVEL = Number(process.env.BENCH_CALLS ?? 400);
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 const round = (x: number) => Math.round(x * 10) / 10;
-
-async function startWorkerProcess(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'workers/main.ts'], { env: { ...process.env, NODE_ENV: 'test', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise<void>((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk) => {
-      output += chunk;
-      if (output.includes('worker polling')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`worker exited (${code}): ${output}`)));
-  });
-  return {
-    stop: () => new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    }),
-  };
-}
 
 export interface IvrRow {
   callers: number;
@@ -52,108 +27,95 @@ export interface IvrRow {
   p95Ms: number;
   p99Ms: number;
   callsPerSec?: number;
-  /** Calls that got the API's fallback TwiML because the workflow missed the webhook deadline. */
+  /** Calls that got the API's fallback TwiML instead of the menu. */
   fallbacks?: number;
+  /** Webhooks answered with a non-2xx or not at all. */
+  errors?: number;
 }
 
-export async function runIvrBench(): Promise<{ rows: IvrRow[]; floors: Series[] }> {
-  const stack = await startEphemeralStack();
-  const port = await freePort();
-  const config = parseConfig({
-    NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: String(port), DATABASE_URL: stack.adminDatabaseUrl, APP_DATABASE_URL: stack.appDatabaseUrl,
-    TEMPORAL_ADDRESS: stack.temporalAddress, TEMPORAL_TASK_QUEUE: 'bench-ivr', SERVICEPRO_ENCRYPTION_KEY: stack.masterKeyBase64,
-  });
-  const deps = await createDeps(config, createLogger('silent'));
-  // The worker runs as its own process (`npm run worker`), as deployed: the API keeps its event loop.
-  const worker = await startWorkerProcess({
-    DATABASE_URL: stack.adminDatabaseUrl, APP_DATABASE_URL: stack.appDatabaseUrl, TEMPORAL_ADDRESS: stack.temporalAddress,
-    TEMPORAL_TASK_QUEUE: 'bench-ivr', SERVICEPRO_ENCRYPTION_KEY: stack.masterKeyBase64, PUBLIC_BASE_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: 'info',
-  });
-  const api = await startApiServer(deps, port, '127.0.0.1');
-  const { authToken } = twilioCredentials(config, deps.masterKey);
+export async function runIvrBench(): Promise<{ rows: IvrRow[]; floors: Series[]; openLoop?: OpenLoopReport }> {
+  const bench = await startIvrBenchStack();
+  const { deps, webhook } = bench;
 
-  // The floors: a static route on the same HTTP stack, and an empty Temporal update.
+  // The floors: a static route on the same HTTP stack, an empty Temporal update, bare signals.
   const staticTwiml = '<?xml version="1.0" encoding="UTF-8"?><Response><Say>Hello</Say></Response>';
   const floorPort = await freePort();
   const floorServer = serve({ fetch: new Hono().post('/static', (c) => c.body(staticTwiml, 200, { 'content-type': 'text/xml' })).fetch, port: floorPort, hostname: '127.0.0.1' });
-  const floorConnection = await NativeConnection.connect({ address: stack.temporalAddress });
-  // Same payload codec as the product, so the floor pays the same encryption the IVR does.
+  const floorConnection = await NativeConnection.connect({ address: bench.stack.temporalAddress });
   const floorWorker = await Worker.create({ connection: floorConnection, taskQueue: 'bench-floor', workflowsPath: require.resolve('./floor-workflow.ts'), dataConverter: temporalDataConverter(deps.masterKey) });
   const floorRun = floorWorker.run();
 
   const rows: IvrRow[] = [];
   const floors: Series[] = [];
+  let openLoop: OpenLoopReport | undefined;
   try {
-    await deps.db.tenant.create({
-      data: {
-        id: 'bench-ivr', slug: 'bench-ivr',
-        config: { create: { businessName: 'Bench Detailing', tier: 'pro', status: 'active' } },
-        phoneConfig: { create: { phoneNumber: '+19185550177', ivrMode: 'ivr', forwardingNumber: '+19185550111', missedCallTextBack: false } },
-      },
-    });
-    const base = `http://127.0.0.1:${port}`;
-    const webhook = async (path: string, params: Record<string, string>) => {
-      const response = await fetch(`${base}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signTwilioRequest(authToken, `${config.PUBLIC_BASE_URL}${path}`, params) },
-        body: new URLSearchParams(params).toString(),
-      });
-      const body = await response.text();
-      if (response.status >= 300) throw new Error(`${path}: ${response.status} ${body}`);
-      return body;
-    };
-    // A response without a menu action is the API's fallback TwiML: the workflow missed the deadline.
-    const actionIn = (twiml: string) => twiml.match(/<Gather[^>]*action="([^"]+)"/)?.[1]?.replace(/&amp;/g, '&');
-
     for (const callers of LEVELS) {
       const latencies: Record<string, number[]> = { incoming: [], 'menu (wrong key)': [], 'menu (3: voicemail)': [], status: [] };
-      const timed = async <T>(step: string, work: () => Promise<T>) => {
+      let errors = 0;
+      const timed = async <T>(step: string, work: () => Promise<T>): Promise<T | undefined> => {
         const t0 = performance.now();
-        const result = await work();
-        latencies[step]!.push(performance.now() - t0);
-        return result;
+        try {
+          return await work();
+        } catch {
+          errors += 1;
+          return undefined;
+        } finally {
+          latencies[step]!.push(performance.now() - t0);
+        }
       };
       let next = 0;
       let fallbacks = 0;
+      const calls = callers === 1 ? Math.min(CALLS_PER_LEVEL, 100) : CALLS_PER_LEVEL;
       const started = performance.now();
       await Promise.all(
         Array.from({ length: callers }, async () => {
-          while (next < CALLS_PER_LEVEL) {
+          while (next < calls) {
             const i = next++;
-            const call = { CallSid: `CA${callers.toString().padStart(4, '0')}${i.toString().padStart(28, '0')}`, From: '+19185550199', To: '+19185550177', CallStatus: 'ringing', Direction: 'inbound' };
-            const menu = actionIn(await timed('incoming', () => webhook('/twilio/voice/incoming', call)));
-            const again = menu && actionIn(await timed('menu (wrong key)', () => webhook(menu, { ...call, Digits: '9' })));
-            if (again) await timed('menu (3: voicemail)', () => webhook(again, { ...call, Digits: '3' }));
-            else fallbacks += 1;
+            const call = { CallSid: `CA${callers.toString().padStart(4, '0')}${i.toString().padStart(28, '0')}`, From: '+19185550199', To: BENCH_NUMBER, CallStatus: 'ringing', Direction: 'inbound' };
+            const menu = (await timed('incoming', () => webhook('/twilio/voice/incoming', call)))?.gather;
+            const again = menu && (await timed('menu (wrong key)', () => webhook(menu, { ...call, Digits: '9' })))?.gather;
+            const prompt = again && (await timed('menu (3: voicemail)', () => webhook(again, { ...call, Digits: '3' })));
+            if (!prompt || !prompt.record) fallbacks += 1;
             await timed('status', () => webhook('/twilio/voice/status', { ...call, CallStatus: 'completed', CallDuration: '20' }));
           }
         }),
       );
-      const callsPerSec = round(CALLS_PER_LEVEL / ((performance.now() - started) / 1000));
+      const callsPerSec = round(calls / ((performance.now() - started) / 1000));
       for (const [step, values] of Object.entries(latencies)) {
         values.sort((a, b) => a - b);
-        rows.push({ callers, step, n: values.length, p50Ms: round(percentile(values, 50)), p95Ms: round(percentile(values, 95)), p99Ms: round(percentile(values, 99)), ...(step === 'incoming' ? { callsPerSec, fallbacks } : {}) });
+        rows.push({ callers, step, n: values.length, p50Ms: round(percentile(values, 50)), p95Ms: round(percentile(values, 95)), p99Ms: round(percentile(values, 99)), ...(step === 'incoming' ? { callsPerSec, fallbacks, errors } : {}) });
       }
+      console.log(`closed loop ${callers} callers done`);
     }
+    // Kept as it goes: a long run on a busy machine must not lose what it measured.
+    await writeResults('ivr-partial', { rows });
 
-    // Floors at the same concurrency as each level of callers.
     const handles = await Promise.all(
       Array.from({ length: 50 }, (_, i) => deps.temporal.workflow.start(floorWorkflow, { workflowId: `bench-floor-${Date.now()}-${i}`, taskQueue: 'bench-floor' })),
     );
+    // A floor op that fails (a server under load) is counted in its latency, not fatal to the run.
+    const tolerant = <T>(op: (i: number) => Promise<T>) => (i: number) => op(i).catch(() => undefined);
     for (const callers of LEVELS) {
       floors.push(await measure(`floor: bare Hono route, static TwiML (c=${callers})`, 2000, callers, () => fetch(`http://127.0.0.1:${floorPort}/static`, { method: 'POST', body: 'Digits=1' }).then((r) => r.text())));
-      floors.push(await measure(`floor: bare Temporal update, empty handler (c=${callers})`, 1000, callers, (i) => handles[Math.abs(i) % handles.length]!.executeUpdate(pingUpdate, { args: ['x'] })));
+      floors.push(await measure(`floor: bare Temporal update, empty handler (c=${callers})`, 1000, callers, tolerant((i) => handles[Math.abs(i) % handles.length]!.executeUpdate(pingUpdate, { args: ['x'] }))));
+      const run = Date.now().toString(36);
+      floors.push(
+        await measure(`floor: bare signalWithStart, new workflow (c=${callers})`, 1000, callers, tolerant((i) =>
+          deps.temporal.workflow.signalWithStart(floorCallWorkflow, { workflowId: `bench-sws-${run}-${i}`, taskQueue: 'bench-floor', signal: stepSignal, signalArgs: [{ step: 0 }] }),
+        )),
+      );
+      floors.push(await measure(`floor: bare signal to a running workflow (c=${callers})`, 1000, callers, tolerant((i) => handles[Math.abs(i) % handles.length]!.signal(stepSignal, { step: i }))));
     }
-    await Promise.all(handles.map((handle) => handle.signal(doneSignal)));
+    await Promise.all(handles.map((handle) => handle.signal(doneSignal).catch(() => undefined)));
+    await writeResults('ivr-partial', { rows, floors });
+
+    if (process.env.BENCH_OPEN !== '0') openLoop = await runOpenLoop(bench);
   } finally {
     floorWorker.shutdown();
     await floorRun.catch(() => {});
     await floorConnection.close();
     floorServer.close();
-    await api.close();
-    await worker.stop();
-    await closeDeps(deps);
-    await stack.stop();
+    await bench.stop();
   }
-  return { rows, floors };
+  return { rows, floors, openLoop };
 }

@@ -1,10 +1,12 @@
 // `npm run bench [-- foundation|ivr|export|registry]`: the benchmarks, each printing its table and writing
 // bench/results/<name>.json. Never part of the test suite's pass/fail.
+import { cpus, loadavg } from 'node:os';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { runFoundationBench } from './foundation.ts';
 import { printExportReport, runExportBench } from './export.ts';
 import { runIvrBench } from './ivr.ts';
 import { runRegistrySearchBench } from './registry-search.ts';
+import { openLoopTable } from './ivr-open.ts';
 import { printTable, writeResults } from './measure.ts';
 
 Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -17,11 +19,20 @@ if (!only || only === 'foundation') {
 }
 
 if (!only || only === 'ivr') {
-  const { rows, floors } = await runIvrBench();
-  console.log('\nIVR: concurrent simulated callers, per webhook (signed, over HTTP, real worker + Temporal + Postgres)');
-  console.table(rows.map((r) => ({ callers: r.callers, webhook: r.step, n: r.n, 'p50 ms': r.p50Ms, 'p95 ms': r.p95Ms, 'p99 ms': r.p99Ms, 'calls/s': r.callsPerSec ?? '', fallbacks: r.fallbacks ?? '' })));
+  // The machine is shared: its load before and after says how much the numbers can be trusted.
+  const loadBefore = loadavg();
+  const { rows, floors, openLoop } = await runIvrBench();
+  const machine = { cpus: cpus().length, loadAverageBefore: loadBefore, loadAverageAfter: loadavg() };
+  console.log(`machine: ${JSON.stringify(machine)}`);
+  console.log('\nIVR closed loop: N callers back to back, per webhook (signed, over HTTP, real worker + Temporal + Postgres)');
+  console.table(rows.map((r) => ({ callers: r.callers, webhook: r.step, n: r.n, 'p50 ms': r.p50Ms, 'p95 ms': r.p95Ms, 'p99 ms': r.p99Ms, 'calls/s': r.callsPerSec ?? '', fallbacks: r.fallbacks ?? '', errors: r.errors ?? '' })));
   printTable('IVR floors (same run)', floors);
-  console.log(`results written to ${await writeResults('ivr', { rows, floors })}`);
+  if (openLoop) {
+    console.log(`\nIVR open loop: Poisson arrivals for ${openLoop.seconds} s per rate, callers pausing ${JSON.stringify(openLoop.think)} (×0.5–1.5), latency from each request's due time`);
+    console.table(openLoopTable(openLoop));
+    console.log(`capacity at SLO (every webhook p99 ≤ ${openLoop.capacityAtSlo.sloP99Ms} ms, no fallback, no error): IVR ${openLoop.capacityAtSlo.ivr} calls/s, floor ${openLoop.capacityAtSlo.floor} calls/s`);
+  }
+  console.log(`results written to ${await writeResults('ivr', { machine, rows, floors, openLoop })}`);
 }
 
 if (!only || only === 'export') {

@@ -61,6 +61,10 @@ export const configSchema = z
     MISSED_CALL_TEXT_EVERY_HOURS: z.coerce.number().int('must be whole hours, 1 to 720').min(1, 'must be whole hours, 1 to 720').max(24 * 30, 'must be whole hours, 1 to 720').default(24),
     /** How long a Twilio voice webhook may wait for its workflow before the API answers a safe fallback (Twilio gives up at 15 s). */
     TWILIO_WEBHOOK_DEADLINE_MS: z.coerce.number().int().min(100).max(10_000).default(2_000),
+    /** How long a voice webhook gives Temporal to accept a call's step before keeping it in Postgres instead (and as long again for Postgres). */
+    VOICE_EVENT_DEADLINE_MS: z.coerce.number().int().min(50).max(5_000).default(500),
+    /** How long an API process answers calls from its cached copy of a tenant's phone settings before reading them again (settings saved in the same process apply at once). */
+    CALL_CONTEXT_TTL_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
     /** ISO country codes texts go to and calls are forwarded to; each tenant may narrow it in Phone settings. */
     SMS_ALLOWED_COUNTRIES: z
       .string()

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { decodeCallState } from './call-steps.ts';
 import { twimlText, twimlVerbs, type TwimlNode } from '../tests/twiml.ts';
 import { initialCallState, respond, type CallContext, type CallEvent, type CallState, type Effect } from './ivr.ts';
 import { IVR_MODES, TENANT_STATUSES, TENANT_TIERS, type IvrMode, type TenantStatus, type TenantTier } from './tenancy.ts';
@@ -58,12 +59,13 @@ interface Row extends Expected {
   event: CallEvent;
 }
 
-/** The kind of step an action URL reports back as, checking it names this call and the next step. */
+/** The kind of step an action URL reports back as, checking it names this call and carries the next step's state. */
 function actionKind(action: unknown, step: number): string {
   const url = new URL(String(action), 'https://example.test');
   expect(url.pathname).toBe('/twilio/voice/step');
+  expect(url.searchParams.get('v')).toBe('1');
   expect(url.searchParams.get('call')).toBe(CALL_SID);
-  expect(url.searchParams.get('step')).toBe(String(step));
+  expect(decodeCallState(url.searchParams.get('s') ?? undefined)?.step).toBe(step);
   return url.searchParams.get('kind') ?? '';
 }
 

@@ -2,6 +2,7 @@ import { isOpen, type WeeklyHours } from './weekly-hours.ts';
 import type { IvrMode, TenantStatus, TenantTier } from './tenancy.ts';
 import { effectiveIvrMode, hasFeature } from './tiers.ts';
 import { renderTwiml, type Verb } from './twiml.ts';
+import { CALL_STATE_VERSION, encodeCallState } from './call-steps.ts';
 
 // The single-number IVR as a pure function: (tenant, call so far, what Twilio just told us) →
 // (call now, the TwiML to answer with, what must happen outside the call). The call workflow
@@ -71,10 +72,14 @@ const JOKES = [
   'Why was the lawn mower so calm? It knew how to cut it close. Thanks for calling!',
 ];
 
+/** Stands for the call's state in action URLs until the turn's state is final (domain/call-steps.ts). */
+const STATE_MARK = 'CALL-STATE';
+
 export function respond(ctx: CallContext, state: CallState, event: CallEvent, callSid: string, caller: string, now: Date): CallTurn {
   const next: CallState = { ...state, digits: [...state.digits], step: state.step + 1 };
-  const url = (kind: string) => `/twilio/voice/step?call=${encodeURIComponent(callSid)}&step=${next.step}&kind=${kind}`;
-  const turn = (verbs: Verb[], effects: Effect[] = []): CallTurn => ({ state: next, twiml: renderTwiml(verbs), effects });
+  // The state rides in the URL Twilio calls back (and signs), so the next answer needs no lookup.
+  const url = (kind: string) => `/twilio/voice/step?v=${CALL_STATE_VERSION}&call=${encodeURIComponent(callSid)}&t=${encodeURIComponent(ctx.tenantId)}&kind=${kind}&s=${STATE_MARK}`;
+  const turn = (verbs: Verb[], effects: Effect[] = []): CallTurn => ({ state: next, twiml: renderTwiml(verbs).replaceAll(STATE_MARK, encodeCallState(next)), effects });
 
   // Jokes play in the menu: a plan without the menu never offers one, whatever was saved before a downgrade.
   const jokesOn = ctx.jokesEnabled && hasFeature(ctx.tier, 'ivr');

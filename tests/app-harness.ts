@@ -11,6 +11,7 @@ import { startApiServer } from '../api/server.ts';
 import { freePort } from '../scripts/ports.ts';
 import { parseConfig } from '../domain/config.ts';
 import { startWorker, type RunningWorker } from '../workers/worker.ts';
+import { ensureCallEventDrain } from '../workers/client/call-event-drain.ts';
 import { startProviderFakes, type ProviderFakeName, type ProviderFakes } from './provider-fakes.ts';
 import { testStack, uniqueId } from './stack.ts';
 import type { OpenAiFake } from './openai-fake.ts';
@@ -56,6 +57,8 @@ export interface TestAppOptions {
    * mounted in its own API, as `npm start` does.
    */
   fakes?: readonly ProviderFakeName[];
+  /** A Temporal server of the test's own (one it stops and starts), instead of the shared one. */
+  temporalAddress?: string;
   /** With the SMTP fake: recipients it refuses with a 550. */
   rejectRecipients?: RegExp;
 }
@@ -82,7 +85,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     DATABASE_URL: stack.adminDatabaseUrl,
     APP_DATABASE_URL: stack.appDatabaseUrl,
-    TEMPORAL_ADDRESS: stack.temporalAddress,
+    TEMPORAL_ADDRESS: options.temporalAddress ?? stack.temporalAddress,
     TEMPORAL_NAMESPACE: stack.temporalNamespace,
     TEMPORAL_TASK_QUEUE: taskQueue,
     TEMPORAL_UI_URL: stack.temporalUiUrl,
@@ -94,7 +97,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   });
   const logger = createLogger(config.LOG_LEVEL);
   const deps = await createDeps(config, logger, { webDist: options.webDist });
-  const worker = await startWorker({ address: stack.temporalAddress, namespace: stack.temporalNamespace, taskQueue, masterKey: deps.masterKey, logger, activityDeps: deps });
+  const worker = await startWorker({ address: options.temporalAddress ?? stack.temporalAddress, namespace: stack.temporalNamespace, taskQueue, masterKey: deps.masterKey, logger, activityDeps: deps });
+  // As every worker process does (workers/main.ts): call events kept in Postgres during an outage get delivered.
+  await ensureCallEventDrain(deps.temporal, taskQueue);
   // Tests sign in often, all from one in-process "address": roomy budgets unless a test sets one.
   const accountBudget = options.accountAttemptsPerWindow ?? 1_000;
   const app = createApp(deps, {

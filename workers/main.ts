@@ -11,6 +11,7 @@ import { createLogger, temporalRuntimeLogger } from './runtime/logger.ts';
 import { ConfigError, parseConfig } from '../domain/config.ts';
 import { ensureSearchAttributes } from './runtime/temporal.ts';
 import { ensureUsageSchedule } from './client/usage-schedule.ts';
+import { ensureCallEventDrain } from './client/call-event-drain.ts';
 import { billingDurations, reconcileBillingWorkflows } from './client/tenant-billing.ts';
 import { bundleWorkflowsToFile, startWorker } from './worker.ts';
 
@@ -37,6 +38,8 @@ async function main() {
   await ensureSearchAttributes(deps.temporal.connection, config.TEMPORAL_NAMESPACE);
   // Usage metering must never keep the product from starting: log, and the next start tries again.
   await ensureUsageSchedule(deps.temporal, { taskQueue: config.TEMPORAL_TASK_QUEUE, intervalMinutes: config.USAGE_REPORT_INTERVAL_MINUTES }).catch((error: unknown) => logger.warn({ err: error }, 'usage schedule not ensured'));
+  // Call events kept in Postgres while Temporal was away are delivered by this deployment's drain workflow.
+  await ensureCallEventDrain(deps.temporal, config.TEMPORAL_TASK_QUEUE);
   // A bundle built at deploy time (npm run build:workflows), else one built now in a child process.
   const workflowBundlePath = config.WORKFLOW_BUNDLE_PATH ?? (await bundleWorkflowsToFile(path.join(tmpdir(), `servicepro-workflows-${process.pid}.js`)));
   const worker = await startWorker({ address: config.TEMPORAL_ADDRESS!, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, masterKey: deps.masterKey, logger, activityDeps: deps, workflowBundlePath });

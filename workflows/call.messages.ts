@@ -1,4 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { CallStep } from '../domain/call-steps.ts';
 import type { CallContext, CallEvent, CallState } from '../domain/ivr.ts';
 
 // The call workflow's messages and shapes (workflows/call.ts handles them): the API's voice routes
@@ -21,6 +22,9 @@ export interface CallEnded {
   durationSec: number;
 }
 
+/** Calls answered before the edge design (issue 14): each step an update whose result is the TwiML. Kept while such calls may run. */
 export const callStepUpdate = defineUpdate<string, [CallEvent]>('callStep');
+/** Each step of a call the API answered itself (domain/call-steps.ts); signal-with-start for the first. */
+export const callStepSignal = defineSignal<[CallStep]>('callStepTaken');
 export const callEndedSignal = defineSignal<[CallEnded]>('callEnded');
 export const callStateQuery = defineQuery<CallState>('callState');

@@ -1,14 +1,17 @@
 import * as wf from '@temporalio/workflow';
 import type { CallActivities, MailActivities, MessagingActivities } from '../activities/contracts.ts';
 import { pausedByBilling } from '../domain/billing.ts';
+import { mergeCallState } from '../domain/call-steps.ts';
 import { callOutcome, initialCallState, respond, type CallEvent, type Effect } from '../domain/ivr.ts';
 import { deservesMissedCallText, missedCallTextKey } from '../domain/missed-call-text.ts';
-import { callEndedSignal, callStateQuery, callStepUpdate, type CallEnded, type CallInput } from './call.messages.ts';
+import { callEndedSignal, callStateQuery, callStepSignal, callStepUpdate, type CallEnded, type CallInput } from './call.messages.ts';
 import { tenantPageUrl } from '../domain/app-links.ts';
 
-// One phone call (`call:<CallSid>`): each Twilio request is an update whose result is the TwiML;
-// the status callback ends it. Side effects (texts, voicemail, the call log) run from the main
-// loop, after the TwiML has gone back, so the caller never waits for them.
+// One phone call (`call:<CallSid>`). The API answers each Twilio request itself (the IVR reducer
+// over the state in the signed action URL) and signals the step here; the status callback ends
+// the call. This workflow decides and performs the effects (texts, voicemail, owner alerts, the
+// call log) with the same reducer, from its own copy of the tenant's settings. Calls from before
+// that design send each step as an update whose result is the TwiML; both paths stay.
 
 const { recordCall, storeVoicemail } = wf.proxyActivities<CallActivities>({
   startToCloseTimeout: '10 seconds',
@@ -60,6 +63,16 @@ export async function callWorkflow(input: CallInput): Promise<{ outcome: string 
       },
     },
   );
+  // Steps are applied once each (Twilio retries, a duplicate `incoming`, an outage's redelivery) and
+  // judged against the state the caller was in, so one delivered late still decides the same effects.
+  const stepsTaken = new Set<string>();
+  wf.setHandler(callStepSignal, (step) => {
+    if (stepsTaken.has(step.key)) return;
+    stepsTaken.add(step.key);
+    const turn = respond(ctx, step.before, step.event, callSid, from, new Date(step.at));
+    state = mergeCallState(state, turn.state);
+    effects.push(...turn.effects);
+  });
   wf.setHandler(callEndedSignal, (signal) => {
     ended ??= signal;
   });
@@ -123,5 +136,7 @@ export async function callWorkflow(input: CallInput): Promise<{ outcome: string 
     digits: state.digits.join(','),
     outcome,
   });
+  // A step that arrived while the call was being logged (a recording posted after the hang-up).
+  while (effects.length > 0) await perform(effects.shift()!);
   return { outcome };
 }

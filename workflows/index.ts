@@ -2,6 +2,7 @@
 export * from './account-mail.ts';
 export * from './billing.ts';
 export * from './call.ts';
+export * from './call-event-drain.ts';
 export * from './conversation.ts';
 export * from './export.ts';
 export * from './kept-messages.ts';

@@ -8,6 +8,7 @@ import { findTenant, toView, withConfig, type RegistryEntryRow, type TenantRow }
 import type { RegistryQuery } from '../../domain/inputs/registry-query.ts';
 import { planPricesCents } from '../../domain/plan-prices.ts';
 import { searchRegistry, summariseRegistry } from './registry-search.ts';
+import { refreshCallContextOf } from '../twilio/call-context.ts';
 
 /** The tenant registry of the root dashboard: create, list, change and close tenants. */
 export function tenantRegistry(deps: AppDeps) {
@@ -116,6 +117,8 @@ export function tenantRegistry(deps: AppDeps) {
       } catch (error) {
         conflict(error, id, input.phoneNumber);
       }
+      // This process's callers hear the new name, plan or number at once (other API processes: within CALL_CONTEXT_TTL_MS).
+      await refreshCallContextOf(db, id, config.PUBLIC_BASE_URL).catch(() => undefined);
       if (input.tier && input.tier !== before.config!.tier) {
         await signalTierChanged(temporal, id, input.tier).catch((error: Error) =>
           logger.warn({ err: error, tenantId: id }, 'billing workflow not told of the tier change; it will be reconciled'),
@@ -135,6 +138,7 @@ export function tenantRegistry(deps: AppDeps) {
         await tx.auditLog.create({ data: { actorUserId, tenantId: id, action: 'tenant.closed', before: view(before), after: view(closed) } });
         return closed;
       });
+      await refreshCallContextOf(db, id, config.PUBLIC_BASE_URL).catch(() => undefined);
       await signalTenantClosed(temporal, id).catch((error: Error) =>
         logger.warn({ err: error, tenantId: id }, 'billing workflow not told of the closing; it will be reconciled'),
       );

@@ -1,17 +1,18 @@
 import { Hono, type Context } from 'hono';
-import { WithStartWorkflowOperation, WorkflowIdConflictPolicy } from '@temporalio/client';
-import { fallbackTwiml, notInServiceTwiml, type CallContext, type CallEvent } from '../../domain/ivr.ts';
+import { CALL_STATE_VERSION, callStepKey, decodeCallState, type CallStep } from '../../domain/call-steps.ts';
+import { fallbackTwiml, initialCallState, notInServiceTwiml, respond, type CallContext, type CallEvent, type CallState } from '../../domain/ivr.ts';
 import { keyedDigest } from '../../domain/secrets.ts';
 import { wholeSeconds } from '../../domain/twilio-fields.ts';
 import { renderTwiml } from '../../domain/twiml.ts';
 import { workflowIds } from '../../domain/workflow-ids.ts';
-import type { callWorkflow } from '../../workflows/call.ts';
-import { callEndedSignal, callStepUpdate } from '../../workflows/call.messages.ts';
-import { TenantIdKey } from '../../workflows/search-attributes.ts';
+import { callEndedSignal, type CallInput } from '../../workflows/call.messages.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
-import { cachedCallContext, lookUpCallContext } from './call-context.ts';
-import { withinDeadline, xmlResponse } from './deadline.ts';
+import { withinTemporalDeadline } from '../temporal-deadline.ts';
+import { cachedCallContext, lookUpCallContext, lookUpTenantCallContext } from './call-context.ts';
+import { takeCallEvent } from './call-events.ts';
+import { xmlResponse } from './deadline.ts';
+import { isLegacyStep, legacyStep } from './voice-legacy.ts';
 import { keepVoicemail } from './keep-for-later.ts';
 import { verifyTwilioSignature, type TwilioParams } from './signature.ts';
 
@@ -43,12 +44,12 @@ function eventFrom(kind: string | undefined, params: TwilioParams): CallEvent | 
 
 const lookUp = (c: VoiceContext) => {
   const { db, config } = c.get('deps');
-  return lookUpCallContext(db, c.get('twilioParams').To ?? '', config.PUBLIC_BASE_URL, config.TWILIO_WEBHOOK_DEADLINE_MS);
+  return lookUpCallContext(db, c.get('twilioParams').To ?? '', config.PUBLIC_BASE_URL, config.TWILIO_WEBHOOK_DEADLINE_MS, config.CALL_CONTEXT_TTL_MS);
 };
 
 /**
- * The tenant's safe answer when its call workflow cannot give one: its forwarding number when
- * known, else an apology and a voicemail that is kept (domain/ivr.ts fallbackTwiml).
+ * The tenant's safe answer when the IVR cannot be rendered: its forwarding number when known,
+ * else an apology and a voicemail that is kept (domain/ivr.ts fallbackTwiml).
  */
 function safeAnswer(c: VoiceContext, ctx: CallContext | null, why: string, error?: unknown) {
   const params = c.get('twilioParams') ?? {};
@@ -56,10 +57,36 @@ function safeAnswer(c: VoiceContext, ctx: CallContext | null, why: string, error
   return xml(fallbackTwiml(ctx, params.From ?? '', FALLBACK_RECORDING));
 }
 
+/** What starts the call's workflow, should this event be the first it hears. */
+function callInput(c: VoiceContext, ctx: CallContext, callSid: string, now: Date): CallInput {
+  const { masterKey, config } = c.get('deps');
+  const from = c.get('twilioParams').From ?? '';
+  return {
+    callSid,
+    from,
+    to: ctx.tenantNumber,
+    startedAt: now.toISOString(),
+    context: ctx,
+    callerKey: keyedDigest(masterKey, 'caller-key', `${ctx.tenantId}:${from}`),
+    missedCallTextEveryHours: config.MISSED_CALL_TEXT_EVERY_HOURS,
+  };
+}
+
+/** Renders the caller's next TwiML here, from the reducer, and makes the step durable before answering. */
+async function answerStep(c: VoiceContext, ctx: CallContext, callSid: string, before: CallState, event: CallEvent, how: 'start' | 'signal') {
+  const now = new Date();
+  const turn = respond(ctx, before, event, callSid, c.get('twilioParams').From ?? '', now);
+  const step: CallStep = { key: callStepKey(before, event), event, before, at: now.toISOString() };
+  await takeCallEvent(c.get('deps'), c.get('logger'), { input: callInput(c, ctx, callSid, now), body: { kind: 'step', step } }, how);
+  return xml(turn.twiml);
+}
+
 /**
- * The canonical voice entry point and the requests that follow it. Every call is the workflow
- * `call:<CallSid>`: the first request starts it with Update-with-Start, each later one is an
- * update whose id names the step, so Twilio retrying a request never applies it twice.
+ * The canonical voice entry point and the requests that follow it. The API answers each one
+ * itself: the IVR reducer over the tenant's cached phone settings and the call's state, which
+ * travels in the signed action URLs (domain/call-steps.ts). Each step is then a signal to
+ * `call:<CallSid>` (signal-with-start for the first), keyed by its step so Twilio retrying a
+ * request never applies it twice; the workflow performs the effects. No caller waits on a worker.
  *
  * Whatever fails — Postgres, Temporal, an unknown step, a missing CallSid — the answer is valid
  * TwiML, never JSON or a 5xx (the app-wide error handler answers JSON; these routes have their own).
@@ -69,83 +96,60 @@ export function voiceRoutes() {
   app.use(verifyTwilioSignature);
 
   app.post('/incoming', async (c) => {
-    const deps = c.get('deps');
     const params = c.get('twilioParams');
     const lookup = await lookUp(c);
     if (lookup.kind === 'unknown') return xml(notInServiceTwiml());
     if (lookup.kind === 'unavailable') return safeAnswer(c, null, 'the database is unavailable and this number is not cached', lookup.error);
-    const ctx = lookup.ctx;
-    if (!params.CallSid) return safeAnswer(c, ctx, 'the request has no CallSid');
-    try {
-      const startCall = new WithStartWorkflowOperation<typeof callWorkflow>('callWorkflow', {
-        workflowId: workflowIds.call(params.CallSid),
-        taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
-        workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-        args: [
-          {
-            callSid: params.CallSid,
-            from: params.From ?? '',
-            to: ctx.tenantNumber,
-            startedAt: new Date().toISOString(),
-            context: ctx,
-            callerKey: keyedDigest(deps.masterKey, 'caller-key', `${ctx.tenantId}:${params.From ?? ''}`),
-            missedCallTextEveryHours: deps.config.MISSED_CALL_TEXT_EVERY_HOURS,
-          },
-        ],
-        typedSearchAttributes: [{ key: TenantIdKey, value: ctx.tenantId }],
-      });
-      const twiml = await withinDeadline(deps, () =>
-        deps.temporal.workflow.executeUpdateWithStart(callStepUpdate, { args: [{ kind: 'incoming' }], updateId: `${params.CallSid}:incoming`, startWorkflowOperation: startCall }),
-      );
-      return xml(twiml);
-    } catch (error) {
-      return safeAnswer(c, ctx, 'the call workflow did not answer in time', error);
-    }
+    if (!params.CallSid) return safeAnswer(c, lookup.ctx, 'the request has no CallSid');
+    return answerStep(c, lookup.ctx, params.CallSid, initialCallState(), { kind: 'incoming' }, 'start');
   });
 
   app.post('/step', async (c) => {
     const deps = c.get('deps');
     const params = c.get('twilioParams');
+    const query = (name: string) => c.req.query(name);
     // The screening leg is a child call with its own CallSid: the parent's travels in the URL.
-    const callSid = c.req.query('call') || params.CallSid || '';
-    const step = c.req.query('step') ?? '0';
-    const kind = c.req.query('kind');
+    const callSid = query('call') || params.CallSid || '';
+    const kind = query('kind');
     const event = eventFrom(kind, params);
     // The owner's screening leg just connects when anything is off; the caller's leg gets the tenant's fallback.
     const ownerLeg = Boolean(params.ParentCallSid) || kind === 'screen' || kind === 'screen-result';
-    if (!event || !callSid) {
+    const fallBack = async (why: string, error?: unknown) => {
       if (ownerLeg) return xml(EMPTY);
       const lookup = await lookUp(c);
-      return safeAnswer(c, lookup.kind === 'found' ? lookup.ctx : null, event ? 'the step has no CallSid' : `unknown call step kind "${kind ?? ''}"`);
-    }
-    try {
-      const handle = deps.temporal.workflow.getHandle(workflowIds.call(callSid));
-      const twiml = await withinDeadline(deps, () => handle.executeUpdate(callStepUpdate, { args: [event], updateId: `${callSid}:${step}:${event.kind}` }));
-      return xml(twiml);
-    } catch (error) {
-      if (ownerLeg) return xml(EMPTY);
-      const lookup = await lookUp(c);
-      if (event.kind === 'recorded') {
+      if (event?.kind === 'recorded') {
         // The caller has just left a message: keep it, and never ask them to leave it again.
-        c.get('logger').warn({ err: error, callSid, step }, 'voicemail step not delivered to its call workflow: keeping the recording directly');
+        c.get('logger').warn({ err: error, callSid }, `voicemail step not taken (${why}): keeping the recording directly`);
         await keepVoicemail(deps, c.get('logger'), lookup, { callSid, recordingSid: event.recordingSid, recordingUrl: event.recordingUrl, from: params.From ?? '', to: params.To ?? '', durationSec: event.durationSec });
         return xml(GOODBYE);
       }
-      return safeAnswer(c, lookup.kind === 'found' ? lookup.ctx : null, 'the call workflow did not answer in time', error);
-    }
+      return safeAnswer(c, lookup.kind === 'found' ? lookup.ctx : null, why, error);
+    };
+    if (!event || !callSid) return fallBack(event ? 'the step has no CallSid' : `unknown call step kind "${kind ?? ''}"`);
+    if (isLegacyStep(query)) return legacyStep(deps, callSid, query('step')!, event).then(xml, (error: unknown) => fallBack('the call workflow did not answer in time', error));
+    if (query('v') !== CALL_STATE_VERSION) return fallBack(`unknown call state version "${query('v') ?? ''}"`);
+    const before = decodeCallState(query('s'));
+    if (!before) return fallBack('the call state in the URL is not valid');
+    const lookup = await lookUpTenantCallContext(deps.db, query('t') ?? '', deps.config.PUBLIC_BASE_URL, deps.config.TWILIO_WEBHOOK_DEADLINE_MS, deps.config.CALL_CONTEXT_TTL_MS);
+    if (lookup.kind !== 'found') return fallBack('the tenant of this call is unknown or not cached', lookup.kind === 'unavailable' ? lookup.error : undefined);
+    return answerStep(c, lookup.ctx, callSid, before, event, 'signal');
   });
 
   app.post('/status', async (c) => {
-    const deps = c.get('deps');
     const params = c.get('twilioParams');
     if (!params.CallSid || params.ParentCallSid) return xml(EMPTY); // child legs end with their parent
-    try {
-      await withinDeadline(deps, () =>
-        deps.temporal.workflow.getHandle(workflowIds.call(params.CallSid!)).signal(callEndedSignal, { callStatus: params.CallStatus ?? 'completed', durationSec: wholeSeconds(params.CallDuration) }),
+    const lookup = await lookUp(c);
+    const ended = { callStatus: params.CallStatus ?? 'completed', durationSec: wholeSeconds(params.CallDuration) };
+    if (lookup.kind !== 'found') {
+      // Without the tenant nothing can start the call: a call that runs still hears its end.
+      const deps = c.get('deps');
+      await withinTemporalDeadline(deps, deps.config.VOICE_EVENT_DEADLINE_MS, () => deps.temporal.workflow.getHandle(workflowIds.call(params.CallSid!)).signal(callEndedSignal, ended)).catch((error: unknown) =>
+        c.get('logger').warn({ err: error, callSid: params.CallSid }, 'call status for a number not known here: not delivered'),
       );
-    } catch (error) {
-      c.get('logger').warn({ err: error, callSid: params.CallSid }, 'call status not delivered to its workflow');
+      return xml(EMPTY);
     }
+    // A call whose steps wait in Postgres hangs up behind them; one that never reached Temporal starts here, to log the call.
+    await takeCallEvent(c.get('deps'), c.get('logger'), { input: callInput(c, lookup.ctx, params.CallSid, new Date()), body: { kind: 'ended', ended } }, 'signal', { queueBehindKept: true });
     return xml(EMPTY);
   });
 

@@ -1,0 +1,42 @@
+import { openSecret, sealSecret } from '../domain/secrets.ts';
+import type { PrismaClient } from './client.ts';
+
+// The call events a voice webhook could not hand to Temporal in time (table call_events): kept
+// here, delivered by the worker's drain workflow. The payload is sealed: it holds the caller's number.
+
+const PURPOSE = 'call-event';
+
+export interface KeptCallEvent<Payload> {
+  id: bigint;
+  callSid: string;
+  eventKey: string;
+  taskQueue: string;
+  payload: Payload;
+}
+
+/** Keeps one event; Twilio retrying the webhook (same CallSid and key) keeps it once. */
+export async function keepCallEvent(db: PrismaClient, masterKey: Buffer, event: { callSid: string; eventKey: string; tenantId: string; taskQueue: string; payload: unknown }): Promise<void> {
+  await db.callEvent.createMany({
+    data: [{ callSid: event.callSid, eventKey: event.eventKey, tenantId: event.tenantId, taskQueue: event.taskQueue, payload: sealSecret(masterKey, JSON.stringify(event.payload), PURPOSE) }],
+    skipDuplicates: true,
+  });
+}
+
+/** True when the call has an event still waiting: later ones queue behind it, so they arrive in order. */
+export async function hasKeptCallEvents(db: PrismaClient, callSid: string): Promise<boolean> {
+  return (await db.callEvent.count({ where: { callSid, deliveredAt: null }, take: 1 })) > 0;
+}
+
+/** The oldest undelivered events, in the order they were kept. */
+export async function keptCallEvents<Payload>(db: PrismaClient, masterKey: Buffer, limit: number): Promise<KeptCallEvent<Payload>[]> {
+  const rows = await db.callEvent.findMany({ where: { deliveredAt: null }, orderBy: { id: 'asc' }, take: limit });
+  return rows.map((row) => ({ id: row.id, callSid: row.callSid, eventKey: row.eventKey, taskQueue: row.taskQueue, payload: JSON.parse(openSecret(masterKey, row.payload, PURPOSE)) as Payload }));
+}
+
+export async function markCallEventDelivered(db: PrismaClient, id: bigint, note?: string): Promise<void> {
+  await db.callEvent.update({ where: { id }, data: { deliveredAt: new Date(), attempts: { increment: 1 }, lastError: note ?? null } });
+}
+
+export async function markCallEventFailed(db: PrismaClient, id: bigint, error: string): Promise<void> {
+  await db.callEvent.update({ where: { id }, data: { attempts: { increment: 1 }, lastError: error.slice(0, 500) } });
+}
