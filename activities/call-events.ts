@@ -1,7 +1,7 @@
 import { Context } from '@temporalio/activity';
 import { keptCallEvents, markCallEventDelivered, markCallEventFailed } from '../prisma/call-events.ts';
 import { deliverCallEvent, type CallEventToDeliver } from '../workflows/call-events.messages.ts';
-import { createCallActivities } from './calls.ts';
+import { createCallActivities, type CallActivityHooks } from './calls.ts';
 import type { ActivityDeps } from './deps.ts';
 
 // Delivers the call events voice webhooks kept in Postgres while Temporal was unreachable
@@ -16,8 +16,8 @@ export interface CallEventDrainActivities {
   deliverKeptCallEvents(input: { forSeconds: number }): Promise<{ delivered: number }>;
 }
 
-export function createCallEventActivities(deps: ActivityDeps): CallEventDrainActivities {
-  const { storeVoicemail } = createCallActivities(deps.db);
+export function createCallEventActivities(deps: ActivityDeps, hooks: CallActivityHooks = {}): CallEventDrainActivities {
+  const { storeVoicemail } = createCallActivities(deps.db, hooks);
 
   /** A call that ended before its event came: a recording is still stored (the inbox must not lose it). */
   async function afterTheCall({ input, body }: CallEventToDeliver) {

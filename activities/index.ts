@@ -16,7 +16,7 @@ export function createActivities(deps: ActivityDeps) {
   const hooks = { voicemailStored: (voicemail: { tenantId: string; voicemailId: string }) => startVoicemailAudio(deps, voicemail) };
   return {
     ...createCallActivities(deps.db, hooks),
-    ...createCallEventActivities(deps),
+    ...createCallEventActivities(deps, hooks),
     ...createKeptMessageActivities(deps.db, hooks),
     ...createVoicemailAudioActivities(deps),
     ...createMessagingActivities(deps),
