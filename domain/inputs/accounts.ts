@@ -1,12 +1,8 @@
 import { z } from 'zod';
+import { emailAddress } from './email.ts';
 import { newPassword } from './password.ts';
 
 // The bodies of the account routes (invites, password reset) and the web forms over them.
-
-export const emailAddress = z
-  .email({ error: 'Enter an email address, like name@example.com' })
-  .max(254, 'That email address is too long')
-  .transform((email) => email.toLowerCase());
 
 /** The token from an emailed link: opaque to the client; a malformed one is simply unknown. */
 const linkToken = z.string({ error: 'The link is incomplete: open it again from the email' }).min(1, 'The link is incomplete: open it again from the email').max(200, 'That link is not valid');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailAddress } from './accounts.ts';
+import { emailAddress } from './email.ts';
 
 // A business's team: who may be invited and how roles change (the API and the web Team page).
 

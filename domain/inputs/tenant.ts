@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { INDUSTRIES, TENANT_ID_PATTERN, TENANT_TIERS } from '../tenancy.ts';
-import { emailAddress } from './accounts.ts';
+import { emailAddress } from './email.ts';
 import { phoneNumberInput } from './phone-number.ts';
 
 // A tenant as the platform owner creates and edits it: POST and PATCH /api/admin/tenants, and the
