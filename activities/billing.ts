@@ -172,8 +172,9 @@ export function createBillingActivities(deps: ActivityDeps, options: { stripe?: 
         throw ApplicationFailure.nonRetryable(`Checkout session ${checkoutSessionId} saved no card for this tenant.`, 'StripeRejected');
       }
       await stripe.customers.update(row.stripeCustomerId, { invoice_settings: { default_payment_method: paymentMethodId } }, { idempotencyKey: `${idempotencyKey}:customer` }).catch(rethrow);
-      const resumed = row.stripeSubscriptionId ? await billWithCard(tenantId, row.stripeSubscriptionId, paymentMethodId, idempotencyKey) : false;
+      // Recorded before the subscription resumes: once billing runs again, the card is already on file here too.
       await db.tenantBilling.update({ where: { tenantId }, data: { hasPaymentMethod: true } });
+      const resumed = row.stripeSubscriptionId ? await billWithCard(tenantId, row.stripeSubscriptionId, paymentMethodId, idempotencyKey) : false;
       return { paymentMethodId, resumed };
     },
 

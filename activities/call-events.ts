@@ -32,7 +32,7 @@ export function createCallEventActivities(deps: ActivityDeps, hooks: CallActivit
     if (!temporal) throw new Error('the drain activity needs the worker to pass its Temporal client (ActivityDeps.temporal)');
     const stuck = new Set<string>();
     let delivered = 0;
-    for (const event of await keptCallEvents<CallEventToDeliver>(deps.db, deps.masterKey, BATCH)) {
+    for (const event of await keptCallEvents<CallEventToDeliver>(deps.db, deps.masterKey, deps.config.TEMPORAL_TASK_QUEUE, BATCH)) {
       if (stuck.has(event.callSid)) continue; // a call's later events wait for its earlier ones
       try {
         const outcome = await deliverCallEvent(temporal, event.taskQueue, event.payload);

@@ -27,9 +27,12 @@ export async function hasKeptCallEvents(db: PrismaClient, callSid: string): Prom
   return (await db.callEvent.count({ where: { callSid, deliveredAt: null }, take: 1 })) > 0;
 }
 
-/** The oldest undelivered events, in the order they were kept. */
-export async function keptCallEvents<Payload>(db: PrismaClient, masterKey: Buffer, limit: number): Promise<KeptCallEvent<Payload>[]> {
-  const rows = await db.callEvent.findMany({ where: { deliveredAt: null }, orderBy: { id: 'asc' }, take: limit });
+/**
+ * What waits for the drain of `taskQueue`, oldest first. Each queue's drain takes only its own: a
+ * worker of another queue may run against another Temporal (or seal with another key).
+ */
+export async function keptCallEvents<Payload>(db: PrismaClient, masterKey: Buffer, taskQueue: string, limit: number): Promise<KeptCallEvent<Payload>[]> {
+  const rows = await db.callEvent.findMany({ where: { deliveredAt: null, taskQueue }, orderBy: { id: 'asc' }, take: limit });
   return rows.map((row) => ({ id: row.id, callSid: row.callSid, eventKey: row.eventKey, taskQueue: row.taskQueue, payload: JSON.parse(openSecret(masterKey, row.payload, PURPOSE)) as Payload }));
 }
 
