@@ -1,8 +1,6 @@
-import { useState } from 'react';
-import { errorMessage } from '../../api/client.ts';
 import { reopenTenant } from '../../api/endpoints.ts';
 import type { Tenant } from '../../api/types.ts';
-import { Dialog } from '../Dialog.tsx';
+import { ConfirmDialog } from '../ConfirmDialog.tsx';
 
 interface ReopenTenantDialogProps {
   tenant: Tenant;
@@ -12,40 +10,18 @@ interface ReopenTenantDialogProps {
 
 /** Asks before reopening a closed tenant (POST /api/admin/tenants/:id/reopen). */
 export function ReopenTenantDialog({ tenant, onDismiss, onReopened }: ReopenTenantDialogProps) {
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function confirm() {
-    setSaving(true);
-    setError(null);
-    try {
-      onReopened(await reopenTenant(tenant.id));
-    } catch (cause) {
-      setSaving(false);
-      setError(errorMessage(cause));
-    }
-  }
-
   return (
-    <Dialog title={`Reopen ${tenant.businessName}?`} onDismiss={onDismiss} busy={saving}>
-      <p className="dialog-text">
-        Everything they had comes back: customers, calls, texts, their number and their logins. It comes back paused
-        (suspended): its subscription ended when it closed, so automations stay off and callers hear the paused message
-        until billing starts again.
-      </p>
-      {error && (
-        <div className="form-alert" role="alert">
-          {error}
-        </div>
-      )}
-      <div className="dialog-actions">
-        <button type="button" className="button button-ghost" onClick={onDismiss} disabled={saving}>
-          Keep it closed
-        </button>
-        <button type="button" className="button button-primary" onClick={confirm} disabled={saving}>
-          {saving ? 'Reopening…' : 'Reopen tenant'}
-        </button>
-      </div>
-    </Dialog>
+    <ConfirmDialog
+      title={`Reopen ${tenant.businessName}?`}
+      confirmLabel="Reopen tenant"
+      busyLabel="Reopening…"
+      cancelLabel="Keep it closed"
+      onDismiss={onDismiss}
+      onConfirm={async () => onReopened(await reopenTenant(tenant.id))}
+    >
+      Everything they had comes back: customers, calls, texts, their number and their logins. It comes back paused
+      (suspended): its subscription ended when it closed, so automations stay off and callers hear the paused message
+      until billing starts again.
+    </ConfirmDialog>
   );
 }
