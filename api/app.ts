@@ -14,6 +14,7 @@ import type { AppDeps, AppEnv } from './context.ts';
 import { errorBody, handleError } from './errors.ts';
 import { exportDownloadRoutes } from './exports/download.ts';
 import { healthRoutes } from './health.ts';
+import { industryPackRoutes } from './industry-packs.ts';
 import { inviteRoutes } from './members/accept.ts';
 import { mailboxRoutes } from './sandbox/mailbox.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -44,6 +45,7 @@ export function createApp(deps: AppDeps, options: { loginLimits?: Partial<LoginL
   app.use(limitBodies());
 
   app.route('/healthz', healthRoutes());
+  app.route('/api/industry-packs', industryPackRoutes()); // public: the signup wizard lists the trades
   app.route('/api/auth/password-reset', passwordResetRoutes(accountLimits, tokenThrottle));
   app.route('/api/auth', authRoutes({ loginLimits: options.loginLimits }));
   app.route('/api/view-as', viewAsRoutes());

@@ -8,6 +8,7 @@ import type { adminAuditRoutes } from '../../../api/admin/audit.ts';
 import type { adminTenantRoutes } from '../../../api/admin/tenants.ts';
 import type { authRoutes } from '../../../api/auth/routes.ts';
 import type { tenantRoutes } from '../../../api/tenants/routes.ts';
+import type { industryPackRoutes } from '../../../api/industry-packs.ts';
 import type { inviteRoutes } from '../../../api/members/accept.ts';
 import type { memberRoutes } from '../../../api/members/routes.ts';
 
@@ -18,6 +19,7 @@ type AuditApi = Client<ReturnType<typeof adminAuditRoutes>>;
 type TenantApi = Client<ReturnType<typeof tenantRoutes>>;
 type InviteApi = Client<ReturnType<typeof inviteRoutes>>;
 type MemberApi = Client<ReturnType<typeof memberRoutes>>;
+type IndustryPackApi = Client<ReturnType<typeof industryPackRoutes>>;
 type Ok<Endpoint> = InferResponseType<Endpoint, 200>;
 
 export type { IvrMode, TenantStatus, TenantTier as Tier } from '../../../domain/tenancy.ts';
@@ -32,6 +34,9 @@ export type Membership = User['memberships'][number];
 export type Role = Membership['role'];
 export type InvitePreview = Ok<InviteApi['preview']['$post']>['invite'];
 export type AcceptedInvite = Ok<InviteApi['accept']['$post']>;
+
+// The trades a business starts from (GET /api/industry-packs, public)
+export type IndustryPackChoice = Ok<IndustryPackApi['index']['$get']>['packs'][number];
 
 // A business's team
 export type Team = Ok<MemberApi['index']['$get']>;
