@@ -5,6 +5,7 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { runFoundationBench } from './foundation.ts';
 import { printExportReport, runExportBench } from './export.ts';
 import { runIvrBench } from './ivr.ts';
+import { runIvrStages } from './ivr-stages.ts';
 import { runRegistrySearchBench } from './registry-search.ts';
 import { openLoopTable } from './ivr-open.ts';
 import { printTable, writeResults } from './measure.ts';
@@ -33,6 +34,14 @@ if (!only || only === 'ivr') {
     console.log(`capacity at SLO (every webhook p99 ≤ ${openLoop.capacityAtSlo.sloP99Ms} ms, no fallback, no error): IVR ${openLoop.capacityAtSlo.ivr} calls/s, floor ${openLoop.capacityAtSlo.floor} calls/s`);
   }
   console.log(`results written to ${await writeResults('ivr', { machine, rows, floors, openLoop })}`);
+}
+
+// Only when asked: one caller's webhook, stage by stage (where the milliseconds go).
+if (only === 'ivr-stages') {
+  const stages = await runIvrStages();
+  console.log('\nIVR webhook, stage by stage (one caller, round robin, ms)');
+  console.table(stages.map((s) => ({ stage: s.stage, n: s.n, 'p50 ms': s.p50Ms, 'p90 ms': s.p90Ms, 'mean ms': s.meanMs })));
+  console.log(`results written to ${await writeResults('ivr-stages', { machine: { cpus: cpus().length, loadAverage: loadavg() }, stages })}`);
 }
 
 if (!only || only === 'export') {
