@@ -40,10 +40,21 @@ export async function runIvrStages(): Promise<StageRow[]> {
   const base = config.PUBLIC_BASE_URL;
   const { authToken } = twilioCredentials(config, masterKey);
   const app = createApp(deps);
-  const bare = new Hono().post('/static', (c) => c.body('<Response/>', 200, { 'content-type': 'text/xml' }));
+  // The honest floors: the HTTP hop every webhook pays, then the bare Temporal call.
+  const bare = new Hono()
+    .post('/static', (c) => c.body('<Response/>', 200, { 'content-type': 'text/xml' }))
+    .post('/sws', async (c) => {
+      await temporal.workflow.signalWithStart(floorCallWorkflow, { workflowId: `stages-http-floor-${sid('G')}`, taskQueue: noWorkerQueue, signal: stepSignal, signalArgs: [{ step: 0 }] });
+      return c.body('<Response/>', 200, { 'content-type': 'text/xml' });
+    })
+    .post('/signal', async (c) => {
+      await temporal.workflow.getHandle(`call:${firstCall}`).signal(callStepSignal, { ...stepOf(), key: `y:${seq++}` });
+      return c.body('<Response/>', 200, { 'content-type': 'text/xml' });
+    });
   const barePort = await freePort();
   const bareServer = serve({ fetch: bare.fetch, port: barePort, hostname: '127.0.0.1' });
   const run = Date.now().toString(36);
+  const noWorkerQueue = `bench-stages-idle-${run}`;
   let seq = 0;
   const sid = (tag: string) => `CA${tag}${run}${(seq++).toString().padStart(30 - tag.length - run.length, '0')}`;
   const params = (callSid: string) => ({ CallSid: callSid, From: '+19185550199', To: BENCH_NUMBER, CallStatus: 'ringing', Direction: 'inbound', AccountSid: 'AC0', ApiVersion: '2010-04-01' });
@@ -68,10 +79,10 @@ export async function runIvrStages(): Promise<StageRow[]> {
     return { key: callStepKey(before, event), event, before, at: new Date().toISOString() };
   };
   const { payloadConverter, payloadCodecs } = (temporal.options as unknown as { loadedDataConverter: { payloadConverter: { toPayload: (v: unknown) => unknown }; payloadCodecs: { encode: (p: unknown[]) => Promise<unknown> }[] } }).loadedDataConverter;
-  const noWorkerQueue = `bench-stages-idle-${run}`;
 
   const stages: [string, () => unknown][] = [
     ['cpu: parse form body (Request.formData)', () => new Request('http://x/', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: signedBody('CAx').body }).formData()],
+    ['cpu: parse form body (URLSearchParams over its text, as api/twilio/signature.ts)', () => new Request('http://x/', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: signedBody('CAx').body }).text().then((text) => Object.fromEntries(new URLSearchParams(text)))],
     ['cpu: Twilio signature check (validateRequest)', () => {
       const { p, signature } = signedBody('CAy');
       if (!twilio.validateRequest(authToken, signature, incomingUrl, p)) throw new Error('bad signature');
@@ -79,7 +90,7 @@ export async function runIvrStages(): Promise<StageRow[]> {
     ['cpu: sandbox auth token (twilioCredentials: 2 HMACs)', () => twilioCredentials(config, masterKey)],
     ['cpu: clean fields', () => cleanTwilioParams(params('CAz'))],
     ['cpu: call context, cache hit', () => lookUpCallContext(deps.db, BENCH_NUMBER, base, 5_000, config.CALL_CONTEXT_TTL_MS)],
-    ['cpu: IVR reducer + TwiML', () => respond(ctx, initialCallState(), { kind: 'incoming' }, 'CA1', '+19185550199', new Date())],
+    ['cpu: IVR reducer + TwiML', () => respond(ctx, initialCallState(), { kind: 'incoming' }, 'CA1', '+19185550199', new Date()).twiml],
     ['cpu: caller key (keyedDigest)', () => keyedDigest(masterKey, 'caller-key', `${ctx.tenantId}:+19185550199`)],
     ['cpu: codec: convert + encrypt the start payload', () => Promise.all(payloadCodecs.map((codec) => codec.encode([payloadConverter.toPayload(inputOf('CA2')), payloadConverter.toPayload(stepOf())])))],
     ['cpu: deadline wrapper around nothing', () => withinTemporalDeadline(deps, 1_000, async () => undefined)],
@@ -93,9 +104,16 @@ export async function runIvrStages(): Promise<StageRow[]> {
     ['temporal: product signalWithStart inside the deadline wrapper', () => withinTemporalDeadline(deps, config.VOICE_EVENT_DEADLINE_MS, () => deliverCallEvent(temporal, noWorkerQueue, { input: inputOf(sid('D')), body: { kind: 'step', step: stepOf() } }))],
     ['temporal: signal to a running call', async () => temporal.workflow.getHandle(`call:${firstCall}`).signal(callStepSignal, { ...stepOf(), key: `x:${seq++}` })],
     ['whole: incoming in process (app.request)', () => post('/twilio/voice/incoming', sid('A'), true).then((r) => r.text())],
-    ['whole: incoming over HTTP', () => post(incomingUrl, sid('H'), false).then((r) => r.text())],
+    ['floor: HTTP + signalWithStart (tiny payload, no search attribute)', () => fetch(`http://127.0.0.1:${barePort}/sws`, { method: 'POST', body: 'Digits=1' }).then((r) => r.text())],
+    ['whole: incoming over HTTP', async () => {
+      const callSid = sid('H');
+      lastCall = { callSid, gather: (await bench.webhook('/twilio/voice/incoming', params(callSid))).gather! };
+    }],
+    ['floor: HTTP + signal', () => fetch(`http://127.0.0.1:${barePort}/signal`, { method: 'POST', body: 'Digits=1' }).then((r) => r.text())],
+    ['whole: a menu step over HTTP (signal)', () => bench.webhook(lastCall.gather, { ...params(lastCall.callSid), Digits: '9' })],
   ];
   const firstCall = sid('R');
+  let lastCall = { callSid: '', gather: '' };
   await deliverCallEvent(temporal, noWorkerQueue, { input: inputOf(firstCall), body: { kind: 'step', step: stepOf() } });
 
   const times = new Map<string, number[]>(stages.map(([name]) => [name, []]));
