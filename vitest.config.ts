@@ -18,6 +18,7 @@ const UNIT = [
   'api/sandbox/sandbox-pages.security.test.ts',
   'api/sandbox/twiml-parser.test.ts',
   'api/tenants/pagination.test.ts',
+  'api/twilio/signature.test.ts',
   'scripts/layers/check.test.ts',
   'tests/docker-compose.test.ts',
   'tests/shared-setup.test.ts',

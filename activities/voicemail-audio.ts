@@ -1,12 +1,10 @@
-import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import OpenAI, { toFile } from 'openai';
 import { audioExtension, isTwilioRecordingSid } from '../domain/recordings.ts';
 import { voicemailTranscriber } from '../domain/transcription.ts';
-import { workflowIds } from '../domain/workflow-ids.ts';
 import { forTenant } from '../prisma/tenant-db.ts';
 import { audioChunks, keepAudio, keptAudioOf } from '../prisma/voicemail-audio.ts';
-import { TenantIdKey } from '../workflows/search-attributes.ts';
+import { startVoicemailAudioWorkflow } from '../workflows/voicemail-audio.messages.ts';
 import type { VoicemailAudioActivities, VoicemailRef } from './contracts.ts';
 import type { ActivityDeps } from './deps.ts';
 import { fetchTwilioRecording } from './twilio-recordings.ts';
@@ -22,25 +20,12 @@ export const TRANSCRIPTION_REFUSED = 'TranscriptionRefused';
 
 const TEMPORAL_DEADLINE_MS = 10_000;
 
-/** Starts `voicemail-audio:<tenantId>:<voicemailId>`; a second start (a retried activity) finds it and is a no-op. */
+/** Starts `voicemail-audio:<tenantId>:<voicemailId>` (a retried storeVoicemail starts no second one). */
 export async function startVoicemailAudio(deps: ActivityDeps, voicemail: VoicemailRef): Promise<void> {
   // Without a client (a bare activity in a test) the recording is still fetched on its first play.
   const temporal = deps.temporal;
   if (!temporal) return;
-  try {
-    await temporal.withDeadline(Date.now() + TEMPORAL_DEADLINE_MS, () =>
-      temporal.workflow.start('voicemailAudioWorkflow', {
-        workflowId: workflowIds.voicemailAudio(voicemail.tenantId, voicemail.voicemailId),
-        taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
-        args: [voicemail],
-        // A storeVoicemail retried after the run ended starts no second one (a first play may, on purpose).
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-        typedSearchAttributes: [{ key: TenantIdKey, value: voicemail.tenantId }],
-      }),
-    );
-  } catch (error) {
-    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-  }
+  await temporal.withDeadline(Date.now() + TEMPORAL_DEADLINE_MS, () => startVoicemailAudioWorkflow(temporal, deps.config.TEMPORAL_TASK_QUEUE, voicemail));
 }
 
 export function createVoicemailAudioActivities(deps: ActivityDeps): VoicemailAudioActivities {

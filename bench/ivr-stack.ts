@@ -15,11 +15,14 @@ export const BENCH_NUMBER = '+19185550177';
 export const BENCH_TASK_QUEUE = 'bench-ivr';
 
 export function startWorkerProcess(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'workers/main.ts'], { env: { ...process.env, NODE_ENV: 'test', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  // BENCH_WORKER_CPU_PROF=<dir>: the worker writes a CPU profile there when it stops (where its milliseconds go).
+  const profile = process.env.BENCH_WORKER_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_WORKER_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'workers/main.ts'], { env: { ...process.env, NODE_ENV: 'test', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   const polling = new Promise<void>((resolve, reject) => {
     let output = '';
     child.stdout!.on('data', (chunk) => {
-      output += chunk;
+      // Only the tail, for the exit message: a long run must not grow (and rescan) all it ever printed.
+      output = (output + chunk).slice(-4000);
       if (output.includes('worker polling')) resolve();
     });
     child.once('exit', (code) => reject(new Error(`worker exited (${code}): ${output.slice(-2000)}`)));
@@ -45,7 +48,8 @@ export interface Answer {
 
 const attribute = (twiml: string, verb: string) => twiml.match(new RegExp(`<${verb}[^>]*action="([^"]+)"`))?.[1]?.replace(/&amp;/g, '&');
 
-export async function startIvrBenchStack() {
+/** `withWorker: false`: no worker polls until `startWorker()` (the worker-stopped run). */
+export async function startIvrBenchStack(options: { withWorker?: boolean } = {}) {
   const stack = await startEphemeralStack();
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -58,8 +62,12 @@ export async function startIvrBenchStack() {
     DATABASE_URL: stack.adminDatabaseUrl, APP_DATABASE_URL: stack.appDatabaseUrl, TEMPORAL_ADDRESS: stack.temporalAddress,
     TEMPORAL_TASK_QUEUE: BENCH_TASK_QUEUE, SERVICEPRO_ENCRYPTION_KEY: stack.masterKeyBase64, PUBLIC_BASE_URL: base, LOG_LEVEL: 'info',
   };
-  const worker = startWorkerProcess(workerEnv);
-  await worker.polling;
+  let worker: ReturnType<typeof startWorkerProcess> | undefined;
+  const startWorker = async () => {
+    worker ??= startWorkerProcess(workerEnv);
+    await worker.polling;
+  };
+  if (options.withWorker !== false) await startWorker();
   const api = await startApiServer(deps, port, '127.0.0.1');
   const { authToken } = twilioCredentials(config, deps.masterKey);
   await deps.db.tenant.create({
@@ -86,9 +94,10 @@ export async function startIvrBenchStack() {
     stack,
     deps,
     webhook,
+    startWorker,
     stop: async () => {
       await api.close();
-      await worker.stop();
+      await worker?.stop();
       await closeDeps(deps);
       await stack.stop();
     },

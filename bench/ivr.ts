@@ -1,6 +1,7 @@
 // `npm run bench -- ivr`. Closed loop: N callers back to back, each walking a 3-step IVR (incoming →
 // wrong key → 3 for voicemail) plus the status callback, next to floors measured in the same run (a
-// bare Hono route returning static TwiML, a bare Temporal update, bare signalWithStart + a signal).
+// bare Hono route returning static TwiML, a bare Temporal update, bare signalWithStart + a signal,
+// and the same two behind a bare Hono route: every webhook pays that HTTP hop, so the honest floor has it too).
 // Then the open loop (bench/ivr-open.ts): Poisson arrivals with callers' pauses, capacity at SLO.
 import { createRequire } from 'node:module';
 import { serve } from '@hono/node-server';
@@ -40,7 +41,22 @@ export async function runIvrBench(): Promise<{ rows: IvrRow[]; floors: Series[];
   // The floors: a static route on the same HTTP stack, an empty Temporal update, bare signals.
   const staticTwiml = '<?xml version="1.0" encoding="UTF-8"?><Response><Say>Hello</Say></Response>';
   const floorPort = await freePort();
-  const floorServer = serve({ fetch: new Hono().post('/static', (c) => c.body(staticTwiml, 200, { 'content-type': 'text/xml' })).fetch, port: floorPort, hostname: '127.0.0.1' });
+  // The honest floor of a webhook: the HTTP hop every webhook pays, then the bare Temporal call (same codec'd client).
+  let floorHandles: Awaited<ReturnType<typeof deps.temporal.workflow.start>>[] = [];
+  let httpFloorCalls = 0;
+  const floorApp = new Hono()
+    .post('/static', (c) => c.body(staticTwiml, 200, { 'content-type': 'text/xml' }))
+    .post('/sws', async (c) => {
+      const workflowId = `bench-http-sws-${Date.now().toString(36)}-${httpFloorCalls++}`;
+      await deps.temporal.workflow.signalWithStart(floorCallWorkflow, { workflowId, taskQueue: 'bench-floor', signal: stepSignal, signalArgs: [{ step: 0 }] });
+      return c.body(staticTwiml, 200, { 'content-type': 'text/xml' });
+    })
+    .post('/signal', async (c) => {
+      await floorHandles[httpFloorCalls++ % floorHandles.length]!.signal(stepSignal, { step: 1 });
+      return c.body(staticTwiml, 200, { 'content-type': 'text/xml' });
+    });
+  const floorServer = serve({ fetch: floorApp.fetch, port: floorPort, hostname: '127.0.0.1' });
+  const postFloor = (route: string) => fetch(`http://127.0.0.1:${floorPort}${route}`, { method: 'POST', body: 'Digits=1' }).then((r) => r.text());
   const floorConnection = await NativeConnection.connect({ address: bench.stack.temporalAddress });
   const floorWorker = await Worker.create({ connection: floorConnection, taskQueue: 'bench-floor', workflowsPath: require.resolve('./floor-workflow.ts'), dataConverter: temporalDataConverter(deps.masterKey) });
   const floorRun = floorWorker.run();
@@ -93,6 +109,7 @@ export async function runIvrBench(): Promise<{ rows: IvrRow[]; floors: Series[];
     const handles = await Promise.all(
       Array.from({ length: 50 }, (_, i) => deps.temporal.workflow.start(floorWorkflow, { workflowId: `bench-floor-${Date.now()}-${i}`, taskQueue: 'bench-floor' })),
     );
+    floorHandles = handles;
     // A floor op that fails (a server under load) is counted in its latency, not fatal to the run.
     const tolerant = <T>(op: (i: number) => Promise<T>) => (i: number) => op(i).catch(() => undefined);
     for (const callers of LEVELS) {
@@ -105,6 +122,8 @@ export async function runIvrBench(): Promise<{ rows: IvrRow[]; floors: Series[];
         )),
       );
       floors.push(await measure(`floor: bare signal to a running workflow (c=${callers})`, 1000, callers, tolerant((i) => handles[Math.abs(i) % handles.length]!.signal(stepSignal, { step: i }))));
+      floors.push(await measure(`floor: HTTP + signalWithStart (c=${callers})`, 1000, callers, tolerant(() => postFloor('/sws'))));
+      floors.push(await measure(`floor: HTTP + signal (c=${callers})`, 1000, callers, tolerant(() => postFloor('/signal'))));
     }
     await Promise.all(handles.map((handle) => handle.signal(doneSignal).catch(() => undefined)));
     await writeResults('ivr-partial', { rows, floors });
@@ -118,4 +137,18 @@ export async function runIvrBench(): Promise<{ rows: IvrRow[]; floors: Series[];
     await bench.stop();
   }
   return { rows, floors, openLoop };
+}
+
+/** One caller's webhooks against their floors of the same run: the target is p50 ≤ 1.3× the floor. */
+export function floorRatios(rows: IvrRow[], floors: Series[]) {
+  const floor = (name: string) => floors.find((f) => f.name === `floor: ${name} (c=1)`)?.p50Ms;
+  const ratios: { webhook: string; p50Ms: number; floor: string; floorP50Ms: number; ratio: number }[] = [];
+  for (const row of rows.filter((r) => r.callers === 1)) {
+    const [bare, http] = row.step === 'incoming' ? ['bare signalWithStart, new workflow', 'HTTP + signalWithStart'] : ['bare signal to a running workflow', 'HTTP + signal'];
+    for (const name of [bare, http]) {
+      const p50 = floor(name);
+      if (p50) ratios.push({ webhook: row.step, p50Ms: row.p50Ms, floor: name, floorP50Ms: p50, ratio: Math.round((row.p50Ms / p50) * 100) / 100 });
+    }
+  }
+  return ratios;
 }

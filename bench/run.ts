@@ -4,7 +4,9 @@ import { cpus, loadavg } from 'node:os';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { runFoundationBench } from './foundation.ts';
 import { printExportReport, runExportBench } from './export.ts';
-import { runIvrBench } from './ivr.ts';
+import { floorRatios, runIvrBench } from './ivr.ts';
+import { runIvrStages } from './ivr-stages.ts';
+import { runWorkerStoppedBench, workerStoppedSummary } from './ivr-worker-stopped.ts';
 import { runRegistrySearchBench } from './registry-search.ts';
 import { openLoopTable } from './ivr-open.ts';
 import { printTable, writeResults } from './measure.ts';
@@ -27,12 +29,32 @@ if (!only || only === 'ivr') {
   console.log('\nIVR closed loop: N callers back to back, per webhook (signed, over HTTP, real worker + Temporal + Postgres)');
   console.table(rows.map((r) => ({ callers: r.callers, webhook: r.step, n: r.n, 'p50 ms': r.p50Ms, 'p95 ms': r.p95Ms, 'p99 ms': r.p99Ms, 'calls/s': r.callsPerSec ?? '', fallbacks: r.fallbacks ?? '', errors: r.errors ?? '' })));
   printTable('IVR floors (same run)', floors);
+  const ratios = floorRatios(rows, floors);
+  console.log('\nOne caller against the floor (target: p50 ≤ 1.3×; the HTTP floors pay the hop every webhook pays)');
+  console.table(ratios.map((r) => ({ webhook: r.webhook, 'p50 ms': r.p50Ms, floor: r.floor, 'floor p50 ms': r.floorP50Ms, ratio: r.ratio })));
   if (openLoop) {
     console.log(`\nIVR open loop: Poisson arrivals for ${openLoop.seconds} s per rate, callers pausing ${JSON.stringify(openLoop.think)} (×0.5–1.5), latency from each request's due time`);
     console.table(openLoopTable(openLoop));
     console.log(`capacity at SLO (every webhook p99 ≤ ${openLoop.capacityAtSlo.sloP99Ms} ms, no fallback, no error): IVR ${openLoop.capacityAtSlo.ivr} calls/s, floor ${openLoop.capacityAtSlo.floor} calls/s`);
   }
-  console.log(`results written to ${await writeResults('ivr', { machine, rows, floors, openLoop })}`);
+  // Its own stack: no worker may have polled its task queue before the run.
+  const workerStopped = process.env.BENCH_WORKER_STOPPED === '0' ? undefined : await runWorkerStoppedBench();
+  if (workerStopped) console.log(`\n${workerStoppedSummary(workerStopped)}`);
+  console.log(`results written to ${await writeResults('ivr', { machine, rows, floors, ratios, openLoop, workerStopped })}`);
+}
+
+if (only === 'ivr-worker-stopped') {
+  const workerStopped = await runWorkerStoppedBench();
+  console.log(`\n${workerStoppedSummary(workerStopped)}`);
+  console.log(`results written to ${await writeResults('ivr-worker-stopped', { machine: { cpus: cpus().length, loadAverage: loadavg() }, workerStopped })}`);
+}
+
+// Only when asked: one caller's webhook, stage by stage (where the milliseconds go).
+if (only === 'ivr-stages') {
+  const stages = await runIvrStages();
+  console.log('\nIVR webhook, stage by stage (one caller, round robin, ms)');
+  console.table(stages.map((s) => ({ stage: s.stage, n: s.n, 'p50 ms': s.p50Ms, 'p90 ms': s.p90Ms, 'mean ms': s.meanMs })));
+  console.log(`results written to ${await writeResults('ivr-stages', { machine: { cpus: cpus().length, loadAverage: loadavg() }, stages })}`);
 }
 
 if (!only || only === 'export') {

@@ -82,7 +82,12 @@ export function respond(ctx: CallContext, state: CallState, event: CallEvent, ca
   const next: CallState = { ...state, digits: [...state.digits], step: state.step + 1 };
   // The state rides in the URL Twilio calls back (and signs), so the next answer needs no lookup.
   const url = (kind: string) => `/twilio/voice/step?v=${CALL_STATE_VERSION}&call=${encodeURIComponent(callSid)}&t=${encodeURIComponent(ctx.tenantId)}&kind=${kind}&s=${STATE_MARK}`;
-  const turn = (verbs: Verb[], effects: Effect[] = []): CallTurn => ({ state: next, twiml: renderTwiml(verbs).replaceAll(STATE_MARK, encodeCallState(next)), effects });
+  const turn = (verbs: Verb[], effects: Effect[] = []): CallTurn => {
+    let twiml: string | undefined;
+    // Rendered when first read: the call workflow runs each signalled step for its state and
+    // effects only, and rendering (xmlbuilder) is most of what a step costs it.
+    return { state: next, effects, get twiml() { return (twiml ??= renderTwiml(verbs).replaceAll(STATE_MARK, encodeCallState(next))); } };
+  };
 
   // Jokes play in the menu: a plan without the menu never offers one, whatever was saved before a downgrade.
   const jokesOn = ctx.jokesEnabled && hasFeature(ctx.tier, 'ivr');

@@ -1,5 +1,5 @@
 import { openSecret, sealSecret } from '../domain/secrets.ts';
-import type { PrismaClient } from './client.ts';
+import type { Prisma, PrismaClient } from './client.ts';
 
 // The call events a voice webhook could not hand to Temporal in time (table call_events): kept
 // here, delivered by the worker's drain workflow. The payload is sealed: it holds the caller's number.
@@ -14,8 +14,11 @@ export interface KeptCallEvent<Payload> {
   payload: Payload;
 }
 
-/** Keeps one event; Twilio retrying the webhook (same CallSid and key) keeps it once. */
-export async function keepCallEvent(db: PrismaClient, masterKey: Buffer, event: { callSid: string; eventKey: string; tenantId: string; taskQueue: string; payload: unknown }): Promise<void> {
+/** Keeps one event (`db` may be a transaction's client); Twilio retrying the webhook (same CallSid and key) keeps it once. */
+/** The client, or an interactive transaction's (which Prisma types apart). */
+type CallEventWriter = { callEvent: { createMany: (args: { data: Prisma.CallEventCreateManyInput[]; skipDuplicates: boolean }) => PromiseLike<unknown> } };
+
+export async function keepCallEvent(db: CallEventWriter, masterKey: Buffer, event: { callSid: string; eventKey: string; tenantId: string; taskQueue: string; payload: unknown }): Promise<void> {
   await db.callEvent.createMany({
     data: [{ callSid: event.callSid, eventKey: event.eventKey, tenantId: event.tenantId, taskQueue: event.taskQueue, payload: sealSecret(masterKey, JSON.stringify(event.payload), PURPOSE) }],
     skipDuplicates: true,

@@ -3,12 +3,11 @@
 // bundler's memory; `npm start` and `npm run worker` run this in a child process for the same reason.
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
-import { FAILURE_CONVERTER_PATH } from './runtime/codec.ts';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { workflowBundleOptions } from './workflow-bundle-options.ts';
 
 const out = path.resolve(process.argv[2] ?? 'dist/workflow-bundle.js');
-// With the failure converter the workers and clients use (workers/runtime/codec.ts).
-const { code } = await bundleWorkflowCode({ workflowsPath: path.resolve(import.meta.dirname, '../workflows/index.ts'), failureConverterPath: FAILURE_CONVERTER_PATH, logger: new DefaultLogger('WARN') });
+const { code } = await bundleWorkflowCode(workflowBundleOptions());
 await mkdir(path.dirname(out), { recursive: true });
 // Written beside and renamed: a worker never loads half a bundle.
 await writeFile(`${out}.partial`, code);

@@ -1,20 +1,19 @@
 import { execFile } from 'node:child_process';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { DefaultLogger, NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { Logger } from 'pino';
 import type { ActivityDeps } from '../activities/deps.ts';
 import { createActivities } from '../activities/index.ts';
-import { FAILURE_CONVERTER_PATH, temporalDataConverter } from './runtime/codec.ts';
+import { temporalDataConverter } from './runtime/codec.ts';
+import { workflowBundleOptions } from './workflow-bundle-options.ts';
 import type { TemporalSettings } from './runtime/temporal.ts';
 
-const require = createRequire(import.meta.url);
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 
-/** The workflow bundle (webpack + swc, ~2 s), built once per process, with ServicePro's failure converter. */
+/** The workflow bundle (webpack + swc, ~2 s), built once per process (workers/workflow-bundle-options.ts). */
 export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../workflows/index.ts'), failureConverterPath: FAILURE_CONVERTER_PATH, logger: new DefaultLogger('WARN') });
+  bundle ??= bundleWorkflowCode(workflowBundleOptions());
   return bundle;
 }
 

@@ -1,5 +1,6 @@
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/common';
 import type { Client } from '@temporalio/client';
+import type { VoicemailRef } from '../activities/contracts.ts';
 import type { CallStep } from '../domain/call-steps.ts';
 import { workflowIds } from '../domain/workflow-ids.ts';
 import { callEndedSignal, callStepSignal, type CallEnded, type CallInput } from './call.messages.ts';
@@ -14,6 +15,19 @@ export interface CallEventToDeliver {
   input: CallInput;
   body: CallEventBody;
 }
+
+/**
+ * A voicemail the API stored itself (the fallback recording, or a step Temporal missed), kept in
+ * the same transaction: its recording has yet to be fetched, so the drain starts its audio workflow.
+ */
+export interface VoicemailAudioToStart {
+  kind: 'voicemail-audio';
+  voicemail: VoicemailRef;
+}
+/** What the API keeps in call_events for the drain to hand to Temporal. */
+export type KeptForTemporal = CallEventToDeliver | VoicemailAudioToStart;
+export const isVoicemailAudio = (kept: KeptForTemporal): kept is VoicemailAudioToStart => 'kind' in kept && kept.kind === 'voicemail-audio';
+export const voicemailAudioKey = (recordingSid: string) => `voicemail-audio:${recordingSid}`;
 
 export const callEventKey = (body: CallEventBody) => (body.kind === 'step' ? body.step.key : 'ended');
 

@@ -2,7 +2,9 @@ import { WorkflowIdConflictPolicy } from '@temporalio/client';
 import type { Logger } from 'pino';
 import type { LeftText, LeftVoicemail } from '../../activities/contracts.ts';
 import { workflowIds } from '../../domain/workflow-ids.ts';
+import { keepCallEvent } from '../../prisma/call-events.ts';
 import { forTenant } from '../../prisma/tenant-db.ts';
+import { voicemailAudioKey, type VoicemailAudioToStart } from '../../workflows/call-events.messages.ts';
 import type { keepInboundTextWorkflow, keepVoicemailWorkflow } from '../../workflows/kept-messages.ts';
 import { TenantIdKey } from '../../workflows/search-attributes.ts';
 import type { AppDeps } from '../context.ts';
@@ -34,6 +36,24 @@ async function handToTemporal<W extends typeof keepVoicemailWorkflow | typeof ke
   );
 }
 
+/**
+ * The voicemail row, and in the same transaction the request to fetch its recording (call_events,
+ * delivered by the worker's drain, which starts its audio workflow): stored here while Temporal is
+ * away, it is still copied from Twilio and transcribed once a worker runs, played or not.
+ */
+async function storeWithItsAudioToCome(deps: Deps, tenantId: string, voicemail: Omit<LeftVoicemail, 'tenantId'>) {
+  await forTenant(deps.db, tenantId).transaction(async (tx) => {
+    const row = await tx.voicemail.upsert({
+      where: { tenantId_recordingSid: { tenantId, recordingSid: voicemail.recordingSid } },
+      create: { callSid: voicemail.callSid, recordingSid: voicemail.recordingSid, recordingUrl: voicemail.recordingUrl, fromNumber: voicemail.from, durationSec: voicemail.durationSec },
+      update: {},
+    });
+    const audio: VoicemailAudioToStart = { kind: 'voicemail-audio', voicemail: { tenantId, voicemailId: row.id } };
+    const callSid = voicemail.callSid || voicemail.recordingSid;
+    await keepCallEvent(tx, deps.masterKey, { callSid, eventKey: voicemailAudioKey(voicemail.recordingSid), tenantId, taskQueue: deps.config.TEMPORAL_TASK_QUEUE, payload: audio });
+  });
+}
+
 /** A voicemail Twilio recorded outside the call workflow (the fallback path, or a step Temporal missed). */
 export async function keepVoicemail(deps: Deps, logger: Logger, lookup: CallContextLookup, voicemail: Omit<LeftVoicemail, 'tenantId'>): Promise<Kept> {
   if (lookup.kind === 'unknown') {
@@ -44,11 +64,7 @@ export async function keepVoicemail(deps: Deps, logger: Logger, lookup: CallCont
   let dbError: unknown = lookup.kind === 'unavailable' ? lookup.error : undefined;
   if (tenantId && !(lookup.kind === 'found' && lookup.fromCache)) {
     try {
-      await forTenant(deps.db, tenantId).voicemail.upsert({
-        where: { tenantId_recordingSid: { tenantId, recordingSid: voicemail.recordingSid } },
-        create: { callSid: voicemail.callSid, recordingSid: voicemail.recordingSid, recordingUrl: voicemail.recordingUrl, fromNumber: voicemail.from, durationSec: voicemail.durationSec },
-        update: {},
-      });
+      await storeWithItsAudioToCome(deps, tenantId, voicemail);
       return 'stored';
     } catch (error) {
       dbError = error;

@@ -8,7 +8,8 @@ import { freePort } from '../../scripts/ports.ts';
 import { createTestApp, type TestApp } from '../../tests/app-harness.ts';
 import { randomPhone } from '../../tests/sms-fixtures.ts';
 import { testStack, uniqueId } from '../../tests/stack.ts';
-import { twimlText } from '../../tests/twiml.ts';
+import { twimlText, twimlVerbs } from '../../tests/twiml.ts';
+import { callStepUpdate } from '../../workflows/call.messages.ts';
 import { twilioSid } from '../../tests/twilio-post.ts';
 import { actionOf, newVoiceCall, voicePost, voiceTenant } from '../../tests/voice-fixtures.ts';
 import { startWorker } from '../../workers/worker.ts';
@@ -107,6 +108,19 @@ describe('callers never wait on a worker', () => {
       const answer = await voicePost(t, '/twilio/voice/incoming', newVoiceCall(t, tenant.phoneNumber), fresh);
       expect(answer.names).toEqual(['Say', 'Hangup']);
       expect(twimlText(answer.verbs[0]![1])).toMatch(said);
+    }
+  });
+
+  it('the call workflow still renders TwiML in its sandbox for a call from before the edge design (the update path), call after call', async () => {
+    // The TwiML builder is loaded once per worker thread and shared by every workflow (workers/workflow-bundle-options.ts).
+    const tenant = await voiceTenant(t);
+    for (let i = 0; i < 2; i++) {
+      const call = newVoiceCall(t, tenant.phoneNumber);
+      expect((await voicePost(t, '/twilio/voice/incoming', call)).names).toEqual(['Gather']);
+      const handle = t.deps.temporal.workflow.getHandle(workflowIds.call(call.CallSid));
+      const twiml = await handle.executeUpdate(callStepUpdate, { args: [{ kind: 'menu', digits: '1' }], updateId: `${call.CallSid}:legacy:${i}` });
+      expect(twimlVerbs(twiml).map(([name]) => name)).toEqual(['Gather']);
+      expect(twimlText(twimlVerbs(twiml)[0]![1].Say)).toMatch(/texting you our prices/);
     }
   });
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workflowIds } from '../../domain/workflow-ids.ts';
@@ -170,6 +171,27 @@ describe('whatever fails, every voice route answers TwiML', () => {
     expect(names(answer.body)).toEqual(['Say', 'Hangup']);
     expect(twimlText(verbs(answer.body)[0]![1])).toMatch(/we got your message/);
     await expect.poll(() => forTenant(t.deps.db, tenant.id).voicemail.count({ where: { recordingSid } }), { timeout: 15_000 }).toBe(1);
+  });
+
+  it('a voicemail kept straight in Postgres while Temporal is away still gets its recording kept once Temporal answers, and plays from our copy', async () => {
+    const tenant = await phoneTenant();
+    const call = newCall(tenant.phoneNumber);
+    await post(t.app, '/twilio/voice/incoming', newCall(tenant.phoneNumber)); // the number is known here
+    const fetches = t.twilio.recordingFetches();
+    const recordingSid = `RE${randomBytes(16).toString('hex')}`; // one the sandbox has audio for
+    const recording = { ...call, RecordingSid: recordingSid, RecordingUrl: `https://api.twilio.com/recordings/${recordingSid}`, RecordingDuration: '8' };
+    // The fallback voicemail (the call workflow was unreachable) and a step Temporal missed: both kept by the API itself.
+    expectTwiml(await post(temporalDown, '/twilio/voice/fallback-recording', recording));
+    const voicemail = await forTenant(t.deps.db, tenant.id).voicemail.findFirstOrThrow({ where: { recordingSid } });
+
+    // Nobody plays it: the worker fetches the recording by itself (the business keeps it even if Twilio deletes it).
+    const keptAudio = () => t.adminSql('SELECT size_bytes FROM voicemail_audio WHERE voicemail_id = $1', [voicemail.id]).then((r) => r.rows.length);
+    await expect.poll(keptAudio, { timeout: 20_000, interval: 250 }).toBe(1);
+    expect(t.twilio.recordingFetches() - fetches).toBe(1);
+    const played = await t.call('GET', `/api/tenants/${tenant.id}/voicemails/${voicemail.id}/recording`, { token: await t.memberToken(tenant.id, 'owner') });
+    expect(played.status).toBe(200);
+    expect(played.headers.get('content-type')).toMatch(/^audio\//);
+    expect(t.twilio.recordingFetches() - fetches).toBe(1); // from our copy
   });
 
   it('Postgres and Temporal both down: callers still get TwiML (the menu from the cache, else the apology and voicemail prompt)', async () => {
