@@ -16,6 +16,7 @@ import { startHeldText } from './held-texts.ts';
 import { createConversationActivities } from './conversations.ts';
 import { automaticTextLimit, destinationRefusal } from './sms-guards.ts';
 import { createTwilioClient } from './twilio-client.ts';
+import { twilioError } from './twilio-errors.ts';
 
 /** Twilio's "the recipient has replied STOP to this sender" (carrier-level opt-out). */
 const TWILIO_UNSUBSCRIBED_RECIPIENT = 21610;
@@ -31,16 +32,6 @@ const result = (row: Pick<Message, 'id' | 'status' | 'segments' | 'heldUntil'>):
 });
 
 const withoutRelease = ({ release: _release, ...text }: SendSmsInput): SendSmsInput => text;
-
-/** Twilio's REST errors carry an HTTP status and a Twilio code; network errors carry neither. */
-function twilioError(error: unknown): { status?: number; code?: number; message: string } {
-  const e = error as { status?: unknown; code?: unknown; message?: unknown };
-  return {
-    status: typeof e.status === 'number' ? e.status : undefined,
-    code: typeof e.code === 'number' ? e.code : undefined,
-    message: typeof e.message === 'string' ? e.message : String(error),
-  };
-}
 
 /** A later attempt of the activity: an earlier one may have died after Twilio accepted the text. */
 function isRetry(): boolean {

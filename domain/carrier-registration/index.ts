@@ -4,3 +4,4 @@ export * from './campaign.ts';
 export * from './lint.ts';
 export * from './refusals.ts';
 export * from './polling.ts';
+export * from './mail.ts';
