@@ -114,6 +114,8 @@ export function createA2pStore() {
       loseNextAnswers(kind: ReviewKind | 'service', count = 1) {
         lostAnswers[kind] = count;
       },
+      /** Lost answers still to come, per kind (0 once each has happened). */
+      lostAnswersLeft: () => ({ ...lostAnswers }),
       /** How many fetches a review takes to be decided (default 2). */
       setReviewFetches(count: number) {
         reviewFetches = count;

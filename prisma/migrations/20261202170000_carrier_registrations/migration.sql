@@ -49,14 +49,14 @@ CREATE INDEX "carrier_registrations_state_idx" ON "carrier_registrations"("state
 ALTER TABLE "carrier_registrations" ADD CONSTRAINT "carrier_registrations_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenants"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- ── Hand-written ─────────────────────────────────────────────────────────────
--- A platform table like tenant_billing: Twilio's status callbacks name a SID before any tenant is
--- known, and the root registry shows every tenant's state. It holds Twilio SIDs, the campaign's
--- business copy and Twilio's error codes, no customer data, so no row-level security; the default
+-- A platform table like tenant_billing: Twilio status callbacks name a SID before any tenant is
+-- known, and the root registry shows every tenant state. It holds Twilio SIDs, the campaign
+-- business copy and Twilio error codes, no customer data, so no row-level security, and the default
 -- privileges already grant it to servicepro_app.
 
 -- Every business that exists before registration does keeps texting exactly as it did: from its own
--- number (`not_started`). New businesses get a `pending` row when they ask to register (onboarding's
--- last step, or the dashboard's button) and text from the platform number until carriers approve them.
+-- number (not_started). New businesses get a pending row when they ask to register (onboarding
+-- last step, or the dashboard button) and text from the platform number until carriers approve them.
 INSERT INTO "carrier_registrations" ("tenant_id", "state", "updated_at")
 SELECT "id", 'not_started', CURRENT_TIMESTAMP FROM "tenants"
 ON CONFLICT ("tenant_id") DO NOTHING;
