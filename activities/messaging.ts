@@ -15,6 +15,7 @@ import type { ActivityDeps } from './deps.ts';
 import { startHeldText } from './held-texts.ts';
 import { createConversationActivities } from './conversations.ts';
 import { automaticTextLimit, destinationRefusal } from './sms-guards.ts';
+import { smsSender, type SmsSender } from './sms-sender.ts';
 import { createTwilioClient } from './twilio-client.ts';
 import { twilioError } from './twilio-errors.ts';
 
@@ -77,6 +78,8 @@ export function createMessagingActivities(deps: ActivityDeps): MessagingActiviti
       where: { tenantId: input.tenantId },
       select: { phoneNumber: true, messagingServiceSid: true, timeZone: true, allowedCountries: true, tenant: { select: { config: { select: { status: true, tier: true } } } } },
     });
+    // Its own number, or the platform's while its carrier registration is under way (sms-sender.ts).
+    const sender = phone ? await smsSender(db, deps.config, input.tenantId, phone) : null;
     const customerId = input.customerId !== undefined ? input.customerId : ((await tenantDb.customer.findFirst({ where: { phone: to }, select: { id: true } }))?.id ?? null);
 
     // (a) The outbox row. A retry finds the row of its first attempt; anything but `queued` is final.
@@ -84,7 +87,7 @@ export function createMessagingActivities(deps: ActivityDeps): MessagingActiviti
     const { text: body, cut } = firstCharacters(input.body, SMS_MAX_CHARACTERS);
     const tooLong = cut ? `Not sent: the text has ${characterCount(input.body).toLocaleString('en-US')} characters and Twilio takes at most ${SMS_MAX_CHARACTERS.toLocaleString('en-US')}; shorten it.` : null;
     await tenantDb.message.createMany({
-      data: [{ direction: 'outbound', idempotencyKey: input.idempotencyKey, kind: input.kind, fromNumber: phone?.phoneNumber ?? '', toNumber: to, customerId, body, status: tooLong ? 'failed' : 'queued', error: tooLong, segments: smsSegments(body) }],
+      data: [{ direction: 'outbound', idempotencyKey: input.idempotencyKey, kind: input.kind, fromNumber: sender?.number ?? '', toNumber: to, customerId, body, status: tooLong ? 'failed' : 'queued', error: tooLong, segments: smsSegments(body) }],
       skipDuplicates: true,
     });
     let row = await tenantDb.message.findFirstOrThrow({ where: { idempotencyKey: input.idempotencyKey } });
@@ -105,7 +108,7 @@ export function createMessagingActivities(deps: ActivityDeps): MessagingActiviti
     }
     if (row.status !== 'queued') return result(row);
 
-    if (!phone) {
+    if (!phone || !sender) {
       await settle(row, 'failed', 'The tenant has no phone number to send from.');
       throw ApplicationFailure.nonRetryable(`Tenant ${input.tenantId} has no phone number to send from.`, 'NoSenderNumber');
     }
@@ -130,7 +133,7 @@ export function createMessagingActivities(deps: ActivityDeps): MessagingActiviti
 
     // (g) A retry after a worker died mid-send: Twilio may already hold this text; never send it twice.
     if (isRetry()) {
-      const earlier = await findAcceptedText(to, row.body, row.createdAt, phone);
+      const earlier = await findAcceptedText(to, row.body, row.createdAt, sender.via);
       if (earlier) return markSent(row, earlier);
     }
 
@@ -140,7 +143,7 @@ export function createMessagingActivities(deps: ActivityDeps): MessagingActiviti
       sent = await twilio.messages.create({
         to,
         body: row.body,
-        ...(phone.messagingServiceSid ? { messagingServiceSid: phone.messagingServiceSid } : { from: phone.phoneNumber }),
+        ...sender.via,
       });
     } catch (error) {
       const failure = twilioError(error);
@@ -178,10 +181,10 @@ export function createMessagingActivities(deps: ActivityDeps): MessagingActiviti
   }
 
   /** The same text to the same number from this tenant, accepted by Twilio since the outbox row was written. */
-  async function findAcceptedText(to: string, body: string, since: Date, from: { phoneNumber: string; messagingServiceSid: string | null }) {
+  async function findAcceptedText(to: string, body: string, since: Date, via: SmsSender['via']) {
     const recent = await twilio.messages.list({ to, dateSentAfter: new Date(since.getTime() - 60_000), limit: 50 });
     return recent.find(
-      (m) => m.body === body && new Date(m.dateCreated).getTime() >= since.getTime() - 1_000 && (from.messagingServiceSid ? m.messagingServiceSid === from.messagingServiceSid : m.from === from.phoneNumber),
+      (m) => m.body === body && new Date(m.dateCreated).getTime() >= since.getTime() - 1_000 && ('messagingServiceSid' in via ? m.messagingServiceSid === via.messagingServiceSid : m.from === via.from),
     );
   }
 
