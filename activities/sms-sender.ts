@@ -1,4 +1,4 @@
-import { smsSenderFor } from '../domain/carrier-registration/states.ts';
+import { platformSmsNumber, smsSenderFor } from '../domain/carrier-registration/states.ts';
 import type { Config } from '../domain/config.ts';
 import type { PrismaClient } from '../prisma/client.ts';
 
@@ -14,9 +14,6 @@ export interface SmsSender {
   number: string;
   platform: boolean;
 }
-
-/** The platform's number: PLATFORM_SMS_NUMBER, or root's own when none is configured (offline, the sandbox). */
-export const platformSmsNumber = (config: Pick<Config, 'PLATFORM_SMS_NUMBER' | 'ROOT_PHONE_NUMBER'>) => config.PLATFORM_SMS_NUMBER ?? config.ROOT_PHONE_NUMBER;
 
 export async function smsSender(db: PrismaClient, config: Pick<Config, 'PLATFORM_SMS_NUMBER' | 'ROOT_PHONE_NUMBER'>, tenantId: string, phone: { phoneNumber: string; messagingServiceSid: string | null }): Promise<SmsSender> {
   const registration = await db.carrierRegistration.findUnique({ where: { tenantId }, select: { state: true } });

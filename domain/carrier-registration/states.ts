@@ -48,5 +48,8 @@ export function smsSenderFor(state: RegistrationState | null | undefined): SmsSe
   return !state || state === 'not_started' || state === 'approved' ? 'own' : 'platform';
 }
 
+/** The platform's registered number: PLATFORM_SMS_NUMBER, or root's own when none is configured (offline, the sandbox). */
+export const platformSmsNumber = (config: { PLATFORM_SMS_NUMBER?: string; ROOT_PHONE_NUMBER: string }) => config.PLATFORM_SMS_NUMBER ?? config.ROOT_PHONE_NUMBER;
+
 /** States in which the workflow is waiting on Twilio (polling), not on the owner. */
 export const isInReview = (state: RegistrationState) => state === 'profile_review' || state === 'brand_review' || state === 'campaign_review';
