@@ -4,6 +4,10 @@ import { brandColor, formatDate, formatPhone, industryLabel, initials } from '..
 import { ShieldIcon } from '../ShieldIcon.tsx';
 import { StatusPill } from '../StatusPill.tsx';
 import { TierBadge } from '../TierBadge.tsx';
+import { STATE_LABELS } from '../../../../domain/carrier-registration/states.ts';
+
+/** Carrier registration for texting, as the root dashboard shows it (a business older than it is “Not registered”). */
+const texting = (state: Tenant['textingRegistration']) => (state === 'action_needed' ? <strong className="texting-action">{STATE_LABELS[state]}</strong> : STATE_LABELS[state]);
 
 interface TenantCardProps {
   tenant: Tenant;
@@ -96,6 +100,12 @@ export function TenantCard({ tenant, highlighted = false, onEdit, onClose, onReo
             <dd className="muted">Not billed</dd>
           </div>
         )}
+        <div>
+          <dt>Texting</dt>
+          <dd data-testid="texting-registration" data-state={tenant.textingRegistration}>
+            {texting(tenant.textingRegistration)}
+          </dd>
+        </div>
         {tenant.closedAt && (
           <div>
             <dt>Closed</dt>
