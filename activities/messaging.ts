@@ -8,6 +8,8 @@ import { featureForSmsKind, heldByQuietHours, isAutomaticText } from '../domain/
 import { characterCount, firstCharacters, SMS_MAX_CHARACTERS, smsSegments } from '../domain/sms-segments.ts';
 import { featureLockedMessage, hasFeature } from '../domain/tiers.ts';
 import { usagePeriod } from '../domain/usage-period.ts';
+import { platformSmsNumber } from '../domain/carrier-registration/states.ts';
+import { rememberPlatformText } from '../prisma/platform-text-routes.ts';
 import { forTenant } from '../prisma/tenant-db.ts';
 import type { MessageModel as Message } from '../prisma/client.ts';
 import type { ConversationActivities, MessagingActivities, SendSmsInput, SendSmsResult } from './contracts.ts';
@@ -134,7 +136,7 @@ export function createMessagingActivities(deps: ActivityDeps): MessagingActiviti
     // (g) A retry after a worker died mid-send: Twilio may already hold this text; never send it twice.
     if (isRetry()) {
       const earlier = await findAcceptedText(to, row.body, row.createdAt, sender.via);
-      if (earlier) return markSent(row, earlier);
+      if (earlier) return markSent(row, earlier, sender);
     }
 
     // (h) Send through the official SDK.
@@ -161,11 +163,13 @@ export function createMessagingActivities(deps: ActivityDeps): MessagingActiviti
       throw error;
     }
 
-    return markSent(row, sent);
+    return markSent(row, sent, sender);
   }
 
-  /** Sent: the status and the month's usage change together, or not at all. */
-  async function markSent(row: Message, sent: { sid: string; numSegments?: string | number | null }): Promise<SendSmsResult> {
+  /** Sent: the status and the month's usage change together, or not at all. From the shared platform number, the reply's way back is remembered. */
+  async function markSent(row: Message, sent: { sid: string; numSegments?: string | number | null }, sender: SmsSender): Promise<SendSmsResult> {
+    // Also root's own texts when the platform number is root's: the customer's reply is then root's again.
+    if (sender.number === platformSmsNumber(deps.config)) await rememberPlatformText(db, deps.masterKey, row.tenantId, row.toNumber);
     const segments = Number(sent.numSegments) > 0 ? Number(sent.numSegments) : row.segments;
     const sentAt = new Date();
     const period = usagePeriod(sentAt);
