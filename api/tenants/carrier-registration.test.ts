@@ -85,6 +85,8 @@ describe('/api/tenants/:id/carrier-registration', () => {
     const read = await t.call('GET', `/api/tenants/${tenant.id}/carrier-registration`, { token: staff });
     expect((await read.json()).registration).toMatchObject({ state: 'not_started', label: 'Not registered', sendsFrom: 'own', canStart: true, fixes: [] });
     expect((await t.call('POST', `/api/tenants/${tenant.id}/carrier-registration`, { token: staff })).status).toBe(403);
+    const home = (await (await t.call('GET', `/api/tenants/${tenant.id}/dashboard`, { token: staff })).json()).dashboard;
+    expect(home.texting).toEqual({ state: 'not_started', label: 'Not registered', sendsFrom: 'own', fixes: [] });
   });
 
   it('a fix the lint refuses is answered 400 with each field’s problem; nothing to fix is a 409', async () => {
