@@ -1,6 +1,7 @@
 import { createBillingActivities } from './billing.ts';
 import { createCallActivities } from './calls.ts';
 import { createCallEventActivities } from './call-events.ts';
+import { createCarrierRegistrationActivities } from './carrier-registration/index.ts';
 import { createExportActivities } from './export.ts';
 import { createKeptMessageActivities } from './kept-messages.ts';
 import { createMailActivities } from './mail.ts';
@@ -25,6 +26,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createExportActivities(deps),
     ...createUsageActivities(deps),
     ...createRetentionActivities(deps),
+    ...createCarrierRegistrationActivities(deps),
   };
 }
 

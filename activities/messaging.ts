@@ -8,6 +8,8 @@ import { featureForSmsKind, heldByQuietHours, isAutomaticText } from '../domain/
 import { characterCount, firstCharacters, SMS_MAX_CHARACTERS, smsSegments } from '../domain/sms-segments.ts';
 import { featureLockedMessage, hasFeature } from '../domain/tiers.ts';
 import { usagePeriod } from '../domain/usage-period.ts';
+import { platformSmsNumber } from '../domain/carrier-registration/states.ts';
+import { rememberPlatformText } from '../prisma/platform-text-routes.ts';
 import { forTenant } from '../prisma/tenant-db.ts';
 import type { MessageModel as Message } from '../prisma/client.ts';
 import type { ConversationActivities, MessagingActivities, SendSmsInput, SendSmsResult } from './contracts.ts';
@@ -15,7 +17,9 @@ import type { ActivityDeps } from './deps.ts';
 import { startHeldText } from './held-texts.ts';
 import { createConversationActivities } from './conversations.ts';
 import { automaticTextLimit, destinationRefusal } from './sms-guards.ts';
+import { smsSender, type SmsSender } from './sms-sender.ts';
 import { createTwilioClient } from './twilio-client.ts';
+import { twilioError } from './twilio-errors.ts';
 
 /** Twilio's "the recipient has replied STOP to this sender" (carrier-level opt-out). */
 const TWILIO_UNSUBSCRIBED_RECIPIENT = 21610;
@@ -31,16 +35,6 @@ const result = (row: Pick<Message, 'id' | 'status' | 'segments' | 'heldUntil'>):
 });
 
 const withoutRelease = ({ release: _release, ...text }: SendSmsInput): SendSmsInput => text;
-
-/** Twilio's REST errors carry an HTTP status and a Twilio code; network errors carry neither. */
-function twilioError(error: unknown): { status?: number; code?: number; message: string } {
-  const e = error as { status?: unknown; code?: unknown; message?: unknown };
-  return {
-    status: typeof e.status === 'number' ? e.status : undefined,
-    code: typeof e.code === 'number' ? e.code : undefined,
-    message: typeof e.message === 'string' ? e.message : String(error),
-  };
-}
 
 /** A later attempt of the activity: an earlier one may have died after Twilio accepted the text. */
 function isRetry(): boolean {
@@ -86,6 +80,8 @@ export function createMessagingActivities(deps: ActivityDeps): MessagingActiviti
       where: { tenantId: input.tenantId },
       select: { phoneNumber: true, messagingServiceSid: true, timeZone: true, allowedCountries: true, tenant: { select: { config: { select: { status: true, tier: true } } } } },
     });
+    // Its own number, or the platform's while its carrier registration is under way (sms-sender.ts).
+    const sender = phone ? await smsSender(db, deps.config, input.tenantId, phone) : null;
     const customerId = input.customerId !== undefined ? input.customerId : ((await tenantDb.customer.findFirst({ where: { phone: to }, select: { id: true } }))?.id ?? null);
 
     // (a) The outbox row. A retry finds the row of its first attempt; anything but `queued` is final.
@@ -93,7 +89,7 @@ export function createMessagingActivities(deps: ActivityDeps): MessagingActiviti
     const { text: body, cut } = firstCharacters(input.body, SMS_MAX_CHARACTERS);
     const tooLong = cut ? `Not sent: the text has ${characterCount(input.body).toLocaleString('en-US')} characters and Twilio takes at most ${SMS_MAX_CHARACTERS.toLocaleString('en-US')}; shorten it.` : null;
     await tenantDb.message.createMany({
-      data: [{ direction: 'outbound', idempotencyKey: input.idempotencyKey, kind: input.kind, fromNumber: phone?.phoneNumber ?? '', toNumber: to, customerId, body, status: tooLong ? 'failed' : 'queued', error: tooLong, segments: smsSegments(body) }],
+      data: [{ direction: 'outbound', idempotencyKey: input.idempotencyKey, kind: input.kind, fromNumber: sender?.number ?? '', toNumber: to, customerId, body, status: tooLong ? 'failed' : 'queued', error: tooLong, segments: smsSegments(body) }],
       skipDuplicates: true,
     });
     let row = await tenantDb.message.findFirstOrThrow({ where: { idempotencyKey: input.idempotencyKey } });
@@ -114,7 +110,7 @@ export function createMessagingActivities(deps: ActivityDeps): MessagingActiviti
     }
     if (row.status !== 'queued') return result(row);
 
-    if (!phone) {
+    if (!phone || !sender) {
       await settle(row, 'failed', 'The tenant has no phone number to send from.');
       throw ApplicationFailure.nonRetryable(`Tenant ${input.tenantId} has no phone number to send from.`, 'NoSenderNumber');
     }
@@ -139,8 +135,8 @@ export function createMessagingActivities(deps: ActivityDeps): MessagingActiviti
 
     // (g) A retry after a worker died mid-send: Twilio may already hold this text; never send it twice.
     if (isRetry()) {
-      const earlier = await findAcceptedText(to, row.body, row.createdAt, phone);
-      if (earlier) return markSent(row, earlier);
+      const earlier = await findAcceptedText(to, row.body, row.createdAt, sender.via);
+      if (earlier) return markSent(row, earlier, sender);
     }
 
     // (h) Send through the official SDK.
@@ -149,7 +145,7 @@ export function createMessagingActivities(deps: ActivityDeps): MessagingActiviti
       sent = await twilio.messages.create({
         to,
         body: row.body,
-        ...(phone.messagingServiceSid ? { messagingServiceSid: phone.messagingServiceSid } : { from: phone.phoneNumber }),
+        ...sender.via,
       });
     } catch (error) {
       const failure = twilioError(error);
@@ -167,11 +163,13 @@ export function createMessagingActivities(deps: ActivityDeps): MessagingActiviti
       throw error;
     }
 
-    return markSent(row, sent);
+    return markSent(row, sent, sender);
   }
 
-  /** Sent: the status and the month's usage change together, or not at all. */
-  async function markSent(row: Message, sent: { sid: string; numSegments?: string | number | null }): Promise<SendSmsResult> {
+  /** Sent: the status and the month's usage change together, or not at all. From the shared platform number, the reply's way back is remembered. */
+  async function markSent(row: Message, sent: { sid: string; numSegments?: string | number | null }, sender: SmsSender): Promise<SendSmsResult> {
+    // Also root's own texts when the platform number is root's: the customer's reply is then root's again.
+    if (sender.number === platformSmsNumber(deps.config)) await rememberPlatformText(db, deps.masterKey, row.tenantId, row.toNumber);
     const segments = Number(sent.numSegments) > 0 ? Number(sent.numSegments) : row.segments;
     const sentAt = new Date();
     const period = usagePeriod(sentAt);
@@ -187,10 +185,10 @@ export function createMessagingActivities(deps: ActivityDeps): MessagingActiviti
   }
 
   /** The same text to the same number from this tenant, accepted by Twilio since the outbox row was written. */
-  async function findAcceptedText(to: string, body: string, since: Date, from: { phoneNumber: string; messagingServiceSid: string | null }) {
+  async function findAcceptedText(to: string, body: string, since: Date, via: SmsSender['via']) {
     const recent = await twilio.messages.list({ to, dateSentAfter: new Date(since.getTime() - 60_000), limit: 50 });
     return recent.find(
-      (m) => m.body === body && new Date(m.dateCreated).getTime() >= since.getTime() - 1_000 && (from.messagingServiceSid ? m.messagingServiceSid === from.messagingServiceSid : m.from === from.phoneNumber),
+      (m) => m.body === body && new Date(m.dateCreated).getTime() >= since.getTime() - 1_000 && ('messagingServiceSid' in via ? m.messagingServiceSid === via.messagingServiceSid : m.from === via.from),
     );
   }
 

@@ -21,6 +21,7 @@ import { securityHeaders } from './security-headers.ts';
 import { tenantRoutes } from './tenants/routes.ts';
 import { voiceRoutes } from './twilio/voice.ts';
 import { smsRoutes } from './twilio/sms.ts';
+import { carrierRegistrationCallbackRoutes } from './twilio/carrier-registration.ts';
 import { twilioSandboxRoutes } from './sandbox/twilio.ts';
 import { stripeSandboxRoutes } from './sandbox/stripe.ts';
 import { stripeWebhookRoutes } from './stripe/webhook.ts';
@@ -55,6 +56,7 @@ export function createApp(deps: AppDeps, options: { loginLimits?: Partial<LoginL
   app.route('/codec', codecRoutes({ temporalUiUrl: deps.config.TEMPORAL_UI_URL }));
   app.route('/twilio/voice', voiceRoutes());
   app.route('/twilio/sms', smsRoutes());
+  app.route('/twilio/carrier-registration', carrierRegistrationCallbackRoutes());
   app.route('/stripe', stripeWebhookRoutes());
   app.route('/sandbox/twilio', twilioSandboxRoutes(deps)); // the offline Twilio, only when no account is configured
   app.route('/sandbox/stripe', stripeSandboxRoutes(deps)); // the offline Stripe, only when no secret key is configured

@@ -57,6 +57,13 @@ export const configSchema = z
     TWILIO_ACCOUNT_SID: z.string().optional(),
     TWILIO_AUTH_TOKEN: z.string().optional(),
     TWILIO_API_BASE_URL: optionalUrl,
+    /** The platform's own registered number: texts of a business still waiting for carrier registration go from it (unset: ROOT_PHONE_NUMBER). */
+    PLATFORM_SMS_NUMBER: z.string().refine(isE164, 'must be an E.164 number such as +19185550100').optional(),
+    /** ServicePro's own approved (ISV) Trust Hub profile, BU…: assigned to each business's profile when set. */
+    TWILIO_PRIMARY_CUSTOMER_PROFILE_SID: z.string().regex(/^BU[0-9a-f]{32}$/, 'must be a Trust Hub profile SID (BU followed by 32 hex digits)').optional(),
+    /** Carrier registration reviews are checked this long after submission, then twice as long each time up to the max (Twilio's callbacks wake it sooner). */
+    CARRIER_REGISTRATION_POLL_FIRST_MS: z.coerce.number().int().min(10).max(86_400_000).default(60_000),
+    CARRIER_REGISTRATION_POLL_MAX_MS: z.coerce.number().int().min(10).max(7 * 86_400_000).default(3_600_000),
     /** A caller gets at most one missed-call text in this many hours (windows on the tenant's clock). */
     MISSED_CALL_TEXT_EVERY_HOURS: z.coerce.number().int('must be whole hours, 1 to 720').min(1, 'must be whole hours, 1 to 720').max(24 * 30, 'must be whole hours, 1 to 720').default(24),
     /** How long a Twilio voice webhook may wait for its workflow before the API answers a safe fallback (Twilio gives up at 15 s). */

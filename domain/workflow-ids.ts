@@ -24,4 +24,6 @@ export const workflowIds = {
   /** One mailing of an invite (a resend is the next `send`). */
   inviteMail: (tenantId: string, inviteId: string, send: number) => `invite:${tenantId}:${inviteId}:${send}`,
   passwordResetMail: (resetId: string) => `password-reset:${resetId}`,
+  /** A business's US carrier registration for texting (workflows/carrier-registration.ts): onboarding's child, or started from the dashboard. */
+  carrierRegistration: (tenantId: string) => `carrier-registration:${tenantId}`,
 };

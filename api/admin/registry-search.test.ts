@@ -81,6 +81,25 @@ describe('GET /api/admin/tenants: search', () => {
     expect(ids(await list({ q: word, status: 'closed' }))).toEqual([made.gone]);
   });
 
+  it('shows each tenant’s texting registration (none yet: not_started) and filters by it', async () => {
+    const word = uniqueId('zt').replace(/-/g, '');
+    const made = await seed(word, [
+      { key: 'older', name: 'Older Business' },
+      { key: 'waiting', name: 'Waiting Business' },
+      { key: 'fixing', name: 'Fixing Business' },
+    ]);
+    await t.deps.db.carrierRegistration.create({ data: { tenantId: made.waiting!, state: 'campaign_review' } });
+    await t.deps.db.carrierRegistration.create({ data: { tenantId: made.fixing!, state: 'action_needed' } });
+    const listed = (await list({ q: word })) as unknown as { tenants: { id: string; textingRegistration: string }[] };
+    expect(Object.fromEntries(listed.tenants.map((x) => [x.id, x.textingRegistration]))).toEqual({ [made.older!]: 'not_started', [made.waiting!]: 'campaign_review', [made.fixing!]: 'action_needed' });
+    expect(ids(await list({ q: word, texting: 'action_needed' }))).toEqual([made.fixing]);
+    expect(ids(await list({ q: word, texting: 'not_started' }))).toEqual([made.older]);
+    const bad = await t.call('GET', '/api/admin/tenants?texting=maybe', { token: owner });
+    expect(bad.status).toBe(400);
+    const one = (await (await t.call('GET', `/api/admin/tenants/${made.fixing}`, { token: owner })).json()) as { tenant: { textingRegistration: string } };
+    expect(one.tenant.textingRegistration).toBe('action_needed');
+  });
+
   it('sorts by name, created, trial end and status, both ways, and pages with offset and limit', async () => {
     const word = uniqueId('zs').replace(/-/g, '');
     const now = Date.now();

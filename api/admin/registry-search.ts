@@ -2,6 +2,7 @@ import { Prisma, type PrismaClient } from '../../prisma/client.ts';
 import { defaultDirection, REGISTRY_PAGE_SIZE, type RegistryQuery, type RegistrySort } from '../../domain/inputs/registry-query.ts';
 import { monthlyRecurringCents, type PlanPrices } from '../../domain/plan-prices.ts';
 import { toE164 } from '../../domain/phone.ts';
+import type { RegistrationState } from '../../domain/carrier-registration/states.ts';
 import { ROOT_TENANT_ID, TENANT_STATUSES, type IvrMode, type TenantStatus, type TenantTier } from '../../domain/tenancy.ts';
 import type { RegistryEntryRow } from './tenant-view.ts';
 
@@ -16,7 +17,8 @@ const FROM = Prisma.sql`
   FROM tenants t
   JOIN tenant_config c ON c.tenant_id = t.id
   LEFT JOIN tenant_billing b ON b.tenant_id = t.id
-  LEFT JOIN tenant_phone_config p ON p.tenant_id = t.id`;
+  LEFT JOIN tenant_phone_config p ON p.tenant_id = t.id
+  LEFT JOIN carrier_registrations r ON r.tenant_id = t.id`;
 
 const SORT_KEYS: Record<RegistrySort, Prisma.Sql> = {
   name: Prisma.sql`lower(c.business_name)`,
@@ -59,6 +61,8 @@ function listMatches(query: RegistryQuery, now: Date): Prisma.Sql[] {
   if (query.status) where.push(Prisma.sql`c.status = ${query.status}::tenant_status`);
   else if (!query.includeClosed) where.push(Prisma.sql`t.closed_at IS NULL`);
   if (query.pastDue) where.push(Prisma.sql`c.status = 'past_due'`);
+  // No row: a business older than registration, texting as before (not_started).
+  if (query.texting) where.push(Prisma.sql`COALESCE(r.state, 'not_started') = ${query.texting}::carrier_registration_state`);
   if (query.trialEndingDays !== undefined) {
     const until = new Date(now.getTime() + query.trialEndingDays * DAY_MS);
     where.push(Prisma.sql`c.status = 'trialing' AND b.trial_ends_at >= ${now} AND b.trial_ends_at <= ${until}`);
@@ -86,6 +90,7 @@ interface SearchRow {
   trial_ends_at: Date | null;
   current_period_end: Date | null;
   has_payment_method: boolean | null;
+  registration_state: RegistrationState | null;
   total: number;
 }
 
@@ -99,6 +104,7 @@ const toEntry = (row: SearchRow): RegistryEntryRow => ({
   config: { businessName: row.business_name, industry: row.industry, tier: row.tier, status: row.status, primaryColor: row.primary_color, logoUrl: row.logo_url },
   phoneConfig: row.phone_number ? { phoneNumber: row.phone_number, ivrMode: row.ivr_mode === 'ai-voice' ? 'ai_voice' : (row.ivr_mode ?? 'simple') } : null,
   billing: row.has_billing ? { trialEndsAt: row.trial_ends_at, currentPeriodEnd: row.current_period_end, hasPaymentMethod: row.has_payment_method ?? false } : null,
+  carrierRegistration: row.registration_state ? { state: row.registration_state } : null,
 });
 
 /**
@@ -116,6 +122,7 @@ export async function searchRegistry(db: PrismaClient, query: RegistryQuery, now
            c.business_name, c.industry, c.tier::text AS tier, c.status::text AS status, c.primary_color, c.logo_url,
            p.phone_number, p.ivr_mode::text AS ivr_mode,
            (b.tenant_id IS NOT NULL) AS has_billing, b.trial_ends_at, b.current_period_end, b.has_payment_method,
+           r.state::text AS registration_state,
            count(*) OVER ()::int AS total
     ${FROM} ${where}
     ORDER BY (t.id = ${ROOT_TENANT_ID}) DESC, ${SORT_KEYS[sort]} ${dir} NULLS LAST, t.id ASC

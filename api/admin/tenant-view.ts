@@ -6,7 +6,7 @@ import { workflowIds } from '../../domain/workflow-ids.ts';
 // A registry entry as the API answers it: the tenant with its config, phone line and what
 // Stripe last told us, plus links into the Temporal UI for ops.
 
-export const withConfig = { config: true, phoneConfig: true, billing: true } as const;
+export const withConfig = { config: true, phoneConfig: true, billing: true, carrierRegistration: { select: { state: true } } } as const;
 export type TenantRow = Prisma.TenantGetPayload<{ include: typeof withConfig }>;
 
 export type TenantView = ReturnType<typeof toView>;
@@ -18,6 +18,7 @@ export type RegistryEntryRow = Pick<TenantRow, 'id' | 'slug' | 'createdAt' | 'cl
   config: Fields<TenantRow['config'], 'businessName' | 'industry' | 'tier' | 'status' | 'primaryColor' | 'logoUrl'>;
   phoneConfig: Fields<TenantRow['phoneConfig'], 'phoneNumber' | 'ivrMode'>;
   billing: Fields<TenantRow['billing'], 'trialEndsAt' | 'currentPeriodEnd' | 'hasPaymentMethod'>;
+  carrierRegistration: Fields<TenantRow['carrierRegistration'], 'state'>;
 };
 
 export function toView(row: RegistryEntryRow, temporalUiUrl: string | undefined, namespace: string) {
@@ -47,6 +48,8 @@ export function toView(row: RegistryEntryRow, temporalUiUrl: string | undefined,
       currentPeriodEnd: row.billing?.currentPeriodEnd?.toISOString() ?? null,
       hasPaymentMethod: row.billing?.hasPaymentMethod ?? false,
     },
+    /** Carrier registration for texting (A2P 10DLC); a business that never asked is `not_started`. */
+    textingRegistration: row.carrierRegistration?.state ?? 'not_started',
     /** Links into the Temporal UI for ops, only when TEMPORAL_UI_URL is configured. */
     temporalLinks: temporalUiUrl
       ? {

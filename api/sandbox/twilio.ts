@@ -5,6 +5,7 @@ import { smsSegments } from '../../domain/sms-segments.ts';
 import { twilioCredentials } from '../../domain/twilio-credentials.ts';
 import type { AppDeps } from '../context.ts';
 import { sampleVoicemailWav } from './sample-voicemail.ts';
+import { createA2pSandbox } from './twilio-a2p/index.ts';
 
 // Enough of Twilio's Messages REST API (and of its recordings' media) for the official SDK to talk to. Two uses, one code:
 // mounted in our API at /sandbox/twilio when no Twilio account is configured (offline `npm start`),
@@ -132,8 +133,14 @@ export function createTwilioSandbox(options: TwilioSandboxOptions) {
     return c.body(new Uint8Array(wav), 200, { 'content-type': 'audio/x-wav', 'content-length': String(wav.length) });
   });
 
+  // Carrier registration (Trust Hub, brands, Messaging Services, campaigns): api/sandbox/twilio-a2p/.
+  const a2p = createA2pSandbox(options);
+  app.route('/', a2p.app);
+
   return {
     app,
+    /** Carrier registration's controls: refuse the next brand or campaign, lose an answer, count submissions. */
+    a2p: a2p.controls,
     /** Recording media requests received (found or not). */
     recordingFetches: () => recordingFetches,
     /** From now on the recording is gone from "Twilio" (a 404), as after someone deletes it there. */
@@ -154,6 +161,7 @@ export function createTwilioSandbox(options: TwilioSandboxOptions) {
       recordingFetches = 0;
       deletedRecordings.clear();
       failures = { remaining: 0 };
+      a2p.controls.reset();
     },
   };
 }

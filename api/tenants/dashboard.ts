@@ -6,6 +6,7 @@ import type { PrismaClient } from '../../prisma/client.ts';
 import { forTenant } from '../../prisma/tenant-db.ts';
 import { ApiError } from '../errors.ts';
 import { callerNames } from './caller-names.ts';
+import { registrationSummary } from './carrier-registration-view.ts';
 import { textsWaitingForAnswer } from './waiting-texts.ts';
 
 /**
@@ -31,7 +32,7 @@ const LATEST = { calls: 5, voicemails: 3, texts: 3 };
  * reads run side by side, each on an index that starts with the tenant; none waits on Temporal.
  */
 export async function dashboard(db: PrismaClient, tenantId: string, now = new Date()) {
-  const tenant = await db.tenant.findUnique({ where: { id: tenantId }, include: { config: true, phoneConfig: true, billing: true } });
+  const tenant = await db.tenant.findUnique({ where: { id: tenantId }, include: { config: true, phoneConfig: true, billing: true, carrierRegistration: { select: { state: true, errors: true } } } });
   if (!tenant?.config) throw new ApiError(404, 'not_found', `There is no business “${tenantId}”.`);
   const { config, phoneConfig: phone, billing } = tenant;
   const today = localDay(phone?.timeZone ?? DEFAULT_TIME_ZONE, now);
@@ -97,6 +98,8 @@ export async function dashboard(db: PrismaClient, tenantId: string, now = new Da
         receivedAt: row.receivedAt.toISOString(),
       })),
     },
+    /** Carrier registration for texting: where it stands, what to fix, which number texts go from meanwhile. */
+    texting: registrationSummary(tenant.carrierRegistration),
     account: { status: config.status, tier: config.tier, closedAt: tenant.closedAt?.toISOString() ?? null, ...account },
     setup: setupSteps({
       phoneNumber: phone?.phoneNumber ?? null,

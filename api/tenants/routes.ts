@@ -6,6 +6,7 @@ import { ApiError } from '../errors.ts';
 import { validated } from '../validated.ts';
 import { tenantBillingRoutes } from './billing.ts';
 import { callLog } from './call-log.ts';
+import { carrierRegistrationRoutes } from './carrier-registration.ts';
 import { accountFacts, dashboard } from './dashboard.ts';
 import { exportRoutes } from './exports.ts';
 import { memberRoutes } from '../members/routes.ts';
@@ -72,6 +73,7 @@ export function tenantRoutes() {
     .route('/', voicemailRecordingRoutes())
     .get('/messages', member, async (c) => c.json(await listMessages(c.get('deps').db, tenantId(c), pageFrom(c.req.query()))))
     .route('/billing', tenantBillingRoutes())
+    .route('/carrier-registration', carrierRegistrationRoutes())
     .route('/exports', exportRoutes())
     .route('/members', memberRoutes())
     .post('/simulator/calls', owner, openBusinessOnly, validated('json', simulatedCallInput), async (c) => {

@@ -4,7 +4,9 @@ import { toE164 } from '../../domain/phone.ts';
 import { emptyMessagingTwiml } from '../../domain/twiml.ts';
 import { characterCount, firstCharacters, SMS_MAX_CHARACTERS } from '../../domain/sms-segments.ts';
 import { workflowIds } from '../../domain/workflow-ids.ts';
+import { platformSmsNumber } from '../../domain/carrier-registration/states.ts';
 import { findOrCreateCustomerByPhone, recordInboundMessage } from '../../prisma/inbound-texts.ts';
+import { tenantOfPlatformReply } from '../../prisma/platform-text-routes.ts';
 import type { conversationWorkflow } from '../../workflows/conversation.ts';
 import { inboundSmsSignal } from '../../workflows/conversation.messages.ts';
 import { TenantIdKey } from '../../workflows/search-attributes.ts';
@@ -55,7 +57,9 @@ export function smsRoutes() {
     let customer: { id: string };
     try {
       const deadline = deps.config.TWILIO_WEBHOOK_DEADLINE_MS;
-      const phone = await withinMs(deadline, deps.db.tenantPhoneConfig.findUnique({ where: { phoneNumber: to }, select: { tenantId: true } }));
+      // A reply to the shared platform number goes to the business that last texted this customer from it.
+      const routed = to === platformSmsNumber(deps.config) ? await withinMs(deadline, tenantOfPlatformReply(deps.db, deps.masterKey, from)) : null;
+      const phone = routed ? { tenantId: routed } : await withinMs(deadline, deps.db.tenantPhoneConfig.findUnique({ where: { phoneNumber: to }, select: { tenantId: true } }));
       if (!phone) {
         logger.warn({ messageSid }, 'inbound text to a number no tenant has: ignored');
         return emptyTwiml();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REGISTRATION_STATES } from '../carrier-registration/states.ts';
 import { TENANT_STATUSES, TENANT_TIERS } from '../tenancy.ts';
 
 // The registry's search, filters, sort and page: the query string of GET /api/admin/tenants and
@@ -30,6 +31,8 @@ export const registryQuery = z.object({
   /** Trialing, with the trial ending within this many days from now. */
   trialEndingDays: count('trialEndingDays', 365).optional(),
   pastDue: flag('pastDue'),
+  /** Carrier registration for texting in this state (not_started includes businesses older than registration). */
+  texting: z.enum(REGISTRATION_STATES, { error: `texting must be one of: ${REGISTRATION_STATES.join(', ')}` }).optional(),
   includeClosed: flag('includeClosed'),
   sort: z.enum(REGISTRY_SORTS, { error: `sort must be one of: ${REGISTRY_SORTS.join(', ')}` }).optional(),
   dir: z.enum(['asc', 'desc'], { error: 'dir must be asc or desc' }).optional(),

@@ -2,6 +2,7 @@
 // (a plan change, a saved setting) refreshes every view of it.
 import { infiniteQueryOptions, queryOptions, type InfiniteData } from '@tanstack/react-query';
 import { fetchTeam } from './account-endpoints.ts';
+import { fetchRegistration } from './registration-endpoints.ts';
 import { fetchAudit, fetchBilling, fetchCalls, fetchDashboard, fetchMessages, fetchPhoneSettings, fetchTenant, fetchVoicemails, listExports, listTenants } from './endpoints.ts';
 import { EXPORT_POLL_MS, LIST_REFRESH_MS } from './query-client.ts';
 import type { AuditPage, AuditQuery, DataExport, Paged, RegistryQuery } from './types.ts';
@@ -19,6 +20,7 @@ export const keys = {
   billing: (tenantId: string) => ['tenant', tenantId, 'billing'] as const,
   exports: (tenantId: string) => ['tenant', tenantId, 'exports'] as const,
   team: (tenantId: string) => ['tenant', tenantId, 'team'] as const,
+  registration: (tenantId: string) => ['tenant', tenantId, 'registration'] as const,
 };
 
 /** One page of the registry as searched and filtered (the page's URL holds the query). */
@@ -43,6 +45,10 @@ export const dashboardQuery = (tenantId: string) =>
 
 export const phoneSettingsQuery = (tenantId: string) =>
   queryOptions({ queryKey: keys.phoneSettings(tenantId), queryFn: ({ signal }) => fetchPhoneSettings(tenantId, signal) });
+
+/** Carrier registration for texting: reviews take days, so it refreshes like the lists while on screen. */
+export const registrationQuery = (tenantId: string) =>
+  queryOptions({ queryKey: keys.registration(tenantId), queryFn: ({ signal }) => fetchRegistration(tenantId, signal), refetchInterval: LIST_REFRESH_MS });
 
 export const billingQuery = (tenantId: string) => queryOptions({ queryKey: keys.billing(tenantId), queryFn: ({ signal }) => fetchBilling(tenantId, signal) });
 

@@ -78,6 +78,13 @@ export type BillingInvoice = Billing['invoices'][number];
 export type UsagePrices = Billing['usagePrices'];
 export type PlanChange = NonNullable<Ok<TenantApi['billing']['plan']['$post']>['change']>;
 export type DataExport = Ok<TenantApi['exports']['$get']>['exports'][number];
+
+// Carrier registration for texting (A2P 10DLC)
+export type Registration = Ok<TenantApi['carrier-registration']['$get']>['registration'];
+export type RegistrationFix = Registration['fixes'][number];
+export type { RegistrationState } from '../../../domain/carrier-registration/states.ts';
+export { REGISTRATION_STATES } from '../../../domain/carrier-registration/states.ts';
+export type { CampaignWordingInput } from '../../../domain/inputs/carrier-registration.ts';
 export type ExportProgress = NonNullable<DataExport['progress']>;
 
 /** One page of a newest-first list ("Show older" asks for the next). */

@@ -38,4 +38,4 @@ export function sortChoiceOf(query: RegistryQuery): string {
 }
 
 /** True when anything narrows the list (the "Clear filters" link shows). */
-export const isFiltered = (query: RegistryQuery) => Boolean(query.q || query.tier || query.status || query.trialEndingDays !== undefined || query.pastDue || query.includeClosed);
+export const isFiltered = (query: RegistryQuery) => Boolean(query.q || query.tier || query.status || query.texting || query.trialEndingDays !== undefined || query.pastDue || query.includeClosed);

@@ -1,6 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
-import { TENANT_STATUSES, TIERS, type RegistryQuery } from '../../api/types.ts';
+import { REGISTRATION_STATES, TENANT_STATUSES, TIERS, type RegistryQuery } from '../../api/types.ts';
+import { STATE_LABELS } from '../../../../domain/carrier-registration/states.ts';
 import { statusLabel, tierLabel } from '../../lib/format.ts';
 import { isFiltered, SORT_CHOICES, sortChoiceOf } from '../../lib/registry-search.ts';
 import { Toggle } from '../Toggle.tsx';
@@ -58,6 +59,17 @@ export function RegistryFilters({ query, onChange }: RegistryFiltersProps) {
           {TENANT_STATUSES.map((status) => (
             <option key={status} value={status}>
               {statusLabel(status)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="filter-field">
+        <label htmlFor="registry-texting">Texting</label>
+        <select id="registry-texting" value={query.texting ?? ''} onChange={(event) => onChange({ texting: (event.target.value || undefined) as RegistryQuery['texting'] })}>
+          <option value="">Any registration</option>
+          {REGISTRATION_STATES.map((state) => (
+            <option key={state} value={state}>
+              {STATE_LABELS[state]}
             </option>
           ))}
         </select>

@@ -5,6 +5,10 @@ import { industryLabel } from '../../lib/industries.ts';
 import { ShieldIcon } from '../ShieldIcon.tsx';
 import { StatusPill } from '../StatusPill.tsx';
 import { TierBadge } from '../TierBadge.tsx';
+import { STATE_LABELS } from '../../../../domain/carrier-registration/states.ts';
+
+/** Carrier registration for texting, as the root dashboard shows it (a business older than it is “Not registered”). */
+const texting = (state: Tenant['textingRegistration']) => (state === 'action_needed' ? <strong className="texting-action">{STATE_LABELS[state]}</strong> : STATE_LABELS[state]);
 
 interface TenantCardProps {
   tenant: Tenant;
@@ -97,6 +101,12 @@ export function TenantCard({ tenant, highlighted = false, onEdit, onClose, onReo
             <dd className="muted">Not billed</dd>
           </div>
         )}
+        <div>
+          <dt>Texting</dt>
+          <dd data-testid="texting-registration" data-state={tenant.textingRegistration}>
+            {texting(tenant.textingRegistration)}
+          </dd>
+        </div>
         {tenant.closedAt && (
           <div>
             <dt>Closed</dt>

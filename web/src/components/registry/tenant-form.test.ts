@@ -59,7 +59,7 @@ describe('Edit tenant form', () => {
     id: 'sunny-lawns', slug: 'sunny-lawns', businessName: 'Sunny Lawns', industry: 'lawn-care', tier: 'pro' as const, status: 'active' as const,
     primaryColor: '#16a34a', logoUrl: null, phoneNumber: '+19185550123', ivrMode: 'ivr' as const, isRoot: false,
     createdAt: '2025-01-01T00:00:00.000Z', closedAt: null, purgedAt: null, temporalUiUrl: null,
-    billing: { trialEndsAt: null, currentPeriodEnd: null, hasPaymentMethod: false }, temporalLinks: null,
+    billing: { trialEndsAt: null, currentPeriodEnd: null, hasPaymentMethod: false }, textingRegistration: 'not_started' as const, temporalLinks: null,
   };
 
   it('sends only what changed, and null for a cleared optional field', () => {

@@ -8,6 +8,7 @@ import { todayHeading } from '../../../lib/dashboard-format.ts';
 import { LatestCalls, NewVoicemail, WaitingTexts } from './LatestLists.tsx';
 import { SetupChecklist } from './SetupChecklist.tsx';
 import { TodayTiles } from './TodayTiles.tsx';
+import { TextingRegistrationCard } from '../texting/TextingRegistrationCard.tsx';
 
 const clock = (dashboard: Dashboard) => ({ timeZone: dashboard.timeZone, today: dashboard.today.date });
 
@@ -39,6 +40,7 @@ export function DashboardPage() {
         <>
           <TodayTiles tenantId={tenant.id} dashboard={query.data} />
           {tenant.status !== 'closed' && <SetupChecklist tenantId={tenant.id} steps={query.data.setup} canManage={tenant.canManage} />}
+          {tenant.status !== 'closed' && <TextingRegistrationCard tenantId={tenant.id} canManage={tenant.canManage} />}
           <div className="dashboard-lists">
             <LatestCalls tenantId={tenant.id} calls={query.data.calls} clock={clock(query.data)} />
             <NewVoicemail tenantId={tenant.id} voicemail={query.data.voicemail} clock={clock(query.data)} />
