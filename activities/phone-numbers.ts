@@ -26,7 +26,10 @@ export function createPhoneNumberActivities(deps: ActivityDeps, options: { twili
   const findInAccount = async (phoneNumber: string) => (await client.incomingPhoneNumbers.list({ phoneNumber, limit: 5 }))[0] ?? null;
 
   async function findAvailableNumbers({ areaCode }: { areaCode: string }) {
-    const numbers = await client.availablePhoneNumbers('US').local.list({ areaCode: Number(areaCode), voiceEnabled: true, smsEnabled: true, limit: 10 });
+    const found = await client.availablePhoneNumbers('US').local.list({ areaCode: Number(areaCode), voiceEnabled: true, smsEnabled: true, limit: 20 });
+    // A number the registry gave another business (outside Twilio) is not on offer.
+    const assigned = new Set((await db.tenantPhoneConfig.findMany({ where: { phoneNumber: { in: found.map((n) => n.phoneNumber) } }, select: { phoneNumber: true } })).map((row) => row.phoneNumber));
+    const numbers = found.filter((n) => !assigned.has(n.phoneNumber)).slice(0, 10);
     return numbers.map((n) => ({ phoneNumber: n.phoneNumber, friendlyName: phoneLabel(n.phoneNumber), locality: n.locality ?? null, region: n.region ?? null }));
   }
 
@@ -39,6 +42,9 @@ export function createPhoneNumberActivities(deps: ActivityDeps, options: { twili
     return first.phoneNumber;
   }
 
+  const unavailable = (phoneNumber: string) =>
+    ApplicationFailure.create({ type: 'NumberUnavailable', nonRetryable: true, message: `The number ${phoneLabel(phoneNumber)} was taken by someone else meanwhile. Go back to the phone step, pick another, and finish again.` });
+
   /** Buys it with our webhooks; refused as taken → NumberUnavailable (the owner picks another). */
   async function purchase(tenantId: string, phoneNumber: string) {
     try {
@@ -47,7 +53,7 @@ export function createPhoneNumberActivities(deps: ActivityDeps, options: { twili
       const failure = twilioFailure(error);
       if (failure.code === NOT_AVAILABLE) {
         await db.phoneNumberOrder.update({ where: { tenantId }, data: { status: 'released', releasedAt: new Date() } });
-        throw ApplicationFailure.create({ type: 'NumberUnavailable', nonRetryable: true, message: `The number ${phoneLabel(phoneNumber)} was taken by someone else meanwhile. Go back to the phone step, pick another, and finish again.` });
+        throw unavailable(phoneNumber);
       }
       if (isPermanentRejection(failure.status)) throw ApplicationFailure.create({ type: 'TwilioRejected', nonRetryable: true, message: failure.message ?? 'Twilio refused to sell the number', details: [{ status: failure.status, code: failure.code }] });
       throw error;
@@ -81,6 +87,7 @@ export function createPhoneNumberActivities(deps: ActivityDeps, options: { twili
       let order = await db.phoneNumberOrder.findUnique({ where: { tenantId } });
       if (!order || order.status === 'released') {
         const phoneNumber = await chooseNumber(values.phone);
+        if (await db.tenantPhoneConfig.findFirst({ where: { phoneNumber, NOT: { tenantId } }, select: { tenantId: true } })) throw unavailable(phoneNumber);
         // Intent first: from here on a retry looks this number up before buying anything.
         order = await db.phoneNumberOrder.upsert({ where: { tenantId }, create: { tenantId, phoneNumber }, update: { phoneNumber, status: 'ordered', twilioSid: null, orderedAt: new Date(), boughtAt: null, releasedAt: null } });
       }
