@@ -74,6 +74,19 @@ describe('a provisioning step fails', () => {
     });
   }, 120_000);
 
+  it('two owners pick the same number: the first to finish gets it, the other is sent back to the phone step — the first keeps it', async () => {
+    const [first, second] = [await signUp(t), await signUp(t)];
+    const phoneNumber = await availableNumber(t, first);
+    for (const who of [first, second]) await completeSteps(t, who, wizardAnswers(who, { phone: { phoneNumber } }));
+    await finish(t, first);
+    await settled(t, first, 'complete');
+    await finish(t, second);
+    expect((await settled(t, second, 'failed')).provisioning!.error).toMatchObject({ step: 'number', fixAt: 'phone' });
+    expect(await holdings(first, phoneNumber)).toMatchObject({ status: 'trialing', numberOwned: true, phoneConfig: true });
+    expect((await t.deps.db.tenantPhoneConfig.findUniqueOrThrow({ where: { phoneNumber } })).tenantId).toBe(first.tenantId);
+    expect(await availableNumber(t, second)).not.toBe(phoneNumber);
+  }, 60_000);
+
   it('the number taken by someone else meanwhile: the wizard sends the owner back to the phone step with the reason', async () => {
     const who = await signUp(t);
     const phoneNumber = await availableNumber(t, who);
