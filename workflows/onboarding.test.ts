@@ -4,6 +4,7 @@ import { forTenant } from '../prisma/tenant-db.ts';
 import { createTestApp, type TestApp } from '../tests/app-harness.ts';
 import { availableNumber, completeSteps, finish, progressOf, signUp, wizardAnswers, type Signed } from '../tests/onboarding-fixtures.ts';
 import { queryBillingState } from '../workers/client/tenant-billing.ts';
+import { recordHistory, recordingHistories, replayRecorded } from '../tests/replay.ts';
 
 // The onboarding workflow end to end, real Temporal and Postgres, Twilio and Stripe as local fakes:
 // finishing the wizard provisions a working business exactly once.
@@ -58,6 +59,11 @@ describe('finishing the wizard', () => {
     const onboarding = await t.deps.temporal.workflow.getHandle(workflowIds.onboarding(who.tenantId)).describe();
     expect(onboarding.status.name).toBe('COMPLETED');
     expect(onboarding.searchAttributes).toMatchObject({ TenantStatus: ['trialing'] });
+    if (recordingHistories) await recordHistory('onboarding-provisioned.json', await t.deps.temporal.workflow.getHandle(workflowIds.onboarding(who.tenantId)).fetchHistory());
+  });
+
+  it('replays a recorded history (signup → every step → finish → provisioned) deterministically', async () => {
+    await replayRecorded('onboarding-provisioned.json', 'onboarding:recorded');
   });
 
   it('a duplicate finish (two at once, then one more) provisions once', async () => {
