@@ -43,4 +43,14 @@ describe('a business that is not set up yet', () => {
     expect(body.tenants.find((tenant) => tenant.id === who.tenantId)).toMatchObject({ status: 'onboarding' });
     expect(body.summary.byStatus.onboarding).toBeGreaterThanOrEqual(1);
   });
+
+  it('an abandoned (expired) signup is hidden from the registry like a closed business, until asked for', async () => {
+    const id = `expired-${Date.now().toString(36)}`;
+    await t.deps.db.tenant.create({ data: { id, slug: `${id}.expired`, config: { create: { businessName: `Abandoned ${id}`, status: 'expired' } } } });
+    const owner = await t.ownerToken();
+    const ids = async (query: string) => ((await (await t.call('GET', `/api/admin/tenants?q=${id}${query}`, { token: owner })).json()) as { tenants: { id: string }[] }).tenants.map((tenant) => tenant.id);
+    expect(await ids('')).toEqual([]);
+    expect(await ids('&includeClosed=true')).toEqual([id]);
+    expect(await ids('&status=expired')).toEqual([id]);
+  });
 });
