@@ -9,7 +9,7 @@ import { parseConfig } from '../domain/config.ts';
 import { registryQuery } from '../domain/inputs/registry-query.ts';
 import { planPricesCents } from '../domain/plan-prices.ts';
 import { hashPassword } from '../domain/passwords.ts';
-import { TENANT_STATUSES, TENANT_TIERS } from '../domain/tenancy.ts';
+import { isProvisioned, TENANT_STATUSES, TENANT_TIERS } from '../domain/tenancy.ts';
 import { startEphemeralStack } from '../scripts/ephemeral-stack.ts';
 import { closeDeps, createDeps } from '../workers/runtime/deps.ts';
 import { createLogger } from '../workers/runtime/logger.ts';
@@ -21,6 +21,9 @@ const DAY_MS = 86_400_000;
 const WORDS = ['Sunny', 'Green', 'Shine', 'Paws', 'Sparkle', 'Fresh', 'Bright', 'Tidy', 'Happy', 'Clear'];
 const KINDS = ['Lawns', 'Detailing', 'Cleaning', 'Grooming', 'Windows'];
 
+/** The billing life's statuses (the onboarding ones are not what this registry page is about). */
+const BILLED_STATUSES = TENANT_STATUSES.filter(isProvisioned);
+
 const number = (i: number) => `+1405${String(2_000_000 + i).padStart(7, '0')}`;
 
 /** 500 tenants spread over every plan and status, trials ending over the next 30 days, each with a number and an owner. */
@@ -30,7 +33,7 @@ async function seed(db: Awaited<ReturnType<typeof createDeps>>['db']) {
     id: `bench-${String(i).padStart(4, '0')}`,
     businessName: `${WORDS[i % WORDS.length]} ${KINDS[i % KINDS.length]} ${i}`,
     tier: TENANT_TIERS[i % 3]!,
-    status: TENANT_STATUSES[i % 5]!,
+    status: BILLED_STATUSES[i % BILLED_STATUSES.length]!,
     createdAt: new Date(now - i * 3_600_000),
   }));
   await db.tenant.createMany({ data: rows.map((r) => ({ id: r.id, slug: r.id, createdAt: r.createdAt, closedAt: r.status === 'closed' ? new Date() : null })) });

@@ -1,4 +1,4 @@
-// `npm run bench [-- foundation|ivr|export|registry]`: the benchmarks, each printing its table and writing
+// `npm run bench [-- foundation|ivr|export|registry|onboarding]`: the benchmarks, each printing its table and writing
 // bench/results/<name>.json. Never part of the test suite's pass/fail.
 import { cpus, loadavg } from 'node:os';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
@@ -8,6 +8,7 @@ import { floorRatios, runIvrBench } from './ivr.ts';
 import { runIvrStages } from './ivr-stages.ts';
 import { runWorkerStoppedBench, workerStoppedSummary } from './ivr-worker-stopped.ts';
 import { runRegistrySearchBench } from './registry-search.ts';
+import { runOnboardingBench } from './onboarding.ts';
 import { openLoopTable } from './ivr-open.ts';
 import { printTable, writeResults } from './measure.ts';
 
@@ -66,5 +67,12 @@ if (!only || only === 'registry') {
   const results = await runRegistrySearchBench();
   printTable('Registry: search, filters and summary over 500 tenants', results);
   console.log(`results written to ${await writeResults('registry-search', { results })}`);
+}
+if (!only || only === 'onboarding') {
+  const report = await runOnboardingBench();
+  console.log(`\nOnboarding: server-side provisioning (finish accepted → workflow completed), ${report.signups} signups per row, sandbox providers; target p95 ≤ ${report.targetP95Ms} ms`);
+  console.table(report.provisioning.map((r) => ({ 'finishing at once': r.concurrency, n: r.n, 'p50 ms': r.p50Ms, 'p95 ms': r.p95Ms, 'max ms': r.maxMs, failed: r.failed })));
+  printTable('Onboarding floors (same run)', report.floors);
+  console.log(`results written to ${await writeResults('onboarding', report)}`);
 }
 process.exit(0);

@@ -10,3 +10,4 @@ export * from './held-text.ts';
 export * from './usage.ts';
 export * from './voicemail-audio.ts';
 export * from './carrier-registration.ts';
+export * from './onboarding.ts';

@@ -142,7 +142,7 @@ describe('GET /api/admin/tenants: search', () => {
     const { summary } = await list({ q: word });
     const { config } = t.deps;
     expect(summary).toEqual({
-      byStatus: { trialing: 2, active: 3, past_due: 1, suspended: 0, closed: 1 },
+      byStatus: { onboarding: 0, trialing: 2, active: 3, past_due: 1, suspended: 0, closed: 1, failed: 0, expired: 0 },
       mrrCents: 2 * config.BILLING_PRICE_PRO_CENTS + config.BILLING_PRICE_STARTER_CENTS,
       payingTenants: 3,
       trialsEndingThisWeek: 1,

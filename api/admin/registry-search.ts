@@ -25,7 +25,7 @@ const SORT_KEYS: Record<RegistrySort, Prisma.Sql> = {
   created: Prisma.sql`t.created_at`,
   // Only a trial that is running has an end worth sorting by.
   trialEnd: Prisma.sql`CASE WHEN c.status = 'trialing' THEN b.trial_ends_at END`,
-  // The enum's own order: trialing, active, past due, suspended, closed.
+  // The enum's own order: onboarding, trialing, active, past due, suspended, closed, failed, expired.
   status: Prisma.sql`c.status`,
 };
 
@@ -59,7 +59,8 @@ function whoMatches(query: RegistryQuery): Prisma.Sql[] {
 function listMatches(query: RegistryQuery, now: Date): Prisma.Sql[] {
   const where = whoMatches(query);
   if (query.status) where.push(Prisma.sql`c.status = ${query.status}::tenant_status`);
-  else if (!query.includeClosed) where.push(Prisma.sql`t.closed_at IS NULL`);
+  // An abandoned signup (expired) is as gone as a closed business: shown when asked for.
+  else if (!query.includeClosed) where.push(Prisma.sql`t.closed_at IS NULL AND c.status <> 'expired'`);
   if (query.pastDue) where.push(Prisma.sql`c.status = 'past_due'`);
   // No row: a business older than registration, texting as before (not_started).
   if (query.texting) where.push(Prisma.sql`COALESCE(r.state, 'not_started') = ${query.texting}::carrier_registration_state`);

@@ -129,7 +129,8 @@ export function messagingRoutes(store: A2pStore, accountSid: string) {
     return c.json({ sid: pn, account_sid: accountSid, service_sid: service.sid, date_created: new Date().toISOString(), date_updated: new Date().toISOString(), phone_number: number, country_code: 'US', capabilities: ['SMS', 'MMS'], url: `https://messaging.twilio.com/v1/Services/${service.sid}/PhoneNumbers/${pn}` }, 201);
   });
 
-  // Every valid number is the sandbox account's own: its PN sid is derived from it.
+  // Every valid number is the sandbox account's own: its PN sid is derived from it. Numbers bought
+  // through the sandbox (twilio-numbers.ts) are answered there first; this answers for the rest.
   app.get('/2010-04-01/Accounts/:account/IncomingPhoneNumbers.json', (c) => {
     const number = c.req.query('PhoneNumber');
     const found = number ? [{ sid: phoneNumberSid(number), account_sid: accountSid, phone_number: number, friendly_name: number, capabilities: { sms: true, voice: true, mms: true } }] : [];
