@@ -55,3 +55,4 @@ export function siteFacts(pack: IndustryPack, options: { template?: SiteTemplate
     site: { template: options.template ?? 'classic', content: options.content ?? SAMPLE_CONTENT, publishedAt: new Date('2026-12-01T00:00:00Z'), customDomain: null },
   };
 }
+

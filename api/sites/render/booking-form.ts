@@ -17,10 +17,11 @@ function field(ctx: RenderContext, name: Field, label: string, input: (attrs: Ht
 
 export function bookingForm(ctx: RenderContext): Html {
   const value = (name: string) => ctx.form?.values[name] ?? '';
-  const errors = ctx.form ? Object.keys(ctx.form.errors).length : 0;
+  const expired = ctx.form?.errors.token;
+  const errors = ctx.form ? Object.keys(ctx.form.errors).filter((name) => name !== 'token').length : 0;
   const chosen = value('serviceId');
   return html`<form class="book" method="post" action="${href(ctx, 'book')}">
-${errors ? html`<p class="alert" role="alert">Please check the ${errors === 1 ? 'field' : `${errors} fields`} marked below.</p>` : ''}
+${errors ? html`<p class="alert" role="alert">Please check the ${errors === 1 ? 'field' : `${errors} fields`} marked below.</p>` : expired ? html`<p class="alert" role="alert">${expired}</p>` : ''}
 ${field(ctx, 'name', 'Your name', (a) => html`<input ${a} type="text" autocomplete="name" required maxlength="80" value="${value('name')}">`)}
 ${field(ctx, 'phone', 'Phone number', (a) => html`<input ${a} type="tel" autocomplete="tel" required maxlength="40" value="${value('phone')}">`)}
 ${field(ctx, 'email', 'Email (optional)', (a) => html`<input ${a} type="email" autocomplete="email" maxlength="254" value="${value('email')}">`)}
