@@ -5,7 +5,7 @@ import { hasFeature } from '../tiers.ts';
 import { paletteFor, type Palette } from './colours.ts';
 import { readSiteContent, type SiteContent, type SiteSection } from './content.ts';
 import { siteHours, type SiteHours } from './hours.ts';
-import { effectiveTemplate, type SiteTemplateId } from './templates.ts';
+import { effectiveTemplate, isSiteTemplateId, type SiteTemplateId } from './templates.ts';
 
 // Everything a website shows, in one plain object: the tenant's rows as the API read them, with the
 // owner's edits laid over the industry pack's copy. Pure (no I/O), so every template and every
@@ -131,7 +131,8 @@ export function buildSite(facts: SiteFacts, now: Date, preview?: { template?: st
     businessName: facts.businessName,
     logoUrl: safeImageUrl(facts.logoUrl),
     palette: paletteFor(facts.primaryColor),
-    template: effectiveTemplate(facts.tier, preview?.template ?? facts.site?.template),
+    // A preview shows any template, so an owner sees what an upgrade would bring; the live site only its plan's.
+    template: preview?.template && isSiteTemplateId(preview.template) ? preview.template : effectiveTemplate(facts.tier, facts.site?.template),
     pack: { id: pack.id, name: pack.name, schemaOrgType: pack.schemaOrgType, asset: pack.asset },
     phone: facts.phoneNumber ? { e164: facts.phoneNumber, label: unbreakable(phoneLabel(facts.phoneNumber)) } : null,
     email: content.contactEmail ?? null,
