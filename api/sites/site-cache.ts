@@ -62,11 +62,12 @@ export class SiteCache {
   }
 }
 
-// One cache per app (its deps), so tests that build several apps never share pages.
+// One cache per database client: every app built on the same connections (the API server wraps its
+// deps) shares it, and tests that build several apps never share pages.
 const caches = new WeakMap<object, SiteCache>();
 
-export function siteCacheOf(deps: { config: { SITE_CACHE_TTL_MS: number } }): SiteCache {
-  let cache = caches.get(deps);
-  if (!cache) caches.set(deps, (cache = new SiteCache(deps.config.SITE_CACHE_TTL_MS)));
+export function siteCacheOf(deps: { db: object; config: { SITE_CACHE_TTL_MS: number } }): SiteCache {
+  let cache = caches.get(deps.db);
+  if (!cache) caches.set(deps.db, (cache = new SiteCache(deps.config.SITE_CACHE_TTL_MS)));
   return cache;
 }

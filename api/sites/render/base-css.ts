@@ -26,6 +26,7 @@ section{padding:3rem 0}
 .muted{color:#4b5563}
 .price{font-weight:750;white-space:nowrap}
 .hours{border-collapse:collapse;width:100%;max-width:28rem}
+caption{text-align:left}
 .hours th,.hours td{text-align:left;padding:.35rem .5rem .35rem 0;border-bottom:1px solid #e5e7eb;font-weight:400}
 .hours .today th,.hours .today td{font-weight:750}
 details{border-bottom:1px solid #e5e7eb;padding:.75rem 0}
