@@ -1,4 +1,4 @@
-// `npm run bench [-- foundation|ivr|export|registry]`: the benchmarks, each printing its table and writing
+// `npm run bench [-- foundation|ivr|export|registry|sites]`: the benchmarks, each printing its table and writing
 // bench/results/<name>.json. Never part of the test suite's pass/fail.
 import { cpus, loadavg } from 'node:os';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
@@ -6,6 +6,7 @@ import { runFoundationBench } from './foundation.ts';
 import { printExportReport, runExportBench } from './export.ts';
 import { runIvrBench } from './ivr.ts';
 import { runRegistrySearchBench } from './registry-search.ts';
+import { printLighthouse, runSitesBench } from './sites.ts';
 import { openLoopTable } from './ivr-open.ts';
 import { printTable, writeResults } from './measure.ts';
 
@@ -44,5 +45,12 @@ if (!only || only === 'registry') {
   const results = await runRegistrySearchBench();
   printTable('Registry: search, filters and summary over 500 tenants', results);
   console.log(`results written to ${await writeResults('registry-search', { results })}`);
+}
+if (!only || only === 'sites') {
+  const report = await runSitesBench();
+  console.log(`machine: ${JSON.stringify(report.machine)}; packs: ${report.packs.join(', ')}; page ${report.pageBytes} bytes`);
+  printTable('Websites: server render vs a static file of the same size, same server, same run', report.results);
+  if (report.lighthouse.length) printLighthouse(report.lighthouse);
+  console.log(`results written to ${await writeResults('sites', report)}`);
 }
 process.exit(0);

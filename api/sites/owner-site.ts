@@ -31,6 +31,8 @@ export async function ownerSiteView(deps: AppDeps, tenantId: string) {
       canonicalUrl: pagePath(live, 'home'),
       templates: SITE_TEMPLATES.map((template) => ({ ...template, locked: templateAllowed(tier, template.id) ? null : featureLockedMessage('allTemplates') })),
       customDomainLocked: hasFeature(tier, 'customDomain') ? null : featureLockedMessage('customDomain'),
+      /** What the owner's own domain should be a CNAME of. */
+      dnsTarget: deps.config.SITES_BASE_DOMAIN ? `${tenant.slug}.${deps.config.SITES_BASE_DOMAIN}` : new URL(deps.config.PUBLIC_BASE_URL).hostname,
     },
   };
 }

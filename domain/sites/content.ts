@@ -43,24 +43,31 @@ export const sitePhotoSchema = z.strictObject({
 export const testimonialSchema = z.strictObject({
   name: text('Reviewer name', 1, 60),
   quote: text('Review', 10, 500),
-  rating: z.int('Rating must be 1 to 5 stars').min(1, 'Rating must be 1 to 5 stars').max(5, 'Rating must be 1 to 5 stars').optional(),
+  // A form's select sends "" (no rating) or "1"–"5".
+  rating: z.preprocess(
+    (value) => (value === '' || value === null ? undefined : typeof value === 'string' ? Number(value) : value),
+    z.int('Rating must be 1 to 5 stars').min(1, 'Rating must be 1 to 5 stars').max(5, 'Rating must be 1 to 5 stars').optional(),
+  ),
 });
 
 export const siteFaqSchema = z.strictObject({ question: text('Question', 5, 160), answer: text('Answer', 5, 600) });
 
-const optionalPolicy = (label: string) => text(label, 10, 600).optional();
+/** Text the owner left blank is text they did not write: the pack's copy shows instead. */
+const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+const optionalPolicy = (label: string) => optional(text(label, 10, 600));
 
 export const siteContentSchema = z.strictObject({
   /** The big line at the top; the pack's headline when unset. */
-  headline: text('Headline', 5, 90).optional(),
-  tagline: text('Tagline', 5, 160).optional(),
-  about: text('About text', 20, 1_500).optional(),
-  callToAction: text('Button text', 3, 40).optional(),
+  headline: optional(text('Headline', 5, 90)),
+  tagline: optional(text('Tagline', 5, 160)),
+  about: optional(text('About text', 20, 1_500)),
+  callToAction: optional(text('Button text', 3, 40)),
   /** "Tulsa, Broken Arrow and Jenks": shown on the site and in its LocalBusiness areaServed. */
-  serviceArea: text('Service area', 2, 200).optional(),
+  serviceArea: optional(text('Service area', 2, 200)),
   /** For a business customers visit; mobile businesses leave it out. */
-  address: text('Street address', 5, 200).optional(),
-  contactEmail: z.email({ error: 'Enter an email address like you@example.com' }).max(254).optional(),
+  address: optional(text('Street address', 5, 200)),
+  contactEmail: optional(z.email({ error: 'Enter an email address like you@example.com' }).max(254)),
   photos: z.array(sitePhotoSchema).max(12, 'At most 12 photos').default([]),
   testimonials: z.array(testimonialSchema).max(12, 'At most 12 reviews').default([]),
   /** Replaces the pack's questions when set (an empty list shows none). */

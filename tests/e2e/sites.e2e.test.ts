@@ -3,11 +3,13 @@
 // stored with its customer; no console error (a CSP violation would be one) and no sideways scroll.
 // A full-page screenshot of every template goes to test-results/ (site-<template>.png, and
 // site-<template>-desktop.png at 1280 px).
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SITE_TEMPLATE_IDS } from '../../domain/sites/templates.ts';
+import { buildWebApp } from '../../scripts/web-build.ts';
 import { startTestServer } from '../app-harness.ts';
 import { SAMPLE_CONTENT } from '../site-fixtures.ts';
 import { publishSite } from '../site-stack.ts';
@@ -18,6 +20,7 @@ const PHONE = { width: 390, height: 844 };
 let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
 let browser: Browser | undefined;
 let tenantId = '';
+let webDist: string | undefined;
 const consoleErrors: string[] = [];
 
 async function phonePage(width = PHONE.width): Promise<Page> {
@@ -31,16 +34,19 @@ async function phonePage(width = PHONE.width): Promise<Page> {
 describe('a business website in a browser', () => {
   beforeAll(async () => {
     await mkdir('test-results', { recursive: true });
-    server = await startTestServer();
+    webDist = await mkdtemp(path.join(tmpdir(), 'servicepro-web-'));
+    await buildWebApp(webDist);
+    server = await startTestServer({ webDist });
     const ownerToken = await server.testApp.ownerToken();
     tenantId = (await createTenant(server.testApp, ownerToken, 'pro')).id;
     await server.testApp.deps.db.tenantConfig.update({ where: { tenantId }, data: { businessName: 'Sunny Side Auto Spa', primaryColor: '#0f766e' } });
     await publishSite(server.testApp, tenantId, { content: SAMPLE_CONTENT });
     browser = await launchChromium();
-  }, 120_000);
+  }, 240_000);
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    if (webDist) await rm(webDist, { recursive: true, force: true });
   });
 
   it('shows prices and hours at 390 px, and takes a booking request without JavaScript', async () => {
@@ -84,5 +90,41 @@ describe('a business website in a browser', () => {
       }
     }
     expect(consoleErrors).toEqual([]);
+  });
+
+  it('shows the request in the tenant app, where the owner switches the template with a live preview, saves and unpublishes', async () => {
+    const context = await browser!.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    await page.goto(`${server!.url}/t/${tenantId}/website`);
+    await page.waitForURL(/\/login\?redirect=/);
+    await page.getByLabel('Email').fill(server!.ownerEmail);
+    await page.getByLabel('Password').fill(server!.ownerPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Your website', level: 1 }).waitFor();
+    await page.getByTestId('website-request').filter({ hasText: 'Robin Browser' }).waitFor();
+    expect(await page.getByTestId('website-request').first().textContent()).toContain('Full detail — Friday after 3');
+
+    const preview = page.getByTestId('site-preview');
+    await page.locator('[data-template="split"]').click();
+    await expect.poll(() => preview.getAttribute('srcdoc'), { timeout: 20_000 }).toContain('class="t-split p-home"');
+    await page.getByLabel('Headline').fill('Spotless cars, every Saturday');
+    await expect.poll(() => preview.getAttribute('srcdoc'), { timeout: 20_000 }).toContain('Spotless cars, every Saturday');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await page.screenshot({ path: path.resolve('test-results', 'website-editor.png'), fullPage: true });
+
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Saved. Your website shows the changes now.').waitFor();
+    const live = await (await fetch(`${server!.url}/s/${tenantId}`)).text();
+    expect(live).toContain('class="t-split p-home"');
+    expect(live).toContain('Spotless cars, every Saturday');
+
+    await page.getByRole('button', { name: 'Unpublish' }).click();
+    await page.getByText('Your website is offline.').waitFor();
+    expect((await fetch(`${server!.url}/s/${tenantId}`)).status).toBe(404);
+    await page.getByRole('button', { name: 'Publish my website' }).click();
+    await page.getByText('Your website is live.').waitFor();
+    expect((await fetch(`${server!.url}/s/${tenantId}`)).status).toBe(200);
+    await context.close();
   });
 });

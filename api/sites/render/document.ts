@@ -37,6 +37,8 @@ export function sitePolicy(styleHash: string): string {
     `style-src '${styleHash}'`,
     // Photos and logos are https addresses (domain/sites/content.ts); the favicon is a data: URL.
     "img-src 'self' https: data:",
+    // Nothing on a site fetches, but crawlers' tools read /robots.txt from the page's own origin.
+    "connect-src 'self'",
     "form-action 'self'",
     "base-uri 'none'",
     "frame-ancestors 'none'",

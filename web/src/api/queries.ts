@@ -2,7 +2,7 @@
 // (a plan change, a saved setting) refreshes every view of it.
 import { infiniteQueryOptions, queryOptions, type InfiniteData } from '@tanstack/react-query';
 import { fetchTeam } from './account-endpoints.ts';
-import { fetchAudit, fetchBilling, fetchCalls, fetchDashboard, fetchMessages, fetchPhoneSettings, fetchTenant, fetchVoicemails, listExports, listTenants } from './endpoints.ts';
+import { fetchAudit, fetchBilling, fetchCalls, fetchDashboard, fetchMessages, fetchPhoneSettings, fetchSite, fetchTenant, fetchVoicemails, fetchWebsiteRequests, listExports, listTenants } from './endpoints.ts';
 import { EXPORT_POLL_MS, LIST_REFRESH_MS } from './query-client.ts';
 import type { AuditPage, AuditQuery, DataExport, Paged, RegistryQuery } from './types.ts';
 
@@ -19,6 +19,8 @@ export const keys = {
   billing: (tenantId: string) => ['tenant', tenantId, 'billing'] as const,
   exports: (tenantId: string) => ['tenant', tenantId, 'exports'] as const,
   team: (tenantId: string) => ['tenant', tenantId, 'team'] as const,
+  site: (tenantId: string) => ['tenant', tenantId, 'site'] as const,
+  websiteRequests: (tenantId: string) => ['tenant', tenantId, 'site', 'requests'] as const,
 };
 
 /** One page of the registry as searched and filtered (the page's URL holds the query). */
@@ -74,3 +76,9 @@ export const exportsQuery = (tenantId: string) =>
     queryFn: ({ signal }) => listExports(tenantId, signal),
     refetchInterval: (query) => (query.state.data?.some((item: DataExport) => item.status === 'running') ? EXPORT_POLL_MS : false),
   });
+
+export const siteQuery = (tenantId: string) => queryOptions({ queryKey: keys.site(tenantId), queryFn: ({ signal }) => fetchSite(tenantId, signal) });
+
+/** Requests from the website's booking form; refreshed while on screen, like the other lists. */
+export const websiteRequestsQuery = (tenantId: string) =>
+  queryOptions({ queryKey: keys.websiteRequests(tenantId), queryFn: ({ signal }) => fetchWebsiteRequests(tenantId, signal), refetchInterval: LIST_REFRESH_MS });

@@ -73,6 +73,13 @@ export type BillingInvoice = Billing['invoices'][number];
 export type UsagePrices = Billing['usagePrices'];
 export type PlanChange = NonNullable<Ok<TenantApi['billing']['plan']['$post']>['change']>;
 export type DataExport = Ok<TenantApi['exports']['$get']>['exports'][number];
+
+// The website
+export type OwnerSite = Ok<TenantApi['site']['$get']>['site'];
+export type SiteTemplateOption = OwnerSite['templates'][number];
+export type WebsiteRequestEntry = Ok<TenantApi['site']['requests']['$get']>['requests'][number];
+export type { SiteUpdateInput } from '../../../domain/inputs/site.ts';
+export type { SiteContentInput } from '../../../domain/sites/content.ts';
 export type ExportProgress = NonNullable<DataExport['progress']>;
 
 /** One page of a newest-first list ("Show older" asks for the next). */
