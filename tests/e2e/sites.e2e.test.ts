@@ -108,7 +108,7 @@ describe('a business website in a browser', () => {
     const preview = page.getByTestId('site-preview');
     await page.locator('[data-template="split"]').click();
     await expect.poll(() => preview.getAttribute('srcdoc'), { timeout: 20_000 }).toContain('class="t-split p-home"');
-    await page.getByLabel('Headline').fill('Spotless cars, every Saturday');
+    await page.getByRole('textbox', { name: 'Headline (optional)' }).fill('Spotless cars, every Saturday');
     await expect.poll(() => preview.getAttribute('srcdoc'), { timeout: 20_000 }).toContain('Spotless cars, every Saturday');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await page.screenshot({ path: path.resolve('test-results', 'website-editor.png'), fullPage: true });
