@@ -1,4 +1,4 @@
-// `npm run bench [-- foundation|ivr|export|registry|onboarding]`: the benchmarks, each printing its table and writing
+// `npm run bench [-- foundation|ivr|export|registry|onboarding|sites]`: the benchmarks, each printing its table and writing
 // bench/results/<name>.json. Never part of the test suite's pass/fail.
 import { cpus, loadavg } from 'node:os';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
@@ -9,6 +9,7 @@ import { runIvrStages } from './ivr-stages.ts';
 import { runWorkerStoppedBench, workerStoppedSummary } from './ivr-worker-stopped.ts';
 import { runRegistrySearchBench } from './registry-search.ts';
 import { runOnboardingBench } from './onboarding.ts';
+import { printLighthouse, runSitesBench } from './sites.ts';
 import { openLoopTable } from './ivr-open.ts';
 import { printTable, writeResults } from './measure.ts';
 
@@ -74,5 +75,13 @@ if (!only || only === 'onboarding') {
   console.table(report.provisioning.map((r) => ({ 'finishing at once': r.concurrency, n: r.n, 'p50 ms': r.p50Ms, 'p95 ms': r.p95Ms, 'max ms': r.maxMs, failed: r.failed })));
   printTable('Onboarding floors (same run)', report.floors);
   console.log(`results written to ${await writeResults('onboarding', report)}`);
+}
+
+if (!only || only === 'sites') {
+  const report = await runSitesBench();
+  console.log(`machine: ${JSON.stringify(report.machine)}; packs: ${report.packs.join(', ')}; page ${report.pageBytes} bytes`);
+  printTable('Websites: server render vs a static file of the same size, same server, same run', report.results);
+  if (report.lighthouse.length) printLighthouse(report.lighthouse);
+  console.log(`results written to ${await writeResults('sites', report)}`);
 }
 process.exit(0);

@@ -26,4 +26,6 @@ export const workflowIds = {
   passwordResetMail: (resetId: string) => `password-reset:${resetId}`,
   /** A business's US carrier registration for texting (workflows/carrier-registration.ts): onboarding's child, or started from the dashboard. */
   carrierRegistration: (tenantId: string) => `carrier-registration:${tenantId}`,
+  /** Tells the owner about one request from the website's booking form (workflows/website-request.ts). */
+  websiteRequest: (tenantId: string, requestId: string) => `website-request:${tenantId}:${requestId}`,
 };

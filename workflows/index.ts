@@ -11,3 +11,4 @@ export * from './usage.ts';
 export * from './voicemail-audio.ts';
 export * from './carrier-registration.ts';
 export * from './onboarding.ts';
+export * from './website-request.ts';

@@ -133,6 +133,7 @@ const sectionRoutes = [
   section('texts', lazyRouteComponent(() => import('./pages/tenant/TextsPage.tsx'), 'TextsPage')),
   section('phone', lazyRouteComponent(() => import('./pages/tenant/phone-settings/PhoneSettingsPage.tsx'), 'PhoneSettingsPage')),
   section('sip', lazyRouteComponent(() => import('./pages/tenant/sip/SipSetupPage.tsx'), 'SipSetupPage')),
+  section('website', lazyRouteComponent(() => import('./pages/tenant/website/WebsitePage.tsx'), 'WebsitePage')),
   section('simulator', lazyRouteComponent(() => import('./pages/tenant/simulator/CallSimulatorPage.tsx'), 'CallSimulatorPage')),
   section('billing', lazyRouteComponent(() => import('./pages/tenant/billing/BillingPage.tsx'), 'BillingPage')),
   section('exports', lazyRouteComponent(() => import('./pages/tenant/exports/ExportsPage.tsx'), 'ExportsPage')),

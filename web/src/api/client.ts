@@ -17,11 +17,13 @@ export class ApiError extends Error {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal;
   /** Send the stored bearer token (default true). */
   auth?: boolean;
+  /** `text`: the body as it came (an HTML preview), not parsed as JSON. */
+  as?: 'json' | 'text';
 }
 
 function isErrorBody(value: unknown): value is ApiErrorBody {
@@ -44,8 +46,8 @@ function fallbackMessage(status: number): string {
  * Throws ApiError on any failure; a 401 on an authenticated call also signs the user out.
  */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', body, signal, auth = true } = options;
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const { method = 'GET', body, signal, auth = true, as = 'json' } = options;
+  const headers: Record<string, string> = { Accept: as === 'text' ? 'text/html, application/json' : 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const token = auth ? getToken() : null;
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -80,7 +82,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     if (response.status === 401 && auth) sessionEnded();
     throw error;
   }
-  return payload as T;
+  return (as === 'text' ? text : payload) as T;
 }
 
 export function errorMessage(error: unknown): string {

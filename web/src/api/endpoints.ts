@@ -11,6 +11,7 @@ import type {
   LoginResponse,
   MessageEntry,
   MessagesPage,
+  OwnerSite,
   Paged,
   PhoneSettings,
   PhoneSettingsChanges,
@@ -18,6 +19,8 @@ import type {
   RegistryPage,
   RegistryQuery,
   SimulatedCall,
+  SiteContentInput,
+  SiteUpdateInput,
   Tenant,
   TenantSummary,
   Tier,
@@ -26,6 +29,7 @@ import type {
   VoicemailEntry,
   ViewAsSession,
   VoicemailsPage,
+  WebsiteRequestEntry,
 } from './types.ts';
 
 export function login(email: string, password: string): Promise<LoginResponse> {
@@ -148,4 +152,21 @@ export async function listExports(tenantId: string, signal?: AbortSignal): Promi
 
 export async function requestExport(tenantId: string): Promise<DataExport> {
   return (await apiRequest<{ export: DataExport }>(`${base(tenantId)}/exports`, { method: 'POST' })).export;
+}
+
+export async function fetchSite(tenantId: string, signal?: AbortSignal): Promise<OwnerSite> {
+  return (await apiRequest<{ site: OwnerSite }>(`${base(tenantId)}/site`, { signal })).site;
+}
+
+export async function saveSite(tenantId: string, changes: SiteUpdateInput): Promise<OwnerSite> {
+  return (await apiRequest<{ site: OwnerSite }>(`${base(tenantId)}/site`, { method: 'PUT', body: changes })).site;
+}
+
+/** The front page as it would look with these (unsaved) changes: HTML for the editor's preview. */
+export function previewSite(tenantId: string, changes: { template?: string; content?: SiteContentInput }, signal?: AbortSignal): Promise<string> {
+  return apiRequest<string>(`${base(tenantId)}/site/preview`, { method: 'POST', body: changes, signal, as: 'text' });
+}
+
+export async function fetchWebsiteRequests(tenantId: string, signal?: AbortSignal): Promise<WebsiteRequestEntry[]> {
+  return (await apiRequest<{ requests: WebsiteRequestEntry[] }>(`${base(tenantId)}/site/requests`, { signal })).requests;
 }

@@ -3,7 +3,7 @@
 import { infiniteQueryOptions, queryOptions, type InfiniteData } from '@tanstack/react-query';
 import { fetchTeam } from './account-endpoints.ts';
 import { fetchRegistration } from './registration-endpoints.ts';
-import { fetchAudit, fetchBilling, fetchCalls, fetchDashboard, fetchMessages, fetchPhoneSettings, fetchTenant, fetchVoicemails, listExports, listTenants } from './endpoints.ts';
+import { fetchAudit, fetchBilling, fetchCalls, fetchDashboard, fetchMessages, fetchPhoneSettings, fetchSite, fetchTenant, fetchVoicemails, fetchWebsiteRequests, listExports, listTenants } from './endpoints.ts';
 import { EXPORT_POLL_MS, LIST_REFRESH_MS } from './query-client.ts';
 import type { AuditPage, AuditQuery, DataExport, Paged, RegistryQuery } from './types.ts';
 
@@ -21,6 +21,8 @@ export const keys = {
   exports: (tenantId: string) => ['tenant', tenantId, 'exports'] as const,
   team: (tenantId: string) => ['tenant', tenantId, 'team'] as const,
   registration: (tenantId: string) => ['tenant', tenantId, 'registration'] as const,
+  site: (tenantId: string) => ['tenant', tenantId, 'site'] as const,
+  websiteRequests: (tenantId: string) => ['tenant', tenantId, 'site', 'requests'] as const,
 };
 
 /** One page of the registry as searched and filtered (the page's URL holds the query). */
@@ -80,3 +82,9 @@ export const exportsQuery = (tenantId: string) =>
     queryFn: ({ signal }) => listExports(tenantId, signal),
     refetchInterval: (query) => (query.state.data?.some((item: DataExport) => item.status === 'running') ? EXPORT_POLL_MS : false),
   });
+
+export const siteQuery = (tenantId: string) => queryOptions({ queryKey: keys.site(tenantId), queryFn: ({ signal }) => fetchSite(tenantId, signal) });
+
+/** Requests from the website's booking form; refreshed while on screen, like the other lists. */
+export const websiteRequestsQuery = (tenantId: string) =>
+  queryOptions({ queryKey: keys.websiteRequests(tenantId), queryFn: ({ signal }) => fetchWebsiteRequests(tenantId, signal), refetchInterval: LIST_REFRESH_MS });

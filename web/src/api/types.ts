@@ -85,6 +85,12 @@ export type RegistrationFix = Registration['fixes'][number];
 export type { RegistrationState } from '../../../domain/carrier-registration/states.ts';
 export { REGISTRATION_STATES } from '../../../domain/carrier-registration/states.ts';
 export type { CampaignWordingInput } from '../../../domain/inputs/carrier-registration.ts';
+// The website
+export type OwnerSite = Ok<TenantApi['site']['$get']>['site'];
+export type SiteTemplateOption = OwnerSite['templates'][number];
+export type WebsiteRequestEntry = Ok<TenantApi['site']['requests']['$get']>['requests'][number];
+export type { SiteUpdateInput } from '../../../domain/inputs/site.ts';
+export type { SiteContentInput } from '../../../domain/sites/content.ts';
 export type ExportProgress = NonNullable<DataExport['progress']>;
 
 /** One page of a newest-first list ("Show older" asks for the next). */

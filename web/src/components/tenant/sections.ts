@@ -9,6 +9,7 @@ export const TENANT_SECTIONS = [
   { id: 'texts', label: 'Texts', title: 'Texts' },
   { id: 'phone', label: 'Phone settings', title: 'Phone settings' },
   { id: 'sip', label: 'SIP app', title: 'Connect your SIP app' },
+  { id: 'website', label: 'Website', title: 'Your website' },
   // A closed business takes no test calls (the API refuses them too).
   { id: 'simulator', label: 'Try a call', title: 'Try a call', ownersOnly: true, openBusinessOnly: true },
   { id: 'billing', label: 'Billing', title: 'Billing' },
