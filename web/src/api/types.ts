@@ -85,3 +85,32 @@ export interface Paged<T> {
 export interface ApiErrorBody {
   error: { code: string; message: string; fields?: Record<string, string> };
 }
+
+// Signing up and the setup wizard (INTERIM: hand-written from DESIGN.md until the onboarding routes land)
+export type OnboardingStep = 'business' | 'industry' | 'services' | 'phone' | 'greeting' | 'branding' | 'website' | 'plan';
+export type SignupAnswer = LoginResponse & { tenantId: string };
+export interface OnboardingProgress {
+  status: string;
+  step: OnboardingStep | null;
+  steps: { name: OnboardingStep; done: boolean }[];
+  provisioning: { steps: { name: string; status: string; error?: string | null }[]; error?: string | null } | null;
+  values: Partial<Record<OnboardingStep, Record<string, unknown>>>;
+}
+export interface AvailableNumber {
+  phoneNumber: string;
+  friendlyName?: string;
+  locality?: string | null;
+  region?: string | null;
+}
+export interface IndustryPackSummary {
+  id: string;
+  name: string;
+  services: { name: string; durationMinutes: number; priceCents: number; description?: string }[];
+  ivr: { greeting: string; info: string };
+}
+export interface SiteTemplate {
+  id: string;
+  name: string;
+  description: string;
+  tiers?: string[];
+}

@@ -1,0 +1,40 @@
+import type { IndustryPackSummary } from '../../api/types.ts';
+import { bodyResolver } from './body-resolver.ts';
+import { servicesStep } from './interim-schemas.ts';
+
+// The services step's form holds prices in dollars, as people type them ("79", "149.50"); the API
+// takes cents. One conversion each way, and the API's own schema checks the converted values, its
+// messages shown under the dollar fields.
+
+export interface ServiceRow {
+  name: string;
+  durationMinutes: number;
+  /** Dollars, as typed. */
+  price: string;
+}
+export interface ServiceRows {
+  services: ServiceRow[];
+}
+
+const toCents = (price: string) => {
+  const cleaned = price.replace(/[$,\s]/g, '');
+  return /^\d+(\.\d{1,2})?$/.test(cleaned) ? Math.round(Number(cleaned) * 100) : Number.NaN;
+};
+const toDollars = (cents: number) => (cents % 100 === 0 ? String(cents / 100) : (cents / 100).toFixed(2));
+
+export const toBody = ({ services }: ServiceRows) => ({ services: services.map(({ name, durationMinutes, price }) => ({ name, durationMinutes, priceCents: toCents(price) })) });
+
+export const toRows = (services: { name: string; durationMinutes: number; priceCents: number }[]): ServiceRow[] =>
+  services.map(({ name, durationMinutes, priceCents }) => ({ name, durationMinutes, price: toDollars(priceCents) }));
+
+/** The rows saved before, else the chosen trade's services. */
+export function startingRows(saved: unknown, pack: IndustryPackSummary | undefined): ServiceRow[] {
+  const savedServices = (saved as { services?: { name: string; durationMinutes: number; priceCents: number }[] } | undefined)?.services;
+  return toRows(savedServices ?? pack?.services ?? []);
+}
+
+/** The API field a message is about, named as the form names it: services.2.priceCents → services.2.price. */
+export const formFieldOf = (apiField: string) => (apiField.startsWith('services') ? apiField.replace(/\.priceCents$/, '.price') : null);
+
+/** Checks the rows as the API will: the prices converted to cents, messages under the dollar fields. */
+export const serviceRowsResolver = bodyResolver<ServiceRows>(servicesStep, toBody, formFieldOf, 'services');
