@@ -33,7 +33,7 @@ const LABELS: Record<string, string> = {
 /** Parts of a snapshot that are not settings: links, ids, copies of Stripe's view. */
 const NOT_SETTINGS = new Set(['id', 'slug', 'isRoot', 'createdAt', 'updatedAt', 'temporalUiUrl', 'temporalLinks', 'billing', 'sessionId']);
 
-const STATUS_NAMES: Record<TenantStatus, string> = { trialing: 'Trialing', active: 'Active', past_due: 'Past due', suspended: 'Suspended', closed: 'Closed' };
+const STATUS_NAMES: Record<TenantStatus, string> = { onboarding: 'Onboarding', failed: 'Setup failed', expired: 'Setup expired', trialing: 'Trialing', active: 'Active', past_due: 'Past due', suspended: 'Suspended', closed: 'Closed' };
 
 /** The actions this file names, for the audit page's filter (others are still listed and shown). */
 export const NAMED_ACTIONS = Object.entries(ACTIONS).map(([action, label]) => ({ action, label }));

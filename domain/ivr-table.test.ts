@@ -122,13 +122,17 @@ const ANSWERED_BY: Record<TenantTier, Record<IvrMode, Expected>> = {
   elite: { simple: FORWARDED, ivr: MENU, 'ai-voice': MENU },
 };
 
-/** Suspended and closed answer the same at any hour; every other status as an active line. */
+/** Suspended and closed (and a setup rolled back or abandoned) answer the same at any hour; every other status as an active line. */
 const BY_STATUS: Record<TenantStatus, (open: Expected) => Expected> = {
+  // Provisioning points the new number at us just before the tenant turns `trialing`: a first call is answered.
+  onboarding: (open) => open,
   trialing: (open) => open,
   active: (open) => open,
   past_due: (open) => open,
   suspended: () => PAUSED,
   closed: () => NOT_IN_SERVICE,
+  failed: () => NOT_IN_SERVICE,
+  expired: () => NOT_IN_SERVICE,
 };
 
 const incomingRows: Row[] = TENANT_TIERS.flatMap((tier) =>

@@ -120,7 +120,8 @@ export function respond(ctx: CallContext, state: CallState, event: CallEvent, ca
         next.phase = 'closed';
         return turn([{ say: `Thanks for calling ${ctx.businessName}. This line is paused right now. Please try again later.` }, { hangup: true }]);
       }
-      if (ctx.status === 'closed') {
+      // Closed, or a number whose setup was rolled back or abandoned (released, so only a late call reaches it).
+      if (ctx.status === 'closed' || ctx.status === 'failed' || ctx.status === 'expired') {
         next.phase = 'closed';
         return turn([{ say: 'The number you have called is not in service.' }, { hangup: true }]);
       }

@@ -2,8 +2,17 @@
 export const TENANT_TIERS = ['starter', 'pro', 'elite'] as const;
 export type TenantTier = (typeof TENANT_TIERS)[number];
 
-export const TENANT_STATUSES = ['trialing', 'active', 'past_due', 'suspended', 'closed'] as const;
+/**
+ * A tenant's life: `onboarding` from signup until the wizard's provisioning finishes (no number yet),
+ * then the billing life (`trialing` … `closed`); `failed` when provisioning was rolled back (finishing
+ * the wizard again retries), `expired` when the wizard was abandoned and everything it held released.
+ */
+export const TENANT_STATUSES = ['onboarding', 'trialing', 'active', 'past_due', 'suspended', 'closed', 'failed', 'expired'] as const;
 export type TenantStatus = (typeof TENANT_STATUSES)[number];
+
+/** Not (or no longer) a working business: never provisioned, rolled back, or abandoned — no line, no billing. */
+export const NOT_PROVISIONED_STATUSES = ['onboarding', 'failed', 'expired'] as const satisfies readonly TenantStatus[];
+export const isProvisioned = (status: TenantStatus) => !(NOT_PROVISIONED_STATUSES as readonly TenantStatus[]).includes(status);
 
 export const IVR_MODES = ['simple', 'ivr', 'ai-voice'] as const;
 export type IvrMode = (typeof IVR_MODES)[number];

@@ -57,6 +57,15 @@ describe('billing:<tenantId> workflow', () => {
     await expect.poll(() => queryBillingState(t.deps.temporal, stale)).toMatchObject({ tier: 'elite' });
   });
 
+  it('a business still onboarding, rolled back or abandoned gets no billing workflow from reconciliation (it has no plan yet)', async () => {
+    const ids = (['onboarding', 'failed', 'expired'] as const).map((status) => ({ id: uniqueId(`unbilled-${status}`), status }));
+    for (const { id, status } of ids) await t.deps.db.tenant.create({ data: { id, slug: id, config: { create: { businessName: id, tier: 'pro', status } } } });
+    await reconcileBillingWorkflows(t.deps.db, t.deps.temporal, t.taskQueue, { perTenantMs: 2_000 });
+    for (const { id } of ids) {
+      await expect(t.deps.temporal.workflow.getHandle(workflowIds.billing(id)).describe()).rejects.toThrow(/not found/i);
+    }
+  });
+
   it('a reopening the workflow missed (Temporal was down) is caught up by reconciliation: closed → suspended', async () => {
     const id = uniqueId('reopened');
     await t.deps.db.tenant.create({ data: { id, slug: id, config: { create: { businessName: id, tier: 'pro', status: 'suspended' } } } });

@@ -1,5 +1,5 @@
 import { WorkflowIdConflictPolicy, type Client } from '@temporalio/client';
-import type { TenantStatus, TenantTier } from '../../domain/tenancy.ts';
+import { NOT_PROVISIONED_STATUSES, type TenantStatus, type TenantTier } from '../../domain/tenancy.ts';
 import type { PrismaClient } from '../../prisma/client.ts';
 import { workflowIds } from '../../domain/workflow-ids.ts';
 import { TenantIdKey, TenantStatusKey, TenantTierKey } from '../../workflows/search-attributes.ts';
@@ -73,8 +73,9 @@ export const queryBillingState = (client: Client, tenantId: string): Promise<Ten
  * workflow), so it needs no worker; one tenant that cannot be checked in time is logged and skipped.
  */
 export async function reconcileBillingWorkflows(db: PrismaClient, client: Client, taskQueue: string, options: { perTenantMs?: number; onError?: (tenantId: string, error: unknown) => void; durations?: BillingDurations } = {}) {
-  // A purged tenant's billing life has ended: nothing to start again.
-  const tenants = await db.tenantConfig.findMany({ where: { tenant: { purgedAt: null } }, select: { tenantId: true, tier: true, status: true } });
+  // A purged tenant's billing life has ended: nothing to start again. One not provisioned (still in the
+  // wizard, rolled back, abandoned) has none yet: its onboarding workflow starts it when it is provisioned.
+  const tenants = await db.tenantConfig.findMany({ where: { tenant: { purgedAt: null }, status: { notIn: [...NOT_PROVISIONED_STATUSES] } }, select: { tenantId: true, tier: true, status: true } });
   let corrected = 0;
   let failed = 0;
   for (const { tenantId, tier, status } of tenants) {

@@ -55,6 +55,11 @@ export function billingStatusMessage(billing: Billing): StatusMessage {
     }
     case 'closed':
       return { headline: 'This business is closed', detail: 'Nothing is charged any more. You can still export all of its data.', tone: 'neutral' };
+    // Not provisioned: no subscription exists (or it was cancelled when setup was rolled back).
+    case 'onboarding':
+    case 'failed':
+    case 'expired':
+      return { headline: 'No plan yet', detail: 'Your 14-day free trial starts when you finish setting up your business. No card needed.', tone: 'neutral' };
   }
 }
 

@@ -17,11 +17,14 @@ export const TIER_DESCRIPTIONS: Record<Tier, string> = {
 };
 
 export const STATUS_LABELS: Record<TenantStatus, string> = {
+  onboarding: 'Setting up',
   trialing: 'Free trial',
   active: 'Active',
   past_due: 'Payment due',
   suspended: 'Suspended',
   closed: 'Closed',
+  failed: 'Setup failed',
+  expired: 'Setup expired',
 };
 
 

@@ -30,4 +30,11 @@ describe('accountBanner', () => {
     expect(accountBanner({ ...ending, hasPaymentMethod: true })).toBeNull();
     expect(accountBanner({ ...ending, billed: false })).toBeNull();
   });
+
+  it('a business still setting up, rolled back or abandoned: a setup note, nothing about billing', () => {
+    for (const status of ['onboarding', 'failed', 'expired'] as const) {
+      expect(accountBanner({ ...facts, status, billed: true })).toMatchObject({ kind: 'setup', billing: false, links: [] });
+    }
+    expect(accountBanner({ ...facts, status: 'failed' })!.detail).toMatch(/Nothing was charged/);
+  });
 });

@@ -5,7 +5,7 @@ import type { TenantSummary } from '../api/types.ts';
 import type { Tone } from './billing-format.ts';
 import { formatDate } from './format.ts';
 
-export type AccountBannerKind = 'closed' | 'suspended' | 'past_due' | 'trial_ending';
+export type AccountBannerKind = 'closed' | 'suspended' | 'past_due' | 'trial_ending' | 'setup';
 
 export interface AccountBannerMessage {
   kind: AccountBannerKind;
@@ -65,6 +65,13 @@ export function accountBanner(tenant: BannerFacts): AccountBannerMessage | null 
         billing: true,
       };
     }
+    // Not provisioned yet: the setup wizard is where the owner goes on (no billing, no line to pause).
+    case 'onboarding':
+      return { kind: 'setup', tone: 'info', title: 'Your business is not set up yet.', detail: 'Finish the setup steps to get your business number, website and 14-day free trial.', links: [], billing: false };
+    case 'failed':
+      return { kind: 'setup', tone: 'warning', title: 'Setting up your business did not finish.', detail: 'Nothing was charged and no number was kept. Open the setup, check what it says, and finish again.', links: [], billing: false };
+    case 'expired':
+      return { kind: 'setup', tone: 'neutral', title: 'This setup expired.', detail: 'It was not finished within 7 days, so nothing was kept for it. Ask support to set it up again.', links: [], billing: false };
     default:
       return null;
   }
