@@ -86,21 +86,38 @@ export interface ApiErrorBody {
   error: { code: string; message: string; fields?: Record<string, string> };
 }
 
-// Signing up and the setup wizard (INTERIM: hand-written from DESIGN.md until the onboarding routes land)
+// Signing up and the setup wizard (INTERIM: mirrors i-onboard's domain/onboarding/steps.ts until it is merged)
 export type OnboardingStep = 'business' | 'industry' | 'services' | 'phone' | 'greeting' | 'branding' | 'website' | 'plan';
 export type SignupAnswer = LoginResponse & { tenantId: string };
+type ServiceValue = { name: string; durationMinutes: number; priceCents: number };
 export interface OnboardingProgress {
-  status: string;
-  step: OnboardingStep | null;
+  status: 'in_progress' | 'provisioning' | 'complete' | 'failed' | 'expired';
+  step: OnboardingStep | 'finish' | null;
   steps: { name: OnboardingStep; done: boolean }[];
-  provisioning: { steps: { name: string; status: string; error?: string | null }[]; error?: string | null } | null;
-  values: Partial<Record<OnboardingStep, Record<string, unknown>>>;
+  provisioning: {
+    attempt: number;
+    steps: { name: string; state: 'pending' | 'running' | 'done' | 'failed' | 'undone' }[];
+    error: { step: string; message: string; fixAt: OnboardingStep | null } | null;
+    canRetry: boolean;
+    phoneNumber: string | null;
+  } | null;
+  values: Partial<{
+    business: { businessName: string; slug: string; ownerName: string; ownerPhone?: string; timeZone: string; serviceArea: string };
+    industry: { pack: string };
+    services: { services: ServiceValue[] };
+    phone: { phoneNumber: string } | { forwardExisting: string };
+    greeting: { greetingText: string; infoText: string };
+    branding: { primaryColor: string; logoUrl?: string };
+    website: { template: string };
+    plan: { tier: import('../../../domain/tenancy.ts').TenantTier };
+  }>;
+  expiresAt: string | null;
 }
 export interface AvailableNumber {
   phoneNumber: string;
-  friendlyName?: string;
-  locality?: string | null;
-  region?: string | null;
+  friendlyName: string;
+  locality: string | null;
+  region: string | null;
 }
 export interface IndustryPackSummary {
   id: string;

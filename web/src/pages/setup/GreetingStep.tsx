@@ -1,9 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { fillPackText } from '../../../../domain/industry-packs/fill.ts';
 import { prettyXml } from '../../../../domain/pretty-xml.ts';
-import { industryPacksQuery } from '../../api/onboarding-queries.ts';
 import { FormField } from '../../components/FormField.tsx';
 import { apiSchemaResolver } from '../../lib/form-resolver.ts';
 import { browserTimeZone } from './time-zones.ts';
@@ -19,14 +16,11 @@ type Business = { businessName?: string; ownerPhone?: string; timeZone?: string 
 export function GreetingStep({ tenantId, progress, onDone, onBack }: StepProps) {
   const business = (progress.values.business ?? {}) as Business;
   const businessName = business.businessName ?? '';
-  const packId = (progress.values.industry as { pack?: string } | undefined)?.pack;
-  const pack = useQuery(industryPacksQuery()).data?.find((candidate) => candidate.id === packId);
+  // Saved, or the trade's suggestion filled with the business's name (the progress carries both).
   const saved = (progress.values.greeting ?? {}) as Partial<GreetingValues>;
-  const fill = (text: string | undefined) => (text ? fillPackText(text, { business: businessName }) : '');
   const { register, handleSubmit, setError, watch, formState } = useForm<GreetingValues>({
     resolver: apiSchemaResolver<GreetingValues, typeof greetingStep>(greetingStep),
-    values: { greetingText: saved.greetingText ?? fill(pack?.ivr.greeting), infoText: saved.infoText ?? fill(pack?.ivr.info) },
-    resetOptions: { keepDirtyValues: true },
+    defaultValues: { greetingText: saved.greetingText ?? '', infoText: saved.infoText ?? '' },
   });
   const { save, formError } = useSaveStep(tenantId, 'greeting', setError, sameNames(['greetingText', 'infoText']), onDone);
   const { errors, isSubmitting } = formState;

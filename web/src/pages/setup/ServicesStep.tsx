@@ -2,19 +2,17 @@ import { useQuery } from '@tanstack/react-query';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { industryPacksQuery } from '../../api/onboarding-queries.ts';
 import { FormField } from '../../components/FormField.tsx';
-import { formFieldOf, serviceRowsResolver, startingRows, toBody, type ServiceRows } from './service-rows.ts';
+import { formFieldOf, serviceRowsResolver, toBody, toRows, type ServiceRows } from './service-rows.ts';
 import { StepForm } from './StepForm.tsx';
 import { useSaveStep, type StepProps } from './use-save-step.ts';
 
 /** Step 3: the services customers book, pre-filled from the trade: rename, re-price, add, remove. */
 export function ServicesStep({ tenantId, progress, onDone, onBack }: StepProps) {
   const packId = (progress.values.industry as { pack?: string } | undefined)?.pack;
-  const packs = useQuery(industryPacksQuery());
-  const pack = packs.data?.find((candidate) => candidate.id === packId);
+  const pack = useQuery(industryPacksQuery()).data?.find((candidate) => candidate.id === packId);
   const { register, control, handleSubmit, setError, formState } = useForm<ServiceRows>({
     resolver: serviceRowsResolver,
-    values: { services: startingRows(progress.values.services, pack) },
-    resetOptions: { keepDirtyValues: true },
+    defaultValues: { services: toRows(progress.values.services?.services ?? []) },
   });
   const { fields, append, remove } = useFieldArray({ control, name: 'services' });
   const { save, formError } = useSaveStep(tenantId, 'services', setError, formFieldOf, onDone);

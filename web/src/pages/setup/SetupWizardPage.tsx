@@ -68,15 +68,19 @@ export function SetupWizardPage() {
 
   if (query.isPending) return frame(<ListLoading label="Loading your setup…" />);
   if (query.isError) return frame(<ListError title="We couldn't load your setup" message={errorMessage(query.error)} onRetry={() => void query.refetch()} />);
-  if (!isCollecting(progress!)) return frame(<ProvisioningView tenantId={tenantId} progress={progress!} retrying={finish.isPending} retryError={finish.error ? errorMessage(finish.error) : null} onRetry={() => finish.mutate()} />);
+  // After a failed setup the owner may change the step it names, then retry from the failure.
+  const fixing = progress!.status === 'failed' && search.step !== undefined;
+  if (!isCollecting(progress!) && !fixing) return frame(<ProvisioningView tenantId={tenantId} progress={progress!} retrying={finish.isPending} retryError={finish.error ? errorMessage(finish.error) : null} onRetry={() => finish.mutate()} onFix={open} />);
 
   const step = current!;
   const Form = STEP_FORMS[step];
   const back = previousStep(step);
-  const onDone = () => {
+  // The last step's Continue is "Start my free trial": it stays busy until provisioning has begun.
+  const onDone = async () => {
+    if (fixing) return void navigate({ to: '/t/$tenantId/setup', params: { tenantId }, search: {} });
     const next = nextStep(step);
     if (next) open(next);
-    else finish.mutate();
+    else await finish.mutateAsync().catch(() => undefined);
   };
   return frame(
     <>

@@ -1,4 +1,3 @@
-import type { IndustryPackSummary } from '../../api/types.ts';
 import { bodyResolver } from './body-resolver.ts';
 import { servicesStep } from './interim-schemas.ts';
 
@@ -26,12 +25,6 @@ export const toBody = ({ services }: ServiceRows) => ({ services: services.map((
 
 export const toRows = (services: { name: string; durationMinutes: number; priceCents: number }[]): ServiceRow[] =>
   services.map(({ name, durationMinutes, priceCents }) => ({ name, durationMinutes, price: toDollars(priceCents) }));
-
-/** The rows saved before, else the chosen trade's services. */
-export function startingRows(saved: unknown, pack: IndustryPackSummary | undefined): ServiceRow[] {
-  const savedServices = (saved as { services?: { name: string; durationMinutes: number; priceCents: number }[] } | undefined)?.services;
-  return toRows(savedServices ?? pack?.services ?? []);
-}
 
 /** The API field a message is about, named as the form names it: services.2.priceCents → services.2.price. */
 export const formFieldOf = (apiField: string) => (apiField.startsWith('services') ? apiField.replace(/\.priceCents$/, '.price') : null);

@@ -30,6 +30,5 @@ export function canOpen(progress: OnboardingProgress, name: OnboardingStep): boo
 export const nextStep = (name: OnboardingStep): OnboardingStep | null => SETUP_STEPS[stepIndex(name) + 1]?.name ?? null;
 export const previousStep = (name: OnboardingStep): OnboardingStep | null => SETUP_STEPS[stepIndex(name) - 1]?.name ?? null;
 
-/** Past the steps: provisioning, failed (with a retry) or live. */
-const FINISHED = new Set(['provisioning', 'failed', 'live', 'completed']);
-export const isCollecting = (progress: OnboardingProgress) => !FINISHED.has(progress.status);
+/** Still filling in the steps (after finish: provisioning, then complete, or failed with a retry). */
+export const isCollecting = (progress: OnboardingProgress) => progress.status === 'in_progress';

@@ -11,7 +11,7 @@ export interface StepProps {
   /** The progress, with everything entered so far (a step opens with its saved values). */
   progress: OnboardingProgress;
   /** Called once the step is saved: the wizard opens the next one. */
-  onDone: () => void;
+  onDone: () => void | Promise<void>;
   onBack?: () => void;
 }
 
@@ -20,18 +20,19 @@ export interface StepProps {
  * wizard's progress. A 400 puts each field's message under its field (`toField` maps the API's
  * field names to the form's where they differ); the rest shows above the form.
  */
-export function useSaveStep<Values extends FieldValues>(tenantId: string, step: OnboardingStep, setError: UseFormSetError<Values>, toField: (name: string) => string | null, onDone: () => void) {
+export function useSaveStep<Values extends FieldValues>(tenantId: string, step: OnboardingStep, setError: UseFormSetError<Values>, toField: (name: string) => string | null, onDone: () => void | Promise<void>) {
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
   const save = async (body: unknown) => {
     setFormError(null);
     try {
       queryClient.setQueryData(onboardingKeys.progress(tenantId), await saveOnboardingStep(tenantId, step, body));
-      onDone();
     } catch (error) {
       const mapped: UseFormSetError<Values> = (name, error, options) => setError((toField(name) ?? name) as typeof name, error, options);
       setFormError(showApiError(error, mapped, (name) => toField(name) !== null));
+      return;
     }
+    await onDone();
   };
   return { save, formError };
 }
