@@ -33,7 +33,7 @@ export function GreetingStep({ tenantId, progress, onDone, onBack }: StepProps) 
         <textarea rows={3} {...register('greetingText')} />
       </FormField>
       <FormField id="setup-infoText" label="After “press 1”" hint="What you do and roughly what it costs; we also text it to the caller." error={errors.infoText?.message}>
-        <textarea rows={4} {...register('infoText')} />
+        <textarea rows={5} {...register('infoText')} />
       </FormField>
       <section className="call-preview" aria-labelledby="call-preview-title" data-testid="call-preview">
         <h2 id="call-preview-title">Preview: what the caller hears</h2>

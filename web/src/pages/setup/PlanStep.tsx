@@ -35,11 +35,11 @@ export function PlanStep({ tenantId, progress, onDone, onBack }: StepProps) {
               {plan.name} <span className="plan-choice-price">{formatMoney(plan.priceCents)}/month after the trial</span>
             </span>
             <ul className="feature-list">
-              {(plan.features.length ? plan.features : ['Everything below']).map((feature) => (
+              {(plan.features.length ? plan.features : ['The essentials every plan has (below)']).map((feature) => (
                 <li key={feature}>{feature}</li>
               ))}
-              {plan.comingSoon.length > 0 && <li className="muted">Coming soon: {plan.comingSoon.join(', ')}</li>}
             </ul>
+            {plan.comingSoon.length > 0 && <span className="choice-card-text muted">Coming soon: {plan.comingSoon.join(', ')}</span>}
           </label>
         ))}
       </fieldset>

@@ -15,7 +15,7 @@ const STEP_WORDS: Record<string, string> = {
   number: 'Getting your phone number',
   trial: 'Starting your free trial',
   website: 'Publishing your website',
-  carrier: 'Registering your number for business texting',
+  carrier: 'Starting registration for business texting',
   welcome: 'Sending your welcome text and email',
 };
 const STATE_WORDS: Record<string, string> = { pending: 'Waiting', running: 'Working…', done: 'Done', failed: 'Failed', undone: 'Undone' };
@@ -38,6 +38,7 @@ export function ProvisioningView({ tenantId, progress, retrying, retryError, onR
   const live = status === 'complete';
   const failed = status === 'failed';
   const fixAt = provisioning?.error?.fixAt ?? null;
+  const slug = progress.values.business?.slug;
 
   // The business's name, number and status changed: what the app holds about it is old now.
   useEffect(() => {
@@ -69,7 +70,7 @@ export function ProvisioningView({ tenantId, progress, retrying, retryError, onR
               {MARKS[step.state] ?? ''}
             </span>
             <span>{STEP_WORDS[step.name] ?? step.name}</span>
-            <span className="muted small-text">{STATE_WORDS[step.state] ?? step.state}</span>
+            <span className="muted small-text">{failed && step.state === 'pending' ? 'Not started' : (STATE_WORDS[step.state] ?? step.state)}</span>
           </li>
         ))}
       </ol>
@@ -102,8 +103,13 @@ export function ProvisioningView({ tenantId, progress, retrying, retryError, onR
             ) : (
               'Your number answers with your greeting.'
             )}{' '}
-            Your website is up and your 14-day free trial has started.
+            Your 14-day free trial has started.
           </p>
+          {slug && (
+            <p>
+              Your website: <a href={`/s/${encodeURIComponent(slug)}`}>{`${location.host}/s/${slug}`}</a>
+            </p>
+          )}
           <TestCall tenantId={tenantId} />
           <Link className="button button-primary button-block" to="/t/$tenantId" params={{ tenantId }} data-testid="go-to-dashboard">
             Go to your dashboard

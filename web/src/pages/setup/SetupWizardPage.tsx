@@ -52,7 +52,9 @@ export function SetupWizardPage() {
   const current = progress && search.step && canOpen(progress, search.step) ? search.step : progress ? resumeStep(progress) : null;
 
   // Moving to another step starts at its top, like a new page.
-  useEffect(() => window.scrollTo({ top: 0 }), [current]);
+  useEffect(() => {
+    window.scrollTo({ top: 0 });
+  }, [current]);
 
   const frame = (children: ReactNode) => (
     <div className="wizard-shell">

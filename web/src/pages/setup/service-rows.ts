@@ -1,3 +1,4 @@
+import { set, type Resolver } from 'react-hook-form';
 import { bodyResolver } from './body-resolver.ts';
 import { servicesStep } from './interim-schemas.ts';
 
@@ -29,5 +30,14 @@ export const toRows = (services: { name: string; durationMinutes: number; priceC
 /** The API field a message is about, named as the form names it: services.2.priceCents → services.2.price. */
 export const formFieldOf = (apiField: string) => (apiField.startsWith('services') ? apiField.replace(/\.priceCents$/, '.price') : null);
 
-/** Checks the rows as the API will: the prices converted to cents, messages under the dollar fields. */
-export const serviceRowsResolver = bodyResolver<ServiceRows>(servicesStep, toBody, formFieldOf, 'services');
+const checkedByApiSchema = bodyResolver<ServiceRows>(servicesStep, toBody, formFieldOf, 'services');
+const PRICE_HINT = 'Enter a price in dollars, like 79 or 149.50';
+
+/** Checks the rows as the API will (prices converted to cents, messages under the dollar fields); a price that is no number of dollars says how to write one. */
+export const serviceRowsResolver: Resolver<ServiceRows> = async (values, context, options) => {
+  const result = await checkedByApiSchema(values, context, options);
+  values.services.forEach(({ price }, index) => {
+    if (Number.isNaN(toCents(price))) set(result.errors, `services.${index}.price`, { type: 'format', message: PRICE_HINT });
+  });
+  return Object.keys(result.errors).length ? { values: {}, errors: result.errors } : result;
+};
