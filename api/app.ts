@@ -16,6 +16,8 @@ import { exportDownloadRoutes } from './exports/download.ts';
 import { healthRoutes } from './health.ts';
 import { inviteRoutes } from './members/accept.ts';
 import { mailboxRoutes } from './sandbox/mailbox.ts';
+import { industryPackRoutes } from './onboarding/catalog.ts';
+import { signupRoutes } from './onboarding/signup.ts';
 import { securityHeaders } from './security-headers.ts';
 import { tenantRoutes } from './tenants/routes.ts';
 import { voiceRoutes } from './twilio/voice.ts';
@@ -48,6 +50,8 @@ export function createApp(deps: AppDeps, options: { loginLimits?: Partial<LoginL
   app.route('/api/auth', authRoutes({ loginLimits: options.loginLimits }));
   app.route('/api/view-as', viewAsRoutes());
   app.route('/api/invites', inviteRoutes(accountLimits, tokenThrottle));
+  app.route('/api/signup', signupRoutes(accountLimits));
+  app.route('/api/industry-packs', industryPackRoutes());
   app.route('/api/admin/tenants', adminTenantRoutes());
   app.route('/api/admin/audit', adminAuditRoutes());
   app.route('/codec', codecRoutes({ temporalUiUrl: deps.config.TEMPORAL_UI_URL }));

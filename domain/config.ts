@@ -85,6 +85,12 @@ export const configSchema = z
     STRIPE_API_BASE_URL: optionalUrl,
     /** Free trial on every tier, from onboarding. */
     BILLING_TRIAL_DAYS: z.coerce.number().int().min(0).max(365).default(14),
+    /** An onboarding wizard without a step for this long reminds its owner (email, and a text when they gave a mobile number); fractions allowed. */
+    ONBOARDING_REMINDER_HOURS: z.coerce.number().positive().max(24 * 30).default(24),
+    /** An onboarding wizard without a step for this long expires, releasing everything it held; fractions allowed. */
+    ONBOARDING_EXPIRY_DAYS: z.coerce.number().positive().max(90).default(7),
+    /** How long the API waits for the onboarding workflow to answer a wizard step (it needs a worker). */
+    ONBOARDING_UPDATE_DEADLINE_MS: z.coerce.number().int().min(500).max(60_000).default(10_000),
     /** How long a past-due tenant keeps working before it is suspended. */
     BILLING_GRACE_DAYS: z.coerce.number().int().min(0).max(90).default(14),
     /** How long a suspended tenant's data is kept before a final export is made and its rows are purged. */

@@ -47,6 +47,8 @@ export interface TestAppOptions {
   loginAttemptsPerWindow?: number;
   /** Budget of password-reset requests per email and of refused link tokens (default: roomy, tests share one address). */
   accountAttemptsPerWindow?: number;
+  /** Signups allowed from the one in-process address (default: roomy). */
+  signupsPerWindow?: number;
   webDist?: string;
   /** Settings over the test defaults, e.g. PUBLIC_BASE_URL of a served app, EXPORT_STORAGE_DIR. */
   env?: Record<string, string>;
@@ -104,7 +106,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const accountBudget = options.accountAttemptsPerWindow ?? 1_000;
   const app = createApp(deps, {
     loginLimits: { perAddressAndAccount: options.loginAttemptsPerWindow ?? 1_000, perAccount: 1_000, perAddress: 1_000 },
-    accountLimits: { resetRequestsPerAccount: accountBudget, resetRequestsPerAddress: 1_000, tokenFailuresPerAddress: accountBudget },
+    accountLimits: { resetRequestsPerAccount: accountBudget, resetRequestsPerAddress: 1_000, tokenFailuresPerAddress: accountBudget, signupsPerAddress: options.signupsPerWindow ?? 1_000 },
   });
 
   const call: TestApp['call'] = async (method, url, { token, body, headers } = {}) =>

@@ -9,3 +9,4 @@ export * from './kept-messages.ts';
 export * from './held-text.ts';
 export * from './usage.ts';
 export * from './voicemail-audio.ts';
+export * from './onboarding.ts';

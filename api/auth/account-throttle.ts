@@ -14,10 +14,12 @@ export interface AccountLimits {
   resetRequestsPerAddress: number;
   /** Refused link tokens (invite accept and preview, reset confirm) from one address. */
   tokenFailuresPerAddress: number;
+  /** Signups from one address (each creates an account and a business; an email that has one counts too). */
+  signupsPerAddress: number;
   windowMs: number;
 }
 
-export const DEFAULT_ACCOUNT_LIMITS: AccountLimits = { resetRequestsPerAccount: 5, resetRequestsPerAddress: 30, tokenFailuresPerAddress: 20, windowMs: 15 * 60_000 };
+export const DEFAULT_ACCOUNT_LIMITS: AccountLimits = { resetRequestsPerAccount: 5, resetRequestsPerAddress: 30, tokenFailuresPerAddress: 20, signupsPerAddress: 10, windowMs: 15 * 60_000 };
 
 const minutes = (limits: AccountLimits) => Math.ceil(limits.windowMs / 60_000);
 
@@ -54,4 +56,9 @@ export function throttleTokenAttempts(limits: AccountLimits): MiddlewareHandler<
     key: (c) => `token-from|${address(c)}`,
     counts: (status) => status >= 400 && status < 500 && status !== 429,
   });
+}
+
+/** Signups: every one that created a business or named an email that has an account counts against the address. */
+export function throttleSignups(limits: AccountLimits): MiddlewareHandler<AppEnv>[] {
+  return [limiter(limits, limits.signupsPerAddress, 'Too many signups from this network.', { key: (c) => `signup-from|${address(c)}`, counts: (status) => status === 201 || status === 409 })];
 }

@@ -9,6 +9,7 @@ import { callLog } from './call-log.ts';
 import { accountFacts, dashboard } from './dashboard.ts';
 import { exportRoutes } from './exports.ts';
 import { memberRoutes } from '../members/routes.ts';
+import { onboardingRoutes } from '../onboarding/routes.ts';
 import { listMessages } from './messages.ts';
 import { openBusinessOnly } from './open-business.ts';
 import { pageFrom } from './pagination.ts';
@@ -74,6 +75,7 @@ export function tenantRoutes() {
     .route('/billing', tenantBillingRoutes())
     .route('/exports', exportRoutes())
     .route('/members', memberRoutes())
+    .route('/onboarding', onboardingRoutes())
     .post('/simulator/calls', owner, openBusinessOnly, validated('json', simulatedCallInput), async (c) => {
       const call = await runSimulatedCall(c.get('deps'), tenantId(c), c.req.valid('json'), ownAddress(c.env));
       return c.json({ call });

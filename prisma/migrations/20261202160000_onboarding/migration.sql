@@ -10,6 +10,9 @@ ALTER TYPE "tenant_status" ADD VALUE 'expired';
 CREATE TYPE "phone_number_order_status" AS ENUM ('ordered', 'bought', 'released');
 
 -- AlterTable
+ALTER TABLE "tenant_config" ADD COLUMN     "service_area" TEXT;
+
+-- AlterTable
 ALTER TABLE "tenant_phone_config" ADD COLUMN     "forwarded_from_number" TEXT;
 
 -- CreateTable
