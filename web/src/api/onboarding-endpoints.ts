@@ -15,7 +15,7 @@ export const saveOnboardingStep = (tenantId: string, step: OnboardingStep, value
   apiRequest<OnboardingProgress>(`${onboarding(tenantId)}/${step}`, { method: 'PUT', body: values });
 
 /** Starts (or retries) provisioning: 202, then the progress shows each provisioning step. */
-export const finishOnboarding = (tenantId: string) => apiRequest<unknown>(`${onboarding(tenantId)}/finish`, { method: 'POST' });
+export const finishOnboarding = (tenantId: string) => apiRequest<OnboardingProgress>(`${onboarding(tenantId)}/finish`, { method: 'POST' });
 
 export async function searchNumbers(tenantId: string, areaCode: string, signal?: AbortSignal): Promise<AvailableNumber[]> {
   return (await apiRequest<{ numbers: AvailableNumber[] }>(`${onboarding(tenantId)}/available-numbers?areaCode=${encodeURIComponent(areaCode)}`, { signal })).numbers;

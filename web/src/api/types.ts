@@ -10,6 +10,8 @@ import type { authRoutes } from '../../../api/auth/routes.ts';
 import type { tenantRoutes } from '../../../api/tenants/routes.ts';
 import type { inviteRoutes } from '../../../api/members/accept.ts';
 import type { memberRoutes } from '../../../api/members/routes.ts';
+import type { industryPackRoutes } from '../../../api/onboarding/catalog.ts';
+import type { signupRoutes } from '../../../api/onboarding/signup.ts';
 
 type Client<App extends Hono<any, any, any>> = ReturnType<typeof hc<App>>;
 type AuthApi = Client<ReturnType<typeof authRoutes>>;
@@ -18,6 +20,8 @@ type AuditApi = Client<ReturnType<typeof adminAuditRoutes>>;
 type TenantApi = Client<ReturnType<typeof tenantRoutes>>;
 type InviteApi = Client<ReturnType<typeof inviteRoutes>>;
 type MemberApi = Client<ReturnType<typeof memberRoutes>>;
+type SignupApi = Client<ReturnType<typeof signupRoutes>>;
+type PacksApi = Client<ReturnType<typeof industryPackRoutes>>;
 type Ok<Endpoint> = InferResponseType<Endpoint, 200>;
 
 export type { IvrMode, TenantStatus, TenantTier as Tier } from '../../../domain/tenancy.ts';
@@ -86,48 +90,16 @@ export interface ApiErrorBody {
   error: { code: string; message: string; fields?: Record<string, string> };
 }
 
-// Signing up and the setup wizard (INTERIM: mirrors i-onboard's domain/onboarding/steps.ts until it is merged)
-export type OnboardingStep = 'business' | 'industry' | 'services' | 'phone' | 'greeting' | 'branding' | 'website' | 'plan';
-export type SignupAnswer = LoginResponse & { tenantId: string };
-type ServiceValue = { name: string; durationMinutes: number; priceCents: number };
-export interface OnboardingProgress {
-  status: 'in_progress' | 'provisioning' | 'complete' | 'failed' | 'expired';
-  step: OnboardingStep | 'finish' | null;
-  steps: { name: OnboardingStep; done: boolean }[];
-  provisioning: {
-    attempt: number;
-    steps: { name: string; state: 'pending' | 'running' | 'done' | 'failed' | 'undone' }[];
-    error: { step: string; message: string; fixAt: OnboardingStep | null } | null;
-    canRetry: boolean;
-    phoneNumber: string | null;
-  } | null;
-  values: Partial<{
-    business: { businessName: string; slug: string; ownerName: string; ownerPhone?: string; timeZone: string; serviceArea: string };
-    industry: { pack: string };
-    services: { services: ServiceValue[] };
-    phone: { phoneNumber: string } | { forwardExisting: string };
-    greeting: { greetingText: string; infoText: string };
-    branding: { primaryColor: string; logoUrl?: string };
-    website: { template: string };
-    plan: { tier: import('../../../domain/tenancy.ts').TenantTier };
-  }>;
-  expiresAt: string | null;
-}
-export interface AvailableNumber {
-  phoneNumber: string;
-  friendlyName: string;
-  locality: string | null;
-  region: string | null;
-}
-export interface IndustryPackSummary {
-  id: string;
-  name: string;
-  services: { name: string; durationMinutes: number; priceCents: number; description?: string }[];
-  ivr: { greeting: string; info: string };
-}
+// Signing up and the setup wizard
+export type SignupAnswer = InferResponseType<SignupApi['index']['$post'], 201>;
+export type OnboardingProgress = Ok<TenantApi['onboarding']['$get']>;
+export type OnboardingStep = OnboardingProgress['steps'][number]['name'];
+export type OnboardingStatus = OnboardingProgress['status'];
+export type AvailableNumber = Ok<TenantApi['onboarding']['available-numbers']['$get']>['numbers'][number];
+export type IndustryPackSummary = Ok<PacksApi['index']['$get']>['packs'][number];
+/** INTERIM until the website templates' route (i-sites) is merged: `GET /api/site-templates`. */
 export interface SiteTemplate {
   id: string;
   name: string;
   description: string;
-  tiers?: string[];
 }

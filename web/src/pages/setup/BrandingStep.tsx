@@ -1,9 +1,8 @@
 import { useForm } from 'react-hook-form';
-import type { z } from 'zod';
 import { FormField } from '../../components/FormField.tsx';
 import { initials } from '../../lib/format.ts';
 import { bodyResolver } from './body-resolver.ts';
-import { brandingStep } from './interim-schemas.ts';
+import { onboardingStepInputs, type OnboardingStepInput } from '../../../../domain/inputs/onboarding.ts';
 import { StepForm } from './StepForm.tsx';
 import { sameNames, useSaveStep, type StepProps } from './use-save-step.ts';
 
@@ -11,20 +10,20 @@ interface BrandingValues {
   primaryColor: string;
   logoUrl: string;
 }
-type BrandingBody = z.input<typeof brandingStep>;
+type BrandingBody = OnboardingStepInput<'branding'>;
 
 const FIELDS = ['primaryColor', 'logoUrl'] as const;
 /** No logo is no field at all, not an empty web address. */
 const toBody = ({ primaryColor, logoUrl }: BrandingValues): BrandingBody => ({ primaryColor, ...(logoUrl.trim() ? { logoUrl: logoUrl.trim() } : {}) });
-const resolver = bodyResolver<BrandingValues>(brandingStep, toBody, sameNames(FIELDS), 'primaryColor');
+const resolver = bodyResolver<BrandingValues>(onboardingStepInputs.branding, toBody, sameNames(FIELDS), 'primaryColor');
 
 const SWATCHES = ['#2563eb', '#0f766e', '#15803d', '#b45309', '#be123c', '#7c3aed', '#0f172a'];
 const isHex = (value: string) => /^#[0-9a-f]{6}$/i.test(value);
 
 /** Step 6: the business's colour and logo, with a swatch of how its website header and buttons look. */
 export function BrandingStep({ tenantId, progress, onDone, onBack }: StepProps) {
-  const saved = (progress.values.branding ?? {}) as Partial<BrandingBody>;
-  const businessName = (progress.values.business as { businessName?: string } | undefined)?.businessName ?? '';
+  const saved: Partial<BrandingBody> = progress.values.branding ?? {};
+  const businessName = progress.values.business?.businessName ?? '';
   const { register, handleSubmit, setError, setValue, watch, formState } = useForm<BrandingValues>({
     resolver,
     defaultValues: { primaryColor: saved.primaryColor ?? SWATCHES[0]!, logoUrl: saved.logoUrl ?? '' },

@@ -1,25 +1,34 @@
 import { useQuery } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
-import type { z } from 'zod';
 import { tenantIdFromName } from '../../../../domain/tenancy.ts';
 import { tenantQuery } from '../../api/queries.ts';
 import { FormField } from '../../components/FormField.tsx';
-import { apiSchemaResolver } from '../../lib/form-resolver.ts';
-import { businessStep } from './interim-schemas.ts';
+import { onboardingStepInputs } from '../../../../domain/inputs/onboarding.ts';
+import { bodyResolver } from './body-resolver.ts';
 import { StepForm } from './StepForm.tsx';
 import { browserTimeZone, timeZoneChoices, timeZoneLabel } from './time-zones.ts';
 import { sameNames, useSaveStep, type StepProps } from './use-save-step.ts';
 
-type BusinessValues = z.input<typeof businessStep>;
+interface BusinessValues {
+  businessName: string;
+  slug: string;
+  ownerName: string;
+  ownerPhone: string;
+  timeZone: string;
+  serviceArea: string;
+}
 const FIELDS = ['businessName', 'slug', 'ownerName', 'ownerPhone', 'timeZone', 'serviceArea'] as const;
+/** A mobile left empty is none at all (it is optional), not a number that will not parse. */
+const toBody = ({ ownerPhone, ...rest }: BusinessValues) => ({ ...rest, ...(ownerPhone.trim() ? { ownerPhone } : {}) });
+const resolver = bodyResolver<BusinessValues>(onboardingStepInputs.business, toBody, sameNames(FIELDS), 'businessName');
 
 /** Step 1: the business's name and web address, who runs it, their mobile, time zone and area. */
 export function BusinessStep({ tenantId, progress, onDone }: StepProps) {
-  const saved = (progress.values.business ?? {}) as Partial<BusinessValues>;
+  const saved: Partial<BusinessValues> = progress.values.business ?? {};
   const signupName = useQuery(tenantQuery(tenantId)).data?.businessName ?? '';
   const businessName = saved.businessName ?? signupName;
   const { register, handleSubmit, setError, watch, formState } = useForm<BusinessValues>({
-    resolver: apiSchemaResolver<BusinessValues, typeof businessStep>(businessStep),
+    resolver,
     values: {
       businessName,
       slug: saved.slug ?? (businessName ? tenantIdFromName(businessName) : ''),
@@ -36,7 +45,7 @@ export function BusinessStep({ tenantId, progress, onDone }: StepProps) {
   const timeZone = watch('timeZone');
 
   return (
-    <StepForm title="About your business" intro="Customers see these on your website and in your texts." onSubmit={handleSubmit(save)} busy={isSubmitting} formError={formError}>
+    <StepForm title="About your business" intro="Customers see these on your website and in your texts." onSubmit={handleSubmit((values) => save(toBody(values)))} busy={isSubmitting} formError={formError}>
       <FormField id="setup-businessName" label="Business name" error={errors.businessName?.message}>
         <input type="text" autoComplete="organization" {...register('businessName')} />
       </FormField>

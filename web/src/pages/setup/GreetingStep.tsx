@@ -1,31 +1,32 @@
 import { useForm } from 'react-hook-form';
-import type { z } from 'zod';
 import { prettyXml } from '../../../../domain/pretty-xml.ts';
 import { FormField } from '../../components/FormField.tsx';
 import { apiSchemaResolver } from '../../lib/form-resolver.ts';
 import { browserTimeZone } from './time-zones.ts';
-import { greetingStep } from './interim-schemas.ts';
+import { onboardingStepInputs, type OnboardingStepInput } from '../../../../domain/inputs/onboarding.ts';
 import { previewCall } from './greeting-preview.ts';
 import { StepForm } from './StepForm.tsx';
 import { sameNames, useSaveStep, type StepProps } from './use-save-step.ts';
 
-type GreetingValues = z.input<typeof greetingStep>;
+type GreetingValues = OnboardingStepInput<'greeting'>;
+const greetingStep = onboardingStepInputs.greeting;
 type Business = { businessName?: string; ownerPhone?: string; timeZone?: string };
 
 /** Step 5: the greeting and the "press 1" text, pre-filled from the trade, with what a caller hears as they type. */
 export function GreetingStep({ tenantId, progress, onDone, onBack }: StepProps) {
-  const business = (progress.values.business ?? {}) as Business;
+  const business: Business = progress.values.business ?? {};
   const businessName = business.businessName ?? '';
   // Saved, or the trade's suggestion filled with the business's name (the progress carries both).
-  const saved = (progress.values.greeting ?? {}) as Partial<GreetingValues>;
+  const saved: Partial<GreetingValues> = progress.values.greeting ?? {};
   const { register, handleSubmit, setError, watch, formState } = useForm<GreetingValues>({
     resolver: apiSchemaResolver<GreetingValues, typeof greetingStep>(greetingStep),
     defaultValues: { greetingText: saved.greetingText ?? '', infoText: saved.infoText ?? '' },
   });
   const { save, formError } = useSaveStep(tenantId, 'greeting', setError, sameNames(['greetingText', 'infoText']), onDone);
   const { errors, isSubmitting } = formState;
-  const phoneNumber = (progress.values.phone as { phoneNumber?: string } | undefined)?.phoneNumber ?? null;
-  const turns = previewCall({ businessName, greetingText: watch('greetingText'), infoText: watch('infoText'), timeZone: business.timeZone ?? browserTimeZone(), ownerPhone: business.ownerPhone ?? null, phoneNumber });
+  const phone = progress.values.phone;
+  const phoneNumber = phone && 'phoneNumber' in phone ? phone.phoneNumber : null;
+  const turns = previewCall({ businessName, greetingText: watch('greetingText'), infoText: watch('infoText'), timeZone: business.timeZone ?? browserTimeZone(), ownerPhone: business.ownerPhone ?? null, phoneNumber: phoneNumber ?? null });
 
   return (
     <StepForm title="What callers hear" intro="When you can't pick up, your line answers with this. Read it out loud: it should sound like you." onSubmit={handleSubmit(save)} busy={isSubmitting} formError={formError} onBack={onBack}>

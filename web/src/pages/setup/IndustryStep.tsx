@@ -1,20 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
-import type { z } from 'zod';
 import { errorMessage } from '../../api/client.ts';
 import { industryPacksQuery } from '../../api/onboarding-queries.ts';
 import { formatMoney } from '../../lib/billing-format.ts';
-import { industryStep } from './interim-schemas.ts';
 import { StepForm } from './StepForm.tsx';
 import { sameNames, useSaveStep, type StepProps } from './use-save-step.ts';
 
-type IndustryValues = z.input<typeof industryStep>;
 
 /** Step 2: the trade, as cards; the pack it picks fills the services, greeting and website copy. */
 export function IndustryStep({ tenantId, progress, onDone, onBack }: StepProps) {
   const packs = useQuery(industryPacksQuery());
-  const saved = (progress.values.industry ?? {}) as Partial<IndustryValues>;
-  const { register, handleSubmit, setError, formState } = useForm<IndustryValues>({ values: { pack: saved.pack ?? '' }, resetOptions: { keepDirtyValues: true } });
+  const { register, handleSubmit, setError, formState } = useForm<{ pack: string }>({ defaultValues: { pack: progress.values.industry?.pack ?? '' } });
   const { save, formError } = useSaveStep(tenantId, 'industry', setError, sameNames(['pack']), onDone);
   const error = formState.errors.pack?.message;
 

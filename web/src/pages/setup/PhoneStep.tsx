@@ -19,8 +19,8 @@ const areaCodeOf = (phone: unknown) => (typeof phone === 'string' ? (/^\+1(\d{3}
 
 /** Step 4: a local number bought for the business (search by area code), or, on Starter, the owner's own number forwarded. */
 export function PhoneStep({ tenantId, progress, onDone, onBack }: StepProps) {
-  const saved = (progress.values.phone ?? {}) as { phoneNumber?: string; forwardExisting?: string };
-  const [areaCode, setAreaCode] = useState(() => areaCodeOf(saved.phoneNumber) || areaCodeOf((progress.values.business as { ownerPhone?: string } | undefined)?.ownerPhone));
+  const saved: { phoneNumber?: string; forwardExisting?: string } = progress.values.phone ?? {};
+  const [areaCode, setAreaCode] = useState(() => areaCodeOf(saved.phoneNumber) || areaCodeOf(progress.values.business?.ownerPhone));
   const [searched, setSearched] = useState(areaCode);
   const numbers = useQuery(availableNumbersQuery(tenantId, searched));
   const { register, handleSubmit, setError, watch, formState } = useForm<PhoneValues>({

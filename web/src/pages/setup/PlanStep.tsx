@@ -10,8 +10,7 @@ import { sameNames, useSaveStep, type StepProps } from './use-save-step.ts';
 /** Step 8: Starter, Pro or Elite, with prices and what each includes; the free trial starts on finish. */
 export function PlanStep({ tenantId, progress, onDone, onBack }: StepProps) {
   const billing = useQuery(billingQuery(tenantId));
-  const saved = (progress.values.plan ?? {}) as { tier?: Tier };
-  const { register, handleSubmit, setError, formState } = useForm<{ tier: Tier }>({ defaultValues: { tier: saved.tier ?? 'pro' } });
+  const { register, handleSubmit, setError, formState } = useForm<{ tier: Tier }>({ defaultValues: { tier: progress.values.plan?.tier ?? 'pro' } });
   const { save, formError } = useSaveStep(tenantId, 'plan', setError, sameNames(['tier']), onDone);
   const plans = billing.data?.plans ?? [];
 

@@ -8,7 +8,7 @@ import { useSaveStep, type StepProps } from './use-save-step.ts';
 
 /** Step 3: the services customers book, pre-filled from the trade: rename, re-price, add, remove. */
 export function ServicesStep({ tenantId, progress, onDone, onBack }: StepProps) {
-  const packId = (progress.values.industry as { pack?: string } | undefined)?.pack;
+  const packId = progress.values.industry?.pack;
   const pack = useQuery(industryPacksQuery()).data?.find((candidate) => candidate.id === packId);
   const { register, control, handleSubmit, setError, formState } = useForm<ServiceRows>({
     resolver: serviceRowsResolver,

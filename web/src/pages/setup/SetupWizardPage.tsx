@@ -45,7 +45,8 @@ export function SetupWizardPage() {
   const progress = query.data;
   const finish = useMutation({
     mutationFn: () => finishOnboarding(tenantId),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: onboardingKeys.progress(tenantId) }),
+    // The answer is the progress with provisioning begun: the wizard shows it (and polls) at once.
+    onSuccess: (progress) => queryClient.setQueryData(onboardingKeys.progress(tenantId), progress),
   });
 
   const open = (step: OnboardingStep) => void navigate({ to: '/t/$tenantId/setup', params: { tenantId }, search: { step } });

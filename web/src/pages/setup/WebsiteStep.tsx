@@ -2,19 +2,18 @@ import { useQuery } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { siteTemplatesQuery } from '../../api/onboarding-queries.ts';
 import type { SiteTemplate } from '../../api/types.ts';
-import { SITE_TEMPLATE_IDS } from './interim-schemas.ts';
+import { ONBOARDING_SITE_TEMPLATES } from '../../../../domain/onboarding/site-templates.ts';
 import { StepForm } from './StepForm.tsx';
 import { sameNames, useSaveStep, type StepProps } from './use-save-step.ts';
 
 /** Until the website templates' own list is served, the ids the onboarding step accepts, by name. */
-const fallbackTemplates = (): SiteTemplate[] => SITE_TEMPLATE_IDS.map((id) => ({ id, name: id[0]!.toUpperCase() + id.slice(1), description: 'A clean one-page site with your services, prices, hours and booking.' }));
+const fallbackTemplates = (): SiteTemplate[] => ONBOARDING_SITE_TEMPLATES.map((id) => ({ id, name: id[0]!.toUpperCase() + id.slice(1), description: 'A clean one-page site with your services, prices, hours and booking.' }));
 
 /** Step 7: the website's design. */
 export function WebsiteStep({ tenantId, progress, onDone, onBack }: StepProps) {
   const listed = useQuery(siteTemplatesQuery());
   const templates = listed.data ?? (listed.isError ? fallbackTemplates() : []);
-  const saved = (progress.values.website ?? {}) as { template?: string };
-  const { register, handleSubmit, setError, formState } = useForm<{ template: string }>({ values: { template: saved.template ?? templates[0]?.id ?? '' }, resetOptions: { keepDirtyValues: true } });
+  const { register, handleSubmit, setError, formState } = useForm<{ template: string }>({ values: { template: progress.values.website?.template ?? templates[0]?.id ?? '' }, resetOptions: { keepDirtyValues: true } });
   const { save, formError } = useSaveStep(tenantId, 'website', setError, sameNames(['template']), onDone);
   const error = formState.errors.template?.message;
 

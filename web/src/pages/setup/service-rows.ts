@@ -1,6 +1,6 @@
 import { set, type Resolver } from 'react-hook-form';
 import { bodyResolver } from './body-resolver.ts';
-import { servicesStep } from './interim-schemas.ts';
+import { onboardingStepInputs } from '../../../../domain/inputs/onboarding.ts';
 
 // The services step's form holds prices in dollars, as people type them ("79", "149.50"); the API
 // takes cents. One conversion each way, and the API's own schema checks the converted values, its
@@ -30,7 +30,7 @@ export const toRows = (services: { name: string; durationMinutes: number; priceC
 /** The API field a message is about, named as the form names it: services.2.priceCents → services.2.price. */
 export const formFieldOf = (apiField: string) => (apiField.startsWith('services') ? apiField.replace(/\.priceCents$/, '.price') : null);
 
-const checkedByApiSchema = bodyResolver<ServiceRows>(servicesStep, toBody, formFieldOf, 'services');
+const checkedByApiSchema = bodyResolver<ServiceRows>(onboardingStepInputs.services, toBody, formFieldOf, 'services');
 const PRICE_HINT = 'Enter a price in dollars, like 79 or 149.50';
 
 /** Checks the rows as the API will (prices converted to cents, messages under the dollar fields); a price that is no number of dollars says how to write one. */

@@ -1,9 +1,7 @@
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { z } from 'zod';
-import { emailAddress } from '../../../../domain/inputs/email.ts';
-import { newPassword } from '../../../../domain/inputs/password.ts';
+import { signupInput, type SignupInput } from '../../../../domain/inputs/onboarding.ts';
 import { signUp } from '../../api/onboarding-endpoints.ts';
 import { useAuth } from '../../auth/AuthContext.tsx';
 import { FormField } from '../../components/FormField.tsx';
@@ -12,9 +10,6 @@ import { apiSchemaResolver } from '../../lib/form-resolver.ts';
 import { NEW_PASSWORD_HINT } from '../../lib/password-hint.ts';
 import { AccountCard, FormAlert } from '../account/AccountCard.tsx';
 
-// INTERIM: replaced by the signup schema of domain/inputs/onboarding.ts when the onboarding API lands.
-const signupForm = z.object({ email: emailAddress, password: newPassword, businessName: z.string().trim().min(1, 'Enter your business name').max(120, 'Use at most 120 characters') });
-type SignupForm = z.input<typeof signupForm>;
 const FIELDS = new Set(['email', 'password', 'businessName']);
 
 /** `/signup`: "Start your free trial". Creates the business and its owner, signs in and opens the setup wizard. */
@@ -22,8 +17,8 @@ export function SignupPage() {
   const { signIn } = useAuth();
   const navigate = useNavigate();
   const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState } = useForm<SignupForm>({
-    resolver: apiSchemaResolver<SignupForm, typeof signupForm>(signupForm),
+  const { register, handleSubmit, setError, formState } = useForm<SignupInput>({
+    resolver: apiSchemaResolver<SignupInput, typeof signupInput>(signupInput),
     defaultValues: { businessName: '', email: '', password: '' },
   });
   const { errors, isSubmitting } = formState;
