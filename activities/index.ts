@@ -1,4 +1,5 @@
 import { createBillingActivities } from './billing.ts';
+import { createOnboardingActivities } from './onboarding.ts';
 import { createCallActivities } from './calls.ts';
 import { createCallEventActivities } from './call-events.ts';
 import { createExportActivities } from './export.ts';
@@ -14,6 +15,7 @@ import { createVoicemailAudioActivities, startVoicemailAudio } from './voicemail
 export function createActivities(deps: ActivityDeps) {
   // Every stored voicemail gets its recording kept (and transcribed) by its own workflow.
   const hooks = { voicemailStored: (voicemail: { tenantId: string; voicemailId: string }) => startVoicemailAudio(deps, voicemail) };
+  const billing = createBillingActivities(deps);
   return {
     ...createCallActivities(deps.db, hooks),
     ...createCallEventActivities(deps, hooks),
@@ -21,7 +23,8 @@ export function createActivities(deps: ActivityDeps) {
     ...createVoicemailAudioActivities(deps),
     ...createMessagingActivities(deps),
     ...createMailActivities(deps),
-    ...createBillingActivities(deps),
+    ...billing,
+    ...createOnboardingActivities(deps, billing),
     ...createExportActivities(deps),
     ...createUsageActivities(deps),
     ...createRetentionActivities(deps),

@@ -71,7 +71,17 @@ export function onboardingRoutes() {
     .post('/finish', owner, async (c) => {
       const deps = c.get('deps');
       const tenantId = tenantIdOf(c);
-      return c.json(await withOnboarding(deps, tenantId, () => finishOnboarding(deps.temporal, tenantId, c.get('user').id)), 202);
+      const finishOnce = async () => {
+        try {
+          return await finishOnboarding(deps.temporal, tenantId, c.get('user').id);
+        } catch (error) {
+          // Finished already (the workflow has completed): the duplicate gets the progress, as while it ran.
+          const progress = isMissingWorkflow(error) ? await queryOnboardingProgress(deps.temporal, tenantId).catch(() => null) : null;
+          if (progress?.status === 'complete') return progress;
+          throw error;
+        }
+      };
+      return c.json(await withOnboarding(deps, tenantId, finishOnce), 202);
     })
     .put('/:step', owner, async (c) => {
       const deps = c.get('deps');

@@ -5,8 +5,9 @@ import { smsSegments } from '../../domain/sms-segments.ts';
 import { twilioCredentials } from '../../domain/twilio-credentials.ts';
 import type { AppDeps } from '../context.ts';
 import { sampleVoicemailWav } from './sample-voicemail.ts';
+import { createSandboxNumbers } from './twilio-numbers.ts';
 
-// Enough of Twilio's Messages REST API (and of its recordings' media) for the official SDK to talk to. Two uses, one code:
+// Enough of Twilio's Messages REST API (and of its recordings' media, and its phone numbers) for the official SDK to talk to. Two uses, one code:
 // mounted in our API at /sandbox/twilio when no Twilio account is configured (offline `npm start`),
 // and served on a free port by tests as the fake behind TWILIO_API_BASE_URL.
 
@@ -78,6 +79,10 @@ export function createTwilioSandbox(options: TwilioSandboxOptions) {
     await next();
   });
 
+  // Phone numbers: search, buy, point, release (twilio-numbers.ts).
+  const { app: numberRoutes, reset: resetNumbers, ...numbers } = createSandboxNumbers(options.accountSid);
+  app.route('/', numberRoutes);
+
   app.post('/2010-04-01/Accounts/:sid/Messages.json', async (c) => {
     attempts += 1;
     const form = await c.req.parseBody();
@@ -134,6 +139,7 @@ export function createTwilioSandbox(options: TwilioSandboxOptions) {
 
   return {
     app,
+    ...numbers,
     /** Recording media requests received (found or not). */
     recordingFetches: () => recordingFetches,
     /** From now on the recording is gone from "Twilio" (a 404), as after someone deletes it there. */
@@ -149,6 +155,7 @@ export function createTwilioSandbox(options: TwilioSandboxOptions) {
       failures = { remaining: count, to: options.to };
     },
     reset() {
+      resetNumbers();
       messages.length = 0;
       attempts = 0;
       recordingFetches = 0;
