@@ -14,9 +14,9 @@ import type { AppDeps, AppEnv } from './context.ts';
 import { errorBody, handleError } from './errors.ts';
 import { exportDownloadRoutes } from './exports/download.ts';
 import { healthRoutes } from './health.ts';
+import { industryPackRoutes } from './industry-packs.ts';
 import { inviteRoutes } from './members/accept.ts';
 import { mailboxRoutes } from './sandbox/mailbox.ts';
-import { industryPackRoutes } from './onboarding/catalog.ts';
 import { signupRoutes } from './onboarding/signup.ts';
 import { securityHeaders } from './security-headers.ts';
 import { tenantRoutes } from './tenants/routes.ts';
@@ -46,12 +46,12 @@ export function createApp(deps: AppDeps, options: { loginLimits?: Partial<LoginL
   app.use(limitBodies());
 
   app.route('/healthz', healthRoutes());
+  app.route('/api/industry-packs', industryPackRoutes()); // public: the signup wizard lists the trades
   app.route('/api/auth/password-reset', passwordResetRoutes(accountLimits, tokenThrottle));
   app.route('/api/auth', authRoutes({ loginLimits: options.loginLimits }));
   app.route('/api/view-as', viewAsRoutes());
   app.route('/api/invites', inviteRoutes(accountLimits, tokenThrottle));
   app.route('/api/signup', signupRoutes(accountLimits));
-  app.route('/api/industry-packs', industryPackRoutes());
   app.route('/api/admin/tenants', adminTenantRoutes());
   app.route('/api/admin/audit', adminAuditRoutes());
   app.route('/codec', codecRoutes({ temporalUiUrl: deps.config.TEMPORAL_UI_URL }));

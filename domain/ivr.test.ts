@@ -56,3 +56,17 @@ describe('plan gates in the IVR', () => {
     expect(respond(ctx('starter', { ivrMode: 'ai-voice' }), initialCallState(), { kind: 'incoming' }, 'CA1', '+1', now).twiml).toMatch(/<Dial/);
   });
 });
+
+describe("key 7 tells the tenant's own trade's jokes", () => {
+  const joke = (c: CallContext) => respond(c, menuState, { kind: 'menu', digits: '7' }, 'CA1', '+19185550199', now).twiml;
+
+  it('a joke from the context the call was read with (the tenant\'s industry pack)', () => {
+    const jokes = ['Why did the broom get a promotion? It swept the competition. Thanks for calling!', 'Why did the sponge get hired? It was absorbed in its work. Thanks for calling!'];
+    expect(jokes.some((line) => joke(ctx('pro', { jokes })).includes(line))).toBe(true);
+    expect(joke(ctx('pro', { jokes }))).not.toMatch(/car|wheel|exhaust|mower/i);
+  });
+
+  it('a call whose context came before packs (a running call replayed) keeps the jokes it was told then', () => {
+    expect(joke(ctx('pro'))).toMatch(/wheel-y good|sore exhausts|cut it close/);
+  });
+});

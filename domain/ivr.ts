@@ -26,6 +26,8 @@ export interface CallContext {
   ownerNotifyPhone: string | null;
   ownerNotifyEmail: string | null;
   texts: { greeting: string | null; info: string | null; infoSms: string | null; afterHours: string | null; missedCall: string | null };
+  /** Key 7's jokes, from the tenant's industry pack; carried with the call so a running call keeps its own. Absent in calls read before packs. */
+  jokes?: readonly string[];
   /** The tenant app, for links in texts to the owner. */
   appUrl: string;
 }
@@ -66,7 +68,8 @@ export interface CallTurn {
 
 const MAX_MENU_MISSES = 2;
 
-const JOKES = [
+/** What key 7 told before jokes came from the tenant's pack: calls started then replay with these. */
+const JOKES_BEFORE_PACKS = [
   'Why did the car get a detail? It wanted to look wheel-y good. Thanks for laughing with us!',
   'What do you call a sparkling clean car? A sight for sore exhausts. Thanks for calling!',
   'Why was the lawn mower so calm? It knew how to cut it close. Thanks for calling!',
@@ -148,7 +151,8 @@ export function respond(ctx: CallContext, state: CallState, event: CallEvent, ca
       if (digit === '3') return voicemail('Please leave your name, number and how we can help, after the tone. Press pound when you are done.');
       if (digit === '7' && jokesOn) {
         next.jokeTold = true;
-        return turn([menu(JOKES[next.step % JOKES.length]!)]);
+        const jokes = ctx.jokes?.length ? ctx.jokes : JOKES_BEFORE_PACKS;
+        return turn([menu(jokes[next.step % jokes.length]!)]);
       }
       next.menuMisses += 1;
       if (next.menuMisses > MAX_MENU_MISSES) return voicemail(`Let's take a message instead. Please leave your name and number after the tone.`);

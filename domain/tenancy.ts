@@ -17,16 +17,6 @@ export const isProvisioned = (status: TenantStatus) => !(NOT_PROVISIONED_STATUSE
 export const IVR_MODES = ['simple', 'ivr', 'ai-voice'] as const;
 export type IvrMode = (typeof IVR_MODES)[number];
 
-/** Industry packs (services, IVR copy, templates) are keyed by these. */
-export const INDUSTRIES = [
-  { value: 'auto-detailing', label: 'Auto detailing' },
-  { value: 'lawn-care', label: 'Lawn care' },
-  { value: 'cleaning', label: 'Cleaning' },
-  { value: 'pet-grooming', label: 'Pet grooming' },
-  { value: 'other', label: 'Other' },
-] as const;
-export type Industry = (typeof INDUSTRIES)[number]['value'];
-
 export const ROOT_TENANT_ID = 'root';
 export const ROOT_BUSINESS_NAME = 'Clean Machine Auto Detail';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { testStack } from '../tests/stack.ts';
+import { testStack, uniqueId } from '../tests/stack.ts';
 import { applyMigrations, MIGRATIONS_DIR, migrationDrift } from './migrator.ts';
 
 const scratch: string[] = [];
@@ -51,5 +51,28 @@ describe('migrations', () => {
     await client.end();
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((row) => row.n === 1)).toBe(true);
+  });
+
+  it("the industry-pack migration moves businesses on the retired 'cleaning' industry to 'house-cleaning' and leaves every other one alone", async () => {
+    const sql = await readFile(path.join(MIGRATIONS_DIR, '20261202190000_industry_pack_ids', 'migration.sql'), 'utf8');
+    const client = new pg.Client({ connectionString: testStack().adminDatabaseUrl });
+    await client.connect();
+    try {
+      // Inside a transaction that is rolled back: the shared test database keeps no made-up tenants.
+      await client.query('BEGIN');
+      const industries: Record<string, string | null> = { [uniqueId('mig-clean')]: 'cleaning', [uniqueId('mig-lawn')]: 'lawn-care', [uniqueId('mig-other')]: 'other', [uniqueId('mig-none')]: null };
+      for (const [id, industry] of Object.entries(industries)) {
+        await client.query('INSERT INTO tenants (id, slug) VALUES ($1, $1)', [id]);
+        await client.query('INSERT INTO tenant_config (tenant_id, business_name, industry, updated_at) VALUES ($1, $1, $2, now())', [id, industry]);
+      }
+      await client.query(sql);
+      const { rows } = await client.query('SELECT tenant_id, industry FROM tenant_config WHERE tenant_id = ANY($1)', [Object.keys(industries)]);
+      const after = Object.fromEntries(rows.map((row) => [row.tenant_id, row.industry]));
+      expect(Object.values(after).sort()).toEqual(['house-cleaning', 'lawn-care', 'other', null].sort());
+      expect(after[Object.keys(industries)[0]!]).toBe('house-cleaning');
+    } finally {
+      await client.query('ROLLBACK');
+      await client.end();
+    }
   });
 });

@@ -93,6 +93,16 @@ describe('POST /api/admin/tenants', () => {
     expect(Object.keys(error.fields ?? {}).sort()).toEqual(['_', 'id', 'phoneNumber']);
   });
 
+  it("the industry is one of the packs' trades: a house cleaner is accepted, the retired 'cleaning' is refused naming the choices", async () => {
+    const id = uniqueId('cleaner');
+    const r = await t.call('POST', '/api/admin/tenants', { token: owner, body: { id, businessName: 'Tidy Homes', tier: 'pro', industry: 'house-cleaning' } });
+    expect(r.status, await r.clone().text()).toBe(201);
+    expect((await json<{ tenant: object }>(r)).tenant).toMatchObject({ industry: 'house-cleaning' });
+    const retired = await t.call('POST', '/api/admin/tenants', { token: owner, body: { businessName: 'Tidy Homes', tier: 'pro', industry: 'cleaning' } });
+    expect(retired.status).toBe(400);
+    expect((await json<ErrorBody>(retired)).error.fields?.industry).toMatch(/house-cleaning.*pool-service.*other/);
+  });
+
   it('400 with a message for a body that is not JSON', async () => {
     const r = await t.call('POST', '/api/admin/tenants', { token: owner, body: '{"businessName": ', headers: { 'content-type': 'application/json' } });
     expect(r.status).toBe(400);

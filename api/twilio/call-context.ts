@@ -1,4 +1,5 @@
 import type { WeeklyHours } from '../../domain/weekly-hours.ts';
+import { fillPackText, industryPack } from '../../domain/industry-packs/index.ts';
 import type { CallContext } from '../../domain/ivr.ts';
 import { toE164 } from '../../domain/phone.ts';
 import type { PrismaClient } from '../../prisma/client.ts';
@@ -10,6 +11,8 @@ export async function loadCallContext(db: PrismaClient, calledNumber: string, ap
   const phone = await db.tenantPhoneConfig.findUnique({ where: { phoneNumber: number }, include: { tenant: { include: { config: true } } } });
   const config = phone?.tenant.config;
   if (!phone || !config) return null;
+  // What the owner has not written yet is said in the words of the tenant's own trade.
+  const pack = industryPack(config.industry);
   return {
     tenantId: phone.tenantId,
     businessName: config.businessName,
@@ -26,12 +29,13 @@ export async function loadCallContext(db: PrismaClient, calledNumber: string, ap
     ownerNotifyPhone: phone.ownerNotifyPhone,
     ownerNotifyEmail: phone.ownerNotifyEmail,
     texts: {
-      greeting: phone.greetingText,
+      greeting: phone.greetingText ?? fillPackText(pack.ivr.greeting, { business: config.businessName }),
       info: phone.infoText,
       infoSms: phone.infoSmsText,
       afterHours: phone.afterHoursText,
       missedCall: phone.missedCallText,
     },
+    jokes: pack.ivr.jokes,
     appUrl,
   };
 }

@@ -2,6 +2,8 @@ import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WeeklyHours } from '../../domain/weekly-hours.ts';
 import type { IvrMode, TenantStatus, TenantTier } from '../../domain/tenancy.ts';
+import { fillPackText } from '../../domain/industry-packs/index.ts';
+import { houseCleaning } from '../../domain/industry-packs/house-cleaning.ts';
 import { twilioCredentials } from '../../domain/twilio-credentials.ts';
 import { workflowIds } from '../../domain/workflow-ids.ts';
 import { forTenant } from '../../prisma/tenant-db.ts';
@@ -37,14 +39,14 @@ async function post(path: string, params: Record<string, string>, options: { app
 }
 
 let numberSeq = 1000 + Math.floor(Math.random() * 8000);
-async function phoneTenant(options: { tier?: TenantTier; ivrMode?: IvrMode; status?: TenantStatus; forwardingNumber?: string | null; businessHours?: WeeklyHours; sip?: boolean; jokes?: boolean; textBack?: boolean; ownerEmail?: string; timeZone?: string } = {}) {
+async function phoneTenant(options: { tier?: TenantTier; ivrMode?: IvrMode; status?: TenantStatus; forwardingNumber?: string | null; businessHours?: WeeklyHours; sip?: boolean; jokes?: boolean; textBack?: boolean; ownerEmail?: string; timeZone?: string; industry?: string } = {}) {
   const id = uniqueId('voice');
   const phoneNumber = `+1918555${String(numberSeq++).padStart(4, '0')}`;
   await t.deps.db.tenant.create({
     data: {
       id,
       slug: id,
-      config: { create: { businessName: `Shiny ${id}`, tier: options.tier ?? 'pro', status: options.status ?? 'active' } },
+      config: { create: { businessName: `Shiny ${id}`, tier: options.tier ?? 'pro', status: options.status ?? 'active', industry: options.industry } },
       phoneConfig: {
         create: {
           phoneNumber,
@@ -274,6 +276,15 @@ describe('walking the IVR', () => {
     expect(text(joke[0]![1].Say)).toMatch(/Thanks for (laughing|calling)/);
     const vm = verbs((await post(actionOf(joke[0]![1]), { ...call, Digits: '3' })).body);
     expect(vm.map(([name]) => name)).toEqual(['Say', 'Record']);
+  });
+
+  it("a house cleaner's line greets callers and jokes as a cleaner, not a car detailer", async () => {
+    const { id, call, menuUrl } = await start({ jokes: true, industry: 'house-cleaning' });
+    const greeting = text(verbs((await post('/twilio/voice/incoming', call)).body)[0]![1].Say);
+    expect(greeting).toContain(fillPackText(houseCleaning.ivr.greeting, { business: `Shiny ${id}` }));
+    const joke = text(verbs((await post(menuUrl, { ...call, Digits: '7' })).body)[0]![1].Say);
+    expect(houseCleaning.ivr.jokes.some((line) => joke.includes(line)), joke).toBe(true);
+    expect(joke).not.toMatch(/car|wheel|exhaust|mower/i);
   });
 
   it('hanging up in the menu is logged as abandoned', async () => {

@@ -7,7 +7,7 @@ export const autoDetailing = {
   schemaOrgType: 'AutoWash',
   asset: { singular: 'vehicle', plural: 'vehicles' },
   services: [
-    { name: 'Express wash & wax', description: 'Hand wash, wheels and tyres, spray wax and streak-free windows.', durationMinutes: 60, priceCents: 7900, priceIsFrom: false },
+    { name: 'Express wash & wax', description: 'Hand wash, wheels and tires, spray wax and streak-free windows.', durationMinutes: 60, priceCents: 7900, priceIsFrom: false },
     { name: 'Interior detail', description: 'Vacuum, steam-cleaned seats and carpets, dash and doors wiped, glass inside.', durationMinutes: 150, priceCents: 14900, priceIsFrom: true },
     { name: 'Full detail', description: 'Interior detail plus clay bar, hand wax and tyre dressing outside.', durationMinutes: 240, priceCents: 24900, priceIsFrom: true },
     { name: 'Paint correction', description: 'Machine polish that removes swirls and light scratches, sealed after.', durationMinutes: 360, priceCents: 44900, priceIsFrom: true },
@@ -31,7 +31,7 @@ export const autoDetailing = {
     jokes: [
       'Why did the car get a detail? It wanted to look wheel-y good. Thanks for laughing with us!',
       'What do you call a sparkling clean car? A sight for sore exhausts. Thanks for calling!',
-      'Why did the sedan go to the spa? It needed to unwind its tired tyres. Thanks for calling!',
+      'Why did the sedan go to the spa? It needed to unwind its tired tires. Thanks for calling!',
     ],
   },
   sms: {
@@ -42,7 +42,7 @@ export const autoDetailing = {
     missedCall: 'Sorry we missed your call at {business}! Reply here with what your car needs and we will get back to you, or book at {link}',
   },
   agentInstructions:
-    'You are the friendly assistant of a mobile auto detailing business. Help customers pick a service for their vehicle, quote only the prices listed for the business, and book through the booking tools. Ask for the vehicle type and its condition (pet hair, stains, oxidised paint) because they change the time needed. Never promise that a stain or scratch will come out completely; say the detailer will check it on site. Weather can move outdoor jobs.',
+    'You are the friendly assistant of a mobile auto detailing business. Help customers pick a service for their vehicle, quote only the prices listed for the business, and book through the booking tools. Ask for the vehicle type and its condition (pet hair, stains, oxidized paint) because they change the time needed. Never promise that a stain or scratch will come out completely; say the detailer will check it on site. Weather can move outdoor jobs.',
   website: {
     headline: 'Showroom shine, in your driveway',
     tagline: 'Mobile auto detailing: we bring the water, the power and the care.',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { INDUSTRIES, TENANT_ID_PATTERN, TENANT_TIERS } from '../tenancy.ts';
+import { INDUSTRY_IDS } from '../industry-packs/index.ts';
+import { TENANT_ID_PATTERN, TENANT_TIERS } from '../tenancy.ts';
 import { emailAddress } from './email.ts';
 import { phoneNumberInput } from './phone-number.ts';
 
@@ -13,7 +14,7 @@ const businessName = z
   .trim()
   .min(1, 'Business name is required')
   .max(120, 'Business name must be 120 characters or fewer');
-const industry = z.enum(INDUSTRIES.map((i) => i.value) as [string, ...string[]], { error: `Industry must be one of: ${INDUSTRIES.map((i) => i.value).join(', ')}` });
+const industry = z.enum(INDUSTRY_IDS, { error: `Industry must be one of: ${INDUSTRY_IDS.join(', ')}` });
 const primaryColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Colour must look like #2563eb');
 const logoUrl = z.url({ error: 'Logo must be a web address (https://…)' });
 const id = z

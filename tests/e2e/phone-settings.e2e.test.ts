@@ -130,6 +130,21 @@ describe('tenant area: phone settings, SIP, call simulator (browser)', () => {
     expect(await page.locator('.mode-option[data-mode="simple"] input').isChecked()).toBe(true);
   });
 
+  it("a house cleaner's message boxes show a cleaner's examples, not a detailer's (at 390 px)", async () => {
+    const cleaner = await createTenant(server!.testApp, ownerToken, 'pro');
+    await fetch(`${server!.url}/api/admin/tenants/${cleaner.id}`, { method: 'PATCH', headers: { authorization: `Bearer ${ownerToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ industry: 'house-cleaning' }) });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${server!.url}/t/${cleaner.id}/phone`);
+    const info = page.getByLabel(/Info message \(press 1\)/);
+    await info.waitFor(WAIT);
+    expect(await info.getAttribute('placeholder')).toMatch(/We clean homes top to bottom/);
+    expect(await page.getByLabel(/^Greeting/).getAttribute('placeholder')).toMatch(/^Thanks for calling Test .*We clean your home/);
+    const examples = await page.locator('textarea').evaluateAll((boxes) => boxes.map((box) => (box as HTMLTextAreaElement).placeholder).join(' '));
+    expect(examples).not.toMatch(/car\b|shine|detail/i);
+    await page.locator('fieldset').filter({ hasText: 'What callers hear' }).screenshot({ path: `${resultsDir}phone-settings-cleaner-examples.png` });
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
   it('connects a SIP app: the password shows only as set, the QR code carries the SIP address', async () => {
     const elite = await createTenant(server!.testApp, ownerToken, 'elite');
     await page.goto(`${server!.url}/t/${elite.id}/sip`);

@@ -1,6 +1,6 @@
 // The calls of signing up and the setup wizard: /api/signup and /api/tenants/:tenantId/onboarding.
 import { apiRequest } from './client.ts';
-import type { AvailableNumber, IndustryPackSummary, OnboardingProgress, OnboardingStep, SignupAnswer, SiteTemplate } from './types.ts';
+import type { AvailableNumber, IndustryPackChoice, OnboardingProgress, OnboardingStep, SignupAnswer, SiteTemplate } from './types.ts';
 
 const onboarding = (tenantId: string) => `/api/tenants/${encodeURIComponent(tenantId)}/onboarding`;
 
@@ -21,8 +21,8 @@ export async function searchNumbers(tenantId: string, areaCode: string, signal?:
   return (await apiRequest<{ numbers: AvailableNumber[] }>(`${onboarding(tenantId)}/available-numbers?areaCode=${encodeURIComponent(areaCode)}`, { signal })).numbers;
 }
 
-export async function fetchIndustryPacks(signal?: AbortSignal): Promise<IndustryPackSummary[]> {
-  return (await apiRequest<{ packs: IndustryPackSummary[] }>('/api/industry-packs', { signal, auth: false })).packs;
+export async function fetchIndustryPacks(signal?: AbortSignal): Promise<IndustryPackChoice[]> {
+  return (await apiRequest<{ packs: IndustryPackChoice[] }>('/api/industry-packs', { signal, auth: false })).packs;
 }
 
 export async function fetchSiteTemplates(signal?: AbortSignal): Promise<SiteTemplate[]> {

@@ -8,9 +8,9 @@ import type { adminAuditRoutes } from '../../../api/admin/audit.ts';
 import type { adminTenantRoutes } from '../../../api/admin/tenants.ts';
 import type { authRoutes } from '../../../api/auth/routes.ts';
 import type { tenantRoutes } from '../../../api/tenants/routes.ts';
+import type { industryPackRoutes } from '../../../api/industry-packs.ts';
 import type { inviteRoutes } from '../../../api/members/accept.ts';
 import type { memberRoutes } from '../../../api/members/routes.ts';
-import type { industryPackRoutes } from '../../../api/onboarding/catalog.ts';
 import type { signupRoutes } from '../../../api/onboarding/signup.ts';
 
 type Client<App extends Hono<any, any, any>> = ReturnType<typeof hc<App>>;
@@ -21,7 +21,7 @@ type TenantApi = Client<ReturnType<typeof tenantRoutes>>;
 type InviteApi = Client<ReturnType<typeof inviteRoutes>>;
 type MemberApi = Client<ReturnType<typeof memberRoutes>>;
 type SignupApi = Client<ReturnType<typeof signupRoutes>>;
-type PacksApi = Client<ReturnType<typeof industryPackRoutes>>;
+type IndustryPackApi = Client<ReturnType<typeof industryPackRoutes>>;
 type Ok<Endpoint> = InferResponseType<Endpoint, 200>;
 
 export type { IvrMode, TenantStatus, TenantTier as Tier } from '../../../domain/tenancy.ts';
@@ -36,6 +36,9 @@ export type Membership = User['memberships'][number];
 export type Role = Membership['role'];
 export type InvitePreview = Ok<InviteApi['preview']['$post']>['invite'];
 export type AcceptedInvite = Ok<InviteApi['accept']['$post']>;
+
+// The trades a business starts from (GET /api/industry-packs, public)
+export type IndustryPackChoice = Ok<IndustryPackApi['index']['$get']>['packs'][number];
 
 // A business's team
 export type Team = Ok<MemberApi['index']['$get']>;
@@ -96,7 +99,6 @@ export type OnboardingProgress = Ok<TenantApi['onboarding']['$get']>;
 export type OnboardingStep = OnboardingProgress['steps'][number]['name'];
 export type OnboardingStatus = OnboardingProgress['status'];
 export type AvailableNumber = Ok<TenantApi['onboarding']['available-numbers']['$get']>['numbers'][number];
-export type IndustryPackSummary = Ok<PacksApi['index']['$get']>['packs'][number];
 /** INTERIM until the website templates' route (i-sites) is merged: `GET /api/site-templates`. */
 export interface SiteTemplate {
   id: string;

@@ -1,7 +1,4 @@
-import { INDUSTRIES } from '../../../domain/tenancy.ts';
 import type { Tenant, TenantStatus, Tier } from '../api/types.ts';
-
-export { INDUSTRIES };
 
 export const TIER_LABELS: Record<Tier, string> = {
   starter: 'Starter',
@@ -36,11 +33,8 @@ export function statusLabel(status: string): string {
   return STATUS_LABELS[status as TenantStatus] ?? humanize(status);
 }
 
-export function industryLabel(industry: string): string {
-  return INDUSTRIES.find((entry) => entry.value === industry)?.label ?? humanize(industry);
-}
-
-function humanize(value: string): string {
+/** "past_due" → "Past due": a value without a label of its own, readable. */
+export function humanize(value: string): string {
   const words = value.replace(/[-_]+/g, ' ').trim();
   return words ? words[0]!.toUpperCase() + words.slice(1) : value;
 }

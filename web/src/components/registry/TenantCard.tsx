@@ -1,6 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import type { Tenant } from '../../api/types.ts';
-import { brandColor, formatDate, formatPhone, industryLabel, initials } from '../../lib/format.ts';
+import { brandColor, formatDate, formatPhone, initials } from '../../lib/format.ts';
+import { industryLabel } from '../../lib/industries.ts';
 import { ShieldIcon } from '../ShieldIcon.tsx';
 import { StatusPill } from '../StatusPill.tsx';
 import { TierBadge } from '../TierBadge.tsx';

@@ -5,7 +5,8 @@ import { ROOT_PROTECTED_FIELDS, tenantForm, type TenantFormOutput } from '../../
 import { createTenant, updateTenant } from '../../api/endpoints.ts';
 import { TIERS, type Tenant } from '../../api/types.ts';
 import { showApiError } from '../../lib/api-form-errors.ts';
-import { formatPhone, INDUSTRIES, industryLabel, TIER_DESCRIPTIONS } from '../../lib/format.ts';
+import { formatPhone, TIER_DESCRIPTIONS } from '../../lib/format.ts';
+import { INDUSTRY_CHOICES, industryLabel } from '../../lib/industries.ts';
 import { Dialog } from '../Dialog.tsx';
 import { FormField } from '../FormField.tsx';
 import { EMPTY_TENANT_FORM, TENANT_FORM_FIELDS, tenantFormValues, toCreateTenantInput, toUpdateTenantInput, type TenantFormValues } from './tenant-form.ts';
@@ -28,7 +29,7 @@ export function TenantFormDialog({ tenant, onDismiss, onSaved }: TenantFormDialo
   });
   const { errors, isSubmitting } = formState;
   const industry = watch('industry');
-  const knownIndustry = INDUSTRIES.some((entry) => entry.value === industry);
+  const knownIndustry = INDUSTRY_CHOICES.some((entry) => entry.value === industry);
   // Root's plan and number are fixed (the API refuses them): shown, not offered.
   const isRoot = tenant?.isRoot ?? false;
 
@@ -111,7 +112,7 @@ export function TenantFormDialog({ tenant, onDismiss, onSaved }: TenantFormDialo
         <FormField id="tenant-industry" label="Industry" optional error={errors.industry?.message}>
           <select {...register('industry')}>
             <option value="">Choose one</option>
-            {INDUSTRIES.map((entry) => (
+            {INDUSTRY_CHOICES.map((entry) => (
               <option key={entry.value} value={entry.value}>
                 {entry.label}
               </option>

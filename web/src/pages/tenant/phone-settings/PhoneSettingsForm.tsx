@@ -9,6 +9,7 @@ import { showApiError } from '../../../lib/api-form-errors.ts';
 import { apiSchemaResolver } from '../../../lib/form-resolver.ts';
 import { formatPhone } from '../../../lib/format.ts';
 import { formValues, phoneSettingsChanges, phoneSettingsForm, type CheckedPhoneSettings, type PhoneSettingsFormValues } from './form-values.ts';
+import { messageExamples } from './message-examples.ts';
 import { AnswerSection } from './sections/AnswerSection.tsx';
 import { CountriesSection, ForwardingSection, ReachYouSection } from './sections/ContactSections.tsx';
 import { HoursSection } from './sections/HoursSection.tsx';
@@ -32,6 +33,7 @@ export function PhoneSettingsForm({ tenant, saved }: { tenant: TenantSummary; sa
     onSuccess: (updated) => queryClient.setQueryData(keys.phoneSettings(tenant.id), updated),
   });
   const readOnly = !tenant.canManage || !saved.phoneNumber || isClosed(tenant);
+  const examples = messageExamples(tenant);
 
   // Settings changed elsewhere (another tab, a refetch): take them, keeping what the owner is editing.
   useEffect(() => form.reset(formValues(saved), { keepDirtyValues: true }), [saved, form]);
@@ -101,8 +103,8 @@ export function PhoneSettingsForm({ tenant, saved }: { tenant: TenantSummary; sa
         <AnswerSection saved={saved} disabled={readOnly} />
         <ForwardingSection disabled={readOnly} />
         <HoursSection disabled={readOnly} />
-        <CallerMessagesSection businessName={tenant.businessName} disabled={readOnly} />
-        <TextsSection disabled={readOnly} />
+        <CallerMessagesSection examples={examples} disabled={readOnly} />
+        <TextsSection examples={examples} disabled={readOnly} />
         <CountriesSection platformCountries={saved.platformAllowedCountries} disabled={readOnly} />
         <ReachYouSection disabled={readOnly} />
 
