@@ -12,7 +12,8 @@ import { showApiError } from '../../lib/api-form-errors.ts';
 import { NEW_PASSWORD_HINT } from '../../lib/password-hint.ts';
 import { apiSchemaResolver } from '../../lib/form-resolver.ts';
 import { linkToken } from '../../lib/link-token.ts';
-import { AccountCard, FormAlert } from './AccountCard.tsx';
+import { FormAlert } from '../../components/FormAlert.tsx';
+import { AccountCard } from './AccountCard.tsx';
 
 const roleWords = (role: InvitePreview['role']) => (role === 'owner' ? 'an owner' : 'a team member');
 

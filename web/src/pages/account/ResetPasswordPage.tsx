@@ -8,7 +8,8 @@ import { showApiError } from '../../lib/api-form-errors.ts';
 import { NEW_PASSWORD_HINT } from '../../lib/password-hint.ts';
 import { apiSchemaResolver } from '../../lib/form-resolver.ts';
 import { linkToken } from '../../lib/link-token.ts';
-import { AccountCard, FormAlert } from './AccountCard.tsx';
+import { FormAlert } from '../../components/FormAlert.tsx';
+import { AccountCard } from './AccountCard.tsx';
 
 /** `/reset-password#token=…`: the reset email's link. A new password ends every session of the account. */
 export function ResetPasswordPage() {

@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import type { OnboardingProgress, OnboardingStep } from '../../api/types.ts';
 import { useAuth } from '../../auth/AuthContext.tsx';
 import { formatPhone } from '../../lib/format.ts';
-import { FormAlert } from '../account/AccountCard.tsx';
+import { FormAlert } from '../../components/FormAlert.tsx';
 import { SETUP_STEPS } from './steps.ts';
 import { TestCall } from './TestCall.tsx';
 

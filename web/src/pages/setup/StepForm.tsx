@@ -1,5 +1,5 @@
 import type { FormEventHandler, ReactNode } from 'react';
-import { FormAlert } from '../account/AccountCard.tsx';
+import { FormAlert } from '../../components/FormAlert.tsx';
 
 interface StepFormProps {
   title: string;

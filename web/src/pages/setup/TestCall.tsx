@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { errorMessage } from '../../api/client.ts';
 import { simulateCall } from '../../api/endpoints.ts';
-import { FormAlert } from '../account/AccountCard.tsx';
+import { FormAlert } from '../../components/FormAlert.tsx';
 import { Transcript } from '../tenant/simulator/Transcript.tsx';
 
 /**

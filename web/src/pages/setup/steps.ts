@@ -1,16 +1,20 @@
+import { ONBOARDING_STEPS } from '../../../../domain/onboarding/steps.ts';
 import type { OnboardingProgress, OnboardingStep } from '../../api/types.ts';
 
-/** The wizard's steps in order (DESIGN.md "Signup and onboarding"), each with the words the owner reads. */
-export const SETUP_STEPS: readonly { name: OnboardingStep; label: string; title: string }[] = [
-  { name: 'business', label: 'Business', title: 'About your business' },
-  { name: 'industry', label: 'Trade', title: 'What kind of work do you do?' },
-  { name: 'services', label: 'Services', title: 'Your services and prices' },
-  { name: 'phone', label: 'Phone', title: 'Your business number' },
-  { name: 'greeting', label: 'Greeting', title: 'What callers hear' },
-  { name: 'branding', label: 'Look', title: 'Your colour and logo' },
-  { name: 'website', label: 'Website', title: 'Pick a website design' },
-  { name: 'plan', label: 'Plan', title: 'Choose your plan' },
-];
+/** The words the owner reads for each step. */
+const WORDS: Record<OnboardingStep, { label: string; title: string }> = {
+  business: { label: 'Business', title: 'About your business' },
+  industry: { label: 'Trade', title: 'What kind of work do you do?' },
+  services: { label: 'Services', title: 'Your services and prices' },
+  phone: { label: 'Phone', title: 'Your business number' },
+  greeting: { label: 'Greeting', title: 'What callers hear' },
+  branding: { label: 'Look', title: 'Your colour and logo' },
+  website: { label: 'Website', title: 'Pick a website design' },
+  plan: { label: 'Plan', title: 'Choose your plan' },
+};
+
+/** The wizard's steps in the onboarding workflow's order (domain/onboarding/steps.ts), with their words. */
+export const SETUP_STEPS: readonly { name: OnboardingStep; label: string; title: string }[] = ONBOARDING_STEPS.map((name) => ({ name, ...WORDS[name] }));
 
 export const isSetupStep = (value: unknown): value is OnboardingStep => SETUP_STEPS.some((step) => step.name === value);
 

@@ -1,14 +1,15 @@
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { signupInput, type SignupInput } from '../../../../domain/inputs/onboarding.ts';
+import { signupInput, type SignupInput } from '../../../../domain/inputs/signup.ts';
 import { signUp } from '../../api/onboarding-endpoints.ts';
 import { useAuth } from '../../auth/AuthContext.tsx';
 import { FormField } from '../../components/FormField.tsx';
 import { showApiError } from '../../lib/api-form-errors.ts';
 import { apiSchemaResolver } from '../../lib/form-resolver.ts';
 import { NEW_PASSWORD_HINT } from '../../lib/password-hint.ts';
-import { AccountCard, FormAlert } from '../account/AccountCard.tsx';
+import { FormAlert } from '../../components/FormAlert.tsx';
+import { AccountCard } from '../account/AccountCard.tsx';
 
 const FIELDS = new Set(['email', 'password', 'businessName']);
 
