@@ -22,11 +22,29 @@ export function createPhoneNumberActivities(deps: ActivityDeps, options: { twili
   const base = config.PUBLIC_BASE_URL.replace(/\/+$/, '');
   const webhooks = { voiceUrl: `${base}/twilio/voice/incoming`, voiceMethod: 'POST', statusCallback: `${base}/twilio/voice/status`, statusCallbackMethod: 'POST', smsUrl: `${base}/twilio/sms/incoming`, smsMethod: 'POST' };
 
-  /** Our account's number, if it holds it (a purchase whose answer was lost still shows here). */
-  const findInAccount = async (phoneNumber: string) => (await client.incomingPhoneNumbers.list({ phoneNumber, limit: 5 }))[0] ?? null;
+  /**
+   * The number, if our account holds it for this tenant (a purchase whose answer was lost still shows
+   * here). Bought for another business it is not this one's: never adopted, never released from here.
+   */
+  const findInAccount = async (phoneNumber: string, tenantId: string) => (await client.incomingPhoneNumbers.list({ phoneNumber, limit: 5 })).find((n) => n.friendlyName === tenantId) ?? null;
+
+  /** Another business holds the number, or is buying it right now. */
+  const heldByAnother = async (phoneNumber: string, tenantId: string) =>
+    Boolean(
+      (await db.tenantPhoneConfig.findFirst({ where: { phoneNumber, NOT: { tenantId } }, select: { tenantId: true } })) ??
+        (await db.phoneNumberOrder.findFirst({ where: { phoneNumber, status: { not: 'released' }, NOT: { tenantId } }, select: { tenantId: true } })),
+    );
 
   async function findAvailableNumbers({ areaCode }: { areaCode: string }) {
-    const numbers = await client.availablePhoneNumbers('US').local.list({ areaCode: Number(areaCode), voiceEnabled: true, smsEnabled: true, limit: 10 });
+    const found = await client.availablePhoneNumbers('US').local.list({ areaCode: Number(areaCode), voiceEnabled: true, smsEnabled: true, limit: 20 });
+    // A number the registry gave another business (outside Twilio) is not on offer.
+    const offered = found.map((n) => n.phoneNumber);
+    const [configs, orders] = await Promise.all([
+      db.tenantPhoneConfig.findMany({ where: { phoneNumber: { in: offered } }, select: { phoneNumber: true } }),
+      db.phoneNumberOrder.findMany({ where: { phoneNumber: { in: offered }, status: { not: 'released' } }, select: { phoneNumber: true } }),
+    ]);
+    const assigned = new Set([...configs, ...orders].map((row) => row.phoneNumber));
+    const numbers = found.filter((n) => !assigned.has(n.phoneNumber)).slice(0, 10);
     return numbers.map((n) => ({ phoneNumber: n.phoneNumber, friendlyName: phoneLabel(n.phoneNumber), locality: n.locality ?? null, region: n.region ?? null }));
   }
 
@@ -39,6 +57,9 @@ export function createPhoneNumberActivities(deps: ActivityDeps, options: { twili
     return first.phoneNumber;
   }
 
+  const unavailable = (phoneNumber: string) =>
+    ApplicationFailure.create({ type: 'NumberUnavailable', nonRetryable: true, message: `The number ${phoneLabel(phoneNumber)} was taken by someone else meanwhile. Go back to the phone step, pick another, and finish again.` });
+
   /** Buys it with our webhooks; refused as taken → NumberUnavailable (the owner picks another). */
   async function purchase(tenantId: string, phoneNumber: string) {
     try {
@@ -47,7 +68,7 @@ export function createPhoneNumberActivities(deps: ActivityDeps, options: { twili
       const failure = twilioFailure(error);
       if (failure.code === NOT_AVAILABLE) {
         await db.phoneNumberOrder.update({ where: { tenantId }, data: { status: 'released', releasedAt: new Date() } });
-        throw ApplicationFailure.create({ type: 'NumberUnavailable', nonRetryable: true, message: `The number ${phoneLabel(phoneNumber)} was taken by someone else meanwhile. Go back to the phone step, pick another, and finish again.` });
+        throw unavailable(phoneNumber);
       }
       if (isPermanentRejection(failure.status)) throw ApplicationFailure.create({ type: 'TwilioRejected', nonRetryable: true, message: failure.message ?? 'Twilio refused to sell the number', details: [{ status: failure.status, code: failure.code }] });
       throw error;
@@ -81,12 +102,13 @@ export function createPhoneNumberActivities(deps: ActivityDeps, options: { twili
       let order = await db.phoneNumberOrder.findUnique({ where: { tenantId } });
       if (!order || order.status === 'released') {
         const phoneNumber = await chooseNumber(values.phone);
+        if (await heldByAnother(phoneNumber, tenantId)) throw unavailable(phoneNumber);
         // Intent first: from here on a retry looks this number up before buying anything.
         order = await db.phoneNumberOrder.upsert({ where: { tenantId }, create: { tenantId, phoneNumber }, update: { phoneNumber, status: 'ordered', twilioSid: null, orderedAt: new Date(), boughtAt: null, releasedAt: null } });
       }
       let sid = order.twilioSid;
       if (order.status === 'ordered') {
-        const held = await findInAccount(order.phoneNumber);
+        const held = await findInAccount(order.phoneNumber, tenantId);
         const number = held ?? (await purchase(tenantId, order.phoneNumber));
         if (held) await client.incomingPhoneNumbers(held.sid).update(webhooks);
         sid = number.sid;
@@ -102,7 +124,7 @@ export function createPhoneNumberActivities(deps: ActivityDeps, options: { twili
       if (!order || order.status === 'released') return { released: false };
       await db.tenantPhoneConfig.deleteMany({ where: { tenantId, phoneNumber: order.phoneNumber } });
       // An order whose purchase answer was lost may still have bought it: look before giving up on it.
-      const sid = order.twilioSid ?? (await findInAccount(order.phoneNumber))?.sid ?? null;
+      const sid = order.twilioSid ?? (await findInAccount(order.phoneNumber, tenantId))?.sid ?? null;
       if (sid) {
         await client
           .incomingPhoneNumbers(sid)

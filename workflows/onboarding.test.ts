@@ -76,6 +76,27 @@ describe('finishing the wizard', () => {
     expect(await forTenant(t.deps.db, who.tenantId).service.count()).toBe(2);
   });
 
+  it('Starter keeping its own number: we buy a local number in the same area code to forward to, ring the owner’s mobile, and text the forwarding steps', async () => {
+    const who = await signUp(t);
+    const kept = `+1918555${3_000 + Math.floor(Math.random() * 6_000)}`;
+    const answers = wizardAnswers(who, { phone: { forwardExisting: kept }, plan: { tier: 'pro' } });
+    const { plan: _plan, ...rest } = answers;
+    await completeSteps(t, who, rest as typeof answers);
+    const refused = await t.call('PUT', `/api/tenants/${who.tenantId}/onboarding/plan`, { token: who.token, body: { tier: 'pro' } });
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ error: { fields: { tier: expect.stringMatching(/part of the Starter plan/) } } });
+    expect((await t.call('PUT', `/api/tenants/${who.tenantId}/onboarding/plan`, { token: who.token, body: { tier: 'starter' } })).status).toBe(200);
+
+    await finish(t, who);
+    const progress = await provisioned(who);
+    const ours = progress.provisioning!.phoneNumber!;
+    expect(ours).toMatch(/^\+1918/);
+    expect(ours).not.toBe(kept);
+    expect(await t.deps.db.tenantPhoneConfig.findUniqueOrThrow({ where: { tenantId: who.tenantId } })).toMatchObject({ phoneNumber: ours, forwardedFromNumber: kept, forwardingNumber: '+19185550177', ivrMode: 'simple' });
+    const [welcome] = t.twilio.messages().filter((m) => m.to === '+19185550177' && m.from === ours);
+    expect(welcome!.body).toContain(`*71${ours.slice(2)}`);
+  });
+
   it('finishing with steps missing is refused with what is left to do', async () => {
     const who = await signUp(t);
     const response = await finish(t, who);

@@ -10,6 +10,8 @@ import { isE164, phoneLabel } from '../../domain/phone.ts';
 export interface SandboxNumber {
   sid: string;
   phoneNumber: string;
+  /** What the buyer named it (we name it by the tenant id). */
+  friendlyName: string;
   voiceUrl: string | null;
   smsUrl: string | null;
   statusCallback: string | null;
@@ -33,7 +35,7 @@ export function createSandboxNumbers(accountSid: string) {
     sid: n.sid,
     account_sid: accountSid,
     phone_number: n.phoneNumber,
-    friendly_name: phoneLabel(n.phoneNumber),
+    friendly_name: n.friendlyName,
     voice_url: n.voiceUrl,
     voice_method: 'POST',
     sms_url: n.smsUrl,
@@ -77,7 +79,7 @@ export function createSandboxNumbers(accountSid: string) {
       const phoneNumber = field('PhoneNumber') ?? (areaCode ? (candidates(areaCode)[0] ?? null) : null);
       if (!phoneNumber || !isE164(phoneNumber)) return error(c, 400, 21421, 'PhoneNumber or AreaCode is required and must be valid.');
       if (unavailable(phoneNumber) || !/^\+1\d{3}55501\d{2}$/.test(phoneNumber)) return error(c, 400, NOT_AVAILABLE, `The phone number ${phoneNumber} is not available.`);
-      const number: SandboxNumber = { sid: `PN${randomBytes(16).toString('hex')}`, phoneNumber, voiceUrl: field('VoiceUrl'), smsUrl: field('SmsUrl'), statusCallback: field('StatusCallback'), dateCreated: new Date().toISOString() };
+      const number: SandboxNumber = { sid: `PN${randomBytes(16).toString('hex')}`, phoneNumber, friendlyName: field('FriendlyName') ?? phoneLabel(phoneNumber), voiceUrl: field('VoiceUrl'), smsUrl: field('SmsUrl'), statusCallback: field('StatusCallback'), dateCreated: new Date().toISOString() };
       owned.set(phoneNumber, number);
       bought += 1;
       return c.json(toJson(number), 201);

@@ -10,7 +10,7 @@ import type { TenantBillingState } from '../../workflows/billing.messages.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { validated } from '../validated.ts';
-import { openBusinessOnly } from './open-business.ts';
+import { openBusinessOnly, setUpBusinessOnly } from './open-business.ts';
 import { withinTemporalDeadline } from '../temporal-deadline.ts';
 
 // `/api/tenants/:tenantId/billing`: what the owner's billing page shows and the two things it can
@@ -153,10 +153,10 @@ export function tenantBillingRoutes() {
 
   return new Hono<AppEnv>()
     .get('/', member, async (c) => c.json({ billing: await billingView(c.get('deps'), tenantId(c)) }))
-    .post('/plan', owner, validated('json', planInput), async (c) =>
+    .post('/plan', owner, setUpBusinessOnly, validated('json', planInput), async (c) =>
       c.json({ change: await changePlan(c.get('deps'), tenantId(c), c.req.valid('json').tier) }),
     )
-    .post('/payment-link', owner, openBusinessOnly, validated('json', paymentLinkInput), async (c) =>
+    .post('/payment-link', owner, openBusinessOnly, setUpBusinessOnly, validated('json', paymentLinkInput), async (c) =>
       c.json(await paymentLink(c.get('deps'), tenantId(c), c.req.valid('json').kind)),
     );
 }
