@@ -15,6 +15,7 @@ const UNIT = [
   'activities/stripe-client.test.ts',
   'activities/twilio-client.test.ts',
   'api/sandbox/call-simulator.test.ts',
+  'api/sites/render/**/*.test.ts',
   'api/sandbox/sandbox-pages.security.test.ts',
   'api/sandbox/twiml-parser.test.ts',
   'api/tenants/pagination.test.ts',

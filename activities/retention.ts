@@ -35,6 +35,7 @@ export function createRetentionActivities(deps: ActivityDeps): RetentionActiviti
           appointments: (await tx.appointment.deleteMany()).count,
           services: (await tx.service.deleteMany()).count,
           vehicles: (await tx.vehicle.deleteMany()).count,
+          websiteRequests: (await tx.websiteRequest.deleteMany()).count,
           customers: (await tx.customer.deleteMany()).count,
           calls: (await tx.call.deleteMany()).count,
           voicemailAudio: (await tx.voicemailAudio.deleteMany()).count,

@@ -19,6 +19,9 @@ import { inviteRoutes } from './members/accept.ts';
 import { mailboxRoutes } from './sandbox/mailbox.ts';
 import { signupRoutes } from './onboarding/signup.ts';
 import { securityHeaders } from './security-headers.ts';
+import { siteHosts } from './sites/hosts.ts';
+import { PLATFORM_ROBOTS, siteRoutes } from './sites/routes.ts';
+import { siteTemplateRoutes } from './sites/templates-route.ts';
 import { tenantRoutes } from './tenants/routes.ts';
 import { voiceRoutes } from './twilio/voice.ts';
 import { smsRoutes } from './twilio/sms.ts';
@@ -44,6 +47,8 @@ export function createApp(deps: AppDeps, options: { loginLimits?: Partial<LoginL
   });
   // Before every route group: signature checks, rate-limit keys and validators all read the body.
   app.use(limitBodies());
+  // A business's own host (subdomain or custom domain) is its website, whatever the path.
+  app.use(siteHosts());
 
   app.route('/healthz', healthRoutes());
   app.route('/api/industry-packs', industryPackRoutes()); // public: the signup wizard lists the trades
@@ -61,7 +66,10 @@ export function createApp(deps: AppDeps, options: { loginLimits?: Partial<LoginL
   app.route('/sandbox/twilio', twilioSandboxRoutes(deps)); // the offline Twilio, only when no account is configured
   app.route('/sandbox/stripe', stripeSandboxRoutes(deps)); // the offline Stripe, only when no secret key is configured
   app.route('/sandbox/mailbox', mailboxRoutes()); // the recorded mail, only when no SMTP server is configured (never in production)
+  app.route('/api/site-templates', siteTemplateRoutes());
   app.route('/api/tenants/:tenantId', tenantRoutes());
+  app.route('/s', siteRoutes()); // public websites: no session, cached, their own CSP
+  app.get('/robots.txt', (c) => c.text(PLATFORM_ROBOTS));
   app.route('/exports', exportDownloadRoutes()); // signed links: no session, works in every billing status
   app.all('/api/*', (c) => c.json(errorBody('not_found', `No API route for ${c.req.method} ${c.req.path}.`), 404));
 

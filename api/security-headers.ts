@@ -9,6 +9,9 @@ import type { Config } from '../domain/config.ts';
  * No page of ours may be framed (clickjacking), and no URL (export links carry a signature) leaks
  * to another site as a referrer. HSTS only when we are reached over https, or a browser would
  * refuse plain http://localhost for months.
+ *
+ * A business's website sends its own, stricter policy (api/sites/render/document.ts: its one
+ * stylesheet by hash, no script at all): a header a route set itself is kept, never overwritten.
  */
 export function securityHeaders(config: Pick<Config, 'PUBLIC_BASE_URL'>) {
   return secureHeaders({
@@ -27,5 +30,6 @@ export function securityHeaders(config: Pick<Config, 'PUBLIC_BASE_URL'>) {
     xFrameOptions: 'DENY',
     referrerPolicy: 'no-referrer',
     strictTransportSecurity: config.PUBLIC_BASE_URL.startsWith('https:') ? 'max-age=31536000; includeSubDomains' : false,
+    overwrite: false,
   });
 }

@@ -14,6 +14,7 @@ const ACTIONS: Record<string, string> = {
   'tenant.viewed_as_owner': 'Started viewing the business as its owner (read only)',
   'tenant.view_as_ended': 'Stopped viewing the business as its owner',
   'phone_settings.updated': 'Changed the phone settings',
+  'site.updated': 'Changed the website',
   'plan.changed': 'Changed the plan',
 };
 

@@ -111,6 +111,18 @@ export const configSchema = z
     EXPORT_LINK_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(72),
     /** How often each tenant's SMS segments and call minutes are reported to Stripe (a Temporal Schedule). */
     USAGE_REPORT_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
+    // ── Websites (api/sites) ──
+    /** Each site is also served at `<slug>.<SITES_BASE_DOMAIN>` (a wildcard DNS record to this server); unset: only at /s/<slug>. */
+    SITES_BASE_DOMAIN: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^(?=.{4,200}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'must be a domain name such as sites.example.com (no scheme, port or path)')
+      .optional(),
+    /** How long an API process serves a rendered site page before building it again (an owner's edit in the same process applies at once). */
+    SITE_CACHE_TTL_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+    /** Booking requests one address may send to one site per hour. */
+    SITE_REQUESTS_PER_HOUR: z.coerce.number().int().min(1).max(1_000).default(10),
     OPENAI_API_KEY: z.string().optional(),
     OPENAI_BASE_URL: optionalUrl,
     OPENAI_MODEL: z.string().default('gpt-4o-mini'),

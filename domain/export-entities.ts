@@ -113,6 +113,8 @@ export const EXPORT_ENTITIES: readonly ExportEntity[] = [
   table('voicemails', `Voicemails: caller, length, Twilio's recording id and link, and the transcript (transcript_status none = no speech-to-text was set up). The recording itself is ${RECORDINGS_FOLDER}/<id>.wav.`,
     cols('id', 'call_sid', 'recording_sid', 'recording_url', 'from_number', 'customer_id', 'duration_sec', 'listened_at', 'created_at', 'transcript', 'transcript_status', 'transcribed_by')),
   table('messages', 'Every text in and out.', cols('id', 'direction', 'kind', 'from_number', 'to_number', 'customer_id', 'body', 'status', 'segments', 'provider_sid', 'error', 'held_until', 'created_at', 'sent_at')),
+  table('website_requests', "Requests sent from the business's website booking form: customer, service, when and where, message, and whether they agreed to texts.",
+    cols('id', 'customer_id', 'service_id', 'service_name', 'preferred_time', 'address', 'message', 'sms_consent', 'created_at')),
   conversations,
   settings,
 ];

@@ -27,12 +27,12 @@ describe('tiers', () => {
   it('a plan lists only what exists today; what is sold but not built yet is "coming soon"', () => {
     expect(planFeatures('starter')).toEqual({ included: [], comingSoon: [] });
     expect(planFeatures('pro')).toEqual({
-      included: ['The phone menu (IVR)', 'SMS automations'],
-      comingSoon: ['The AI text and web agent', 'All website templates', 'Campaigns'],
+      included: ['The phone menu (IVR)', 'SMS automations', 'All website templates'],
+      comingSoon: ['The AI text and web agent', 'Campaigns'],
     });
     expect(planFeatures('elite')).toEqual({
-      included: ['The phone menu (IVR)', 'SMS automations', 'The SIP softphone'],
-      comingSoon: ['The AI text and web agent', 'All website templates', 'Campaigns', 'A custom website domain', 'The AI voice receptionist'],
+      included: ['The phone menu (IVR)', 'SMS automations', 'All website templates', 'A custom website domain', 'The SIP softphone'],
+      comingSoon: ['The AI text and web agent', 'Campaigns', 'The AI voice receptionist'],
     });
   });
 

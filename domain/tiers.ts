@@ -26,10 +26,10 @@ export const TIER_FEATURES: Record<TenantTier, ReadonlySet<Feature>> = {
 
 /**
  * What is built today. A plan lists only these as included; the rest of what it will bring is
- * shown as "coming soon" (the AI agent, website templates, custom domains, the AI voice
- * receptionist and campaigns do not exist yet). Add a feature here the day it ships.
+ * shown as "coming soon" (the AI agent, the AI voice receptionist and campaigns do not exist yet).
+ * Add a feature here the day it ships.
  */
-const AVAILABLE_TODAY: ReadonlySet<Feature> = new Set<Feature>(['ivr', 'smsAutomations', 'sipSoftphone']);
+const AVAILABLE_TODAY: ReadonlySet<Feature> = new Set<Feature>(['ivr', 'smsAutomations', 'sipSoftphone', 'allTemplates', 'customDomain']);
 
 /** What every plan has today, in the owner's words. */
 export const EVERY_PLAN = [
@@ -37,6 +37,7 @@ export const EVERY_PLAN = [
   'Voicemail, with a text and an email when one comes in',
   'Texts from your customers in one inbox (STOP and HELP answered for you)',
   'Call log, call simulator and a full data export',
+  'A website with your prices, hours and a booking form (one template)',
 ] as const;
 
 /** A plan's features as the billing page sells them: what it includes today, and what is coming. */

@@ -24,4 +24,6 @@ export const workflowIds = {
   /** One mailing of an invite (a resend is the next `send`). */
   inviteMail: (tenantId: string, inviteId: string, send: number) => `invite:${tenantId}:${inviteId}:${send}`,
   passwordResetMail: (resetId: string) => `password-reset:${resetId}`,
+  /** Tells the owner about one request from the website's booking form (workflows/website-request.ts). */
+  websiteRequest: (tenantId: string, requestId: string) => `website-request:${tenantId}:${requestId}`,
 };

@@ -20,6 +20,8 @@ export async function seedPlatform(db: PrismaClient, options: { ownerEmail: stri
       update: { phoneNumber: options.rootPhoneNumber },
       create: { tenantId: ROOT_TENANT_ID, phoneNumber: options.rootPhoneNumber, ivrMode: 'ivr', jokesEnabled: true },
     });
+    // Root's website, published once; the owner's later edits (or unpublishing) are kept.
+    await tx.tenantSite.upsert({ where: { tenantId: ROOT_TENANT_ID }, update: {}, create: { tenantId: ROOT_TENANT_ID, template: 'classic', publishedAt: new Date() } });
   });
 
   const existing = await db.user.findUnique({ where: { email } });

@@ -10,3 +10,4 @@ export * from './held-text.ts';
 export * from './usage.ts';
 export * from './voicemail-audio.ts';
 export * from './onboarding.ts';
+export * from './website-request.ts';

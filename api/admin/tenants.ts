@@ -9,6 +9,7 @@ import { createTenantInput, updateTenantInput } from '../../domain/inputs/tenant
 import { registryQuery } from '../../domain/inputs/registry-query.ts';
 import { ownerInviteInput } from '../../domain/inputs/members.ts';
 import { inviteMember } from '../members/invites.ts';
+import { siteCacheOf } from '../sites/site-cache.ts';
 
 /** `/api/admin/tenants`: the root registry, for the platform owner only. */
 export function adminTenantRoutes() {
@@ -29,6 +30,7 @@ export function adminTenantRoutes() {
     })
     .patch('/:id', validated('json', updateTenantInput), async (c) => {
       const tenant = await tenantRegistry(c.get('deps')).update(c.req.param('id'), c.req.valid('json'), c.get('user').id);
+      siteCacheOf(c.get('deps')).forget(c.req.param('id')); // name, colours, logo and plan show on the website
       return c.json({ tenant });
     })
     .post('/:id/reopen', async (c) => c.json({ tenant: await reopenTenant(c.get('deps'), c.req.param('id'), c.get('user').id) }))
@@ -36,6 +38,7 @@ export function adminTenantRoutes() {
     .post('/:id/view-as', async (c) => c.json(await startViewAs(c.get('deps'), c.req.param('id'), c.get('user').id, c.req.header('user-agent')), 201))
     .delete('/:id', async (c) => {
       const tenant = await tenantRegistry(c.get('deps')).close(c.req.param('id'), c.get('user').id);
+      siteCacheOf(c.get('deps')).forget(c.req.param('id'));
       return c.json({ tenant });
     });
 }

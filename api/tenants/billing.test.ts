@@ -72,11 +72,12 @@ describe('GET /api/tenants/:tenantId/billing', () => {
     ]);
     const elite = billing.plans.find((p) => p.tier === 'elite')!;
     // Only what exists today is "included"; what the plan will bring is listed as coming soon.
-    expect(elite.features).toEqual(['The phone menu (IVR)', 'SMS automations', 'The SIP softphone']);
+    expect(elite.features).toEqual(['The phone menu (IVR)', 'SMS automations', 'All website templates', 'A custom website domain', 'The SIP softphone']);
     expect(elite.comingSoon).toContain('The AI voice receptionist');
     expect(billing.plans.find((p) => p.tier === 'pro')!.comingSoon).not.toContain('The AI voice receptionist');
     expect(billing.plans.find((p) => p.tier === 'starter')!.features).toEqual([]);
-    expect(billing.everyPlan.join(' ')).not.toMatch(/website/i);
+    // Websites shipped (issue 11): every plan has one template.
+    expect(billing.everyPlan).toContain('A website with your prices, hours and a booking form (one template)');
     expect(billing.usagePrices).toEqual({ smsSegmentCents: t.deps.config.BILLING_PRICE_SMS_SEGMENT_CENTS, callMinuteCents: t.deps.config.BILLING_PRICE_CALL_MINUTE_CENTS });
   });
 

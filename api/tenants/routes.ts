@@ -18,6 +18,8 @@ import { phoneSettings } from './phone-settings.ts';
 import { ownAddress, runSimulatedCall, simulatedCallInput } from './simulator.ts';
 import { recordingLinkSigner } from './recording-links.ts';
 import { voicemailRecordingRoutes } from './voicemail-recording.ts';
+import { ownerSiteRoutes } from '../sites/owner-routes.ts';
+import { siteCacheOf } from '../sites/site-cache.ts';
 
 const voicemailChange = z.strictObject({ listened: z.boolean({ error: 'listened must be true or false' }) });
 
@@ -59,6 +61,7 @@ export function tenantRoutes() {
     .get('/phone-settings', member, async (c) => c.json({ phoneSettings: await phoneSettings(c.get('deps')).get(tenantId(c)) }))
     .patch('/phone-settings', owner, openBusinessOnly, validated('json', phoneSettingsInput), async (c) => {
       const updated = await phoneSettings(c.get('deps')).update(tenantId(c), c.req.valid('json'), c.get('user').id);
+      siteCacheOf(c.get('deps')).forget(tenantId(c)); // the website shows the number and the hours
       return c.json({ phoneSettings: updated });
     })
     .get('/dashboard', member, async (c) => c.json({ dashboard: await dashboard(c.get('deps').db, tenantId(c)) }))
@@ -76,6 +79,7 @@ export function tenantRoutes() {
     .route('/exports', exportRoutes())
     .route('/members', memberRoutes())
     .route('/onboarding', onboardingRoutes())
+    .route('/site', ownerSiteRoutes())
     .post('/simulator/calls', owner, openBusinessOnly, validated('json', simulatedCallInput), async (c) => {
       const call = await runSimulatedCall(c.get('deps'), tenantId(c), c.req.valid('json'), ownAddress(c.env));
       return c.json({ call });

@@ -112,13 +112,15 @@ describe('billing pages and the root dashboard (browser)', () => {
     const elite = page.locator('[data-testid="plan-card"][data-tier="elite"]');
     const included = (await elite.getByTestId('plan-features').textContent()) ?? '';
     expect(included).toContain('The SIP softphone');
-    expect(included).not.toMatch(/AI voice|website|Campaigns/);
+    // Websites shipped (issue 11): all templates and a custom domain are part of Elite today.
+    expect(included).toContain('A custom website domain');
+    expect(included).not.toMatch(/AI voice|Campaigns/);
     const coming = elite.getByTestId('plan-coming-soon');
     expect(await coming.textContent()).toMatch(/Coming soon/);
-    for (const feature of ['The AI voice receptionist', 'A custom website domain', 'The AI text and web agent', 'Campaigns']) expect(await coming.textContent()).toContain(feature);
+    for (const feature of ['The AI voice receptionist', 'The AI text and web agent', 'Campaigns']) expect(await coming.textContent()).toContain(feature);
     expect(await page.locator('[data-testid="plan-card"][data-tier="starter"] [data-testid="plan-coming-soon"]').count()).toBe(0);
-    // The page's promises: the essentials every plan has today, no website.
-    expect(await page.getByTestId('every-plan').textContent()).not.toMatch(/website/i);
+    // The page's promises: the essentials every plan has today, the one-template website among them.
+    expect(await page.getByTestId('every-plan').textContent()).toMatch(/A website with your prices/);
     expect(await page.getByTestId('billing-status').textContent()).not.toMatch(/website/i);
   });
 
