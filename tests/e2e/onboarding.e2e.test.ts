@@ -1,7 +1,8 @@
 // Browser test of signing up on a phone (390 × 844): "Start your free trial" from the sign-in page,
 // the eight setup steps (with an API refusal shown under its field, and a reload that resumes where
 // the owner was, values kept), provisioning, "Your business is live", a test call that hears the
-// business's own greeting, the dashboard, and the new business in the root registry on its trial.
+// business's own greeting, the dashboard, its website at /s/<slug>, and the new business in the
+// root registry on its trial.
 // It counts the fields and screens a person fills and times the run (issue 10's target: ≤ 3 minutes
 // of the owner's time), and saves a screenshot of every screen under test-results/.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -91,7 +92,8 @@ describe('signing up and setting up a business (browser, 390 px)', () => {
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.locator('#setup-slug-error').waitFor(WAIT);
     await screen(page, 'business-refused');
-    await page.getByLabel('Web address').fill(tenantId.slice(0, 40));
+    const slug = tenantId.slice(0, 40);
+    await page.getByLabel('Web address').fill(slug);
     await screen(page, 'business', true);
     await continueTo(page, 'Step 2 of 8');
 
@@ -140,8 +142,10 @@ describe('signing up and setting up a business (browser, 390 px)', () => {
     await screen(page, 'branding', true);
     await continueTo(page, 'Step 7 of 8');
 
-    // 7. Website design: the first is chosen already.
-    await page.getByTestId('template-card').first().waitFor(WAIT);
+    // 7. Website design, with its front page drawn by the website generator.
+    await page.locator('[data-testid="template-card"][data-template="bold"]').click();
+    filled('website design');
+    await page.getByTestId('site-preview').waitFor(WAIT);
     await screen(page, 'website', true);
     await continueTo(page, 'Step 8 of 8');
 
@@ -175,6 +179,11 @@ describe('signing up and setting up a business (browser, 390 px)', () => {
     await page.getByTestId('dashboard').waitFor(WAIT);
     await page.getByTestId('dashboard').locator('.list-skeleton').waitFor({ state: 'detached', ...WAIT });
     await screen(page, 'dashboard');
+
+    // Its website answers at /s/<slug>, in the design chosen.
+    const site = await fetch(`${server!.url}/s/${slug}`);
+    expect(site.status).toBe(200);
+    expect(await site.text()).toContain(businessName);
 
     // The root registry lists it, on its free trial.
     const registry = await server!.testApp.call('GET', `/api/admin/tenants?q=${encodeURIComponent(businessName)}`, { token: await server!.testApp.ownerToken() });

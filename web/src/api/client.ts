@@ -22,6 +22,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Send the stored bearer token (default true). */
   auth?: boolean;
+  /** The answer is a document (a website preview), handed back as text; errors are still JSON. */
+  text?: boolean;
 }
 
 function isErrorBody(value: unknown): value is ApiErrorBody {
@@ -44,7 +46,7 @@ function fallbackMessage(status: number): string {
  * Throws ApiError on any failure; a 401 on an authenticated call also signs the user out.
  */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', body, signal, auth = true } = options;
+  const { method = 'GET', body, signal, auth = true, text: asText = false } = options;
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const token = auth ? getToken() : null;
@@ -80,7 +82,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     if (response.status === 401 && auth) sessionEnded();
     throw error;
   }
-  return payload as T;
+  return (asText ? text : payload) as T;
 }
 
 export function errorMessage(error: unknown): string {

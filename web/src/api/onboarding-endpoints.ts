@@ -25,6 +25,10 @@ export async function fetchIndustryPacks(signal?: AbortSignal): Promise<Industry
   return (await apiRequest<{ packs: IndustryPackChoice[] }>('/api/industry-packs', { signal, auth: false })).packs;
 }
 
+/** The website's front page in `template`, as HTML (with what the business has so far). */
+export const fetchSitePreview = (tenantId: string, template: string, signal?: AbortSignal) =>
+  apiRequest<string>(`/api/tenants/${encodeURIComponent(tenantId)}/site/preview`, { method: 'POST', body: { template }, signal, text: true });
+
 export async function fetchSiteTemplates(signal?: AbortSignal): Promise<SiteTemplate[]> {
   return (await apiRequest<{ templates: SiteTemplate[] }>('/api/site-templates', { signal })).templates;
 }

@@ -1,6 +1,6 @@
 // What the signup wizard reads, as TanStack Query options (the app's defaults are in query-client.ts).
 import { queryOptions } from '@tanstack/react-query';
-import { fetchIndustryPacks, fetchOnboarding, fetchSiteTemplates, searchNumbers } from './onboarding-endpoints.ts';
+import { fetchIndustryPacks, fetchOnboarding, fetchSitePreview, fetchSiteTemplates, searchNumbers } from './onboarding-endpoints.ts';
 import type { OnboardingProgress } from './types.ts';
 
 /** How often the wizard asks for news while the business is being set up. */
@@ -11,6 +11,7 @@ export const onboardingKeys = {
   numbers: (tenantId: string, areaCode: string) => ['tenant', tenantId, 'onboarding', 'numbers', areaCode] as const,
   packs: ['industry-packs'] as const,
   templates: ['site-templates'] as const,
+  sitePreview: (tenantId: string, template: string) => ['tenant', tenantId, 'site', 'preview', template] as const,
 };
 
 /** The wizard's progress and everything entered so far; asked every second while provisioning runs. */
@@ -29,4 +30,8 @@ export const availableNumbersQuery = (tenantId: string, areaCode: string) =>
 
 /** The trades and the website templates change only with a new version of ServicePro. */
 export const industryPacksQuery = () => queryOptions({ queryKey: onboardingKeys.packs, queryFn: ({ signal }) => fetchIndustryPacks(signal), staleTime: Infinity });
-export const siteTemplatesQuery = () => queryOptions({ queryKey: onboardingKeys.templates, queryFn: ({ signal }) => fetchSiteTemplates(signal), staleTime: Infinity, retry: false });
+export const siteTemplatesQuery = () => queryOptions({ queryKey: onboardingKeys.templates, queryFn: ({ signal }) => fetchSiteTemplates(signal), staleTime: Infinity });
+
+/** The front page in a template: asked once per template while the owner flips through them. */
+export const sitePreviewQuery = (tenantId: string, template: string) =>
+  queryOptions({ queryKey: onboardingKeys.sitePreview(tenantId, template), queryFn: ({ signal }) => fetchSitePreview(tenantId, template, signal), enabled: template !== '', staleTime: 60_000, retry: false });

@@ -12,6 +12,7 @@ import type { industryPackRoutes } from '../../../api/industry-packs.ts';
 import type { inviteRoutes } from '../../../api/members/accept.ts';
 import type { memberRoutes } from '../../../api/members/routes.ts';
 import type { signupRoutes } from '../../../api/onboarding/signup.ts';
+import type { siteTemplateRoutes } from '../../../api/sites/templates-route.ts';
 
 type Client<App extends Hono<any, any, any>> = ReturnType<typeof hc<App>>;
 type AuthApi = Client<ReturnType<typeof authRoutes>>;
@@ -22,6 +23,7 @@ type InviteApi = Client<ReturnType<typeof inviteRoutes>>;
 type MemberApi = Client<ReturnType<typeof memberRoutes>>;
 type SignupApi = Client<ReturnType<typeof signupRoutes>>;
 type IndustryPackApi = Client<ReturnType<typeof industryPackRoutes>>;
+type SiteTemplatesApi = Client<ReturnType<typeof siteTemplateRoutes>>;
 type Ok<Endpoint> = InferResponseType<Endpoint, 200>;
 
 export type { IvrMode, TenantStatus, TenantTier as Tier } from '../../../domain/tenancy.ts';
@@ -99,9 +101,4 @@ export type OnboardingProgress = Ok<TenantApi['onboarding']['$get']>;
 export type OnboardingStep = OnboardingProgress['steps'][number]['name'];
 export type OnboardingStatus = OnboardingProgress['status'];
 export type AvailableNumber = Ok<TenantApi['onboarding']['available-numbers']['$get']>['numbers'][number];
-/** INTERIM until the website templates' route (i-sites) is merged: `GET /api/site-templates`. */
-export interface SiteTemplate {
-  id: string;
-  name: string;
-  description: string;
-}
+export type SiteTemplate = Ok<SiteTemplatesApi['index']['$get']>['templates'][number];
