@@ -12,6 +12,9 @@ import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWebApp } from '../../scripts/web-build.ts';
 import { startTestServer } from '../app-harness.ts';
+import { localTwilioSandbox } from '../../api/sandbox/twilio.ts';
+import { GOOD_PASSWORD } from '../account-fixtures.ts';
+import { availableNumber, completeSteps, signUp, wizardAnswers } from '../onboarding-fixtures.ts';
 import { uniqueId } from '../stack.ts';
 import { launchChromium } from './browser.ts';
 import { noSidewaysScroll, PHONE } from './business-owners.ts';
@@ -196,4 +199,43 @@ describe('signing up and setting up a business (browser, 390 px)', () => {
     expect(pageErrors).toEqual([]);
     await context.close();
   }, 240_000);
+
+  it('its owner lands in the wizard on sign-in; a setup that fails says why and offers Retry; the retry finishes it, with one number bought', async () => {
+    const t = server!.testApp;
+    const who = await signUp(t, `Retry Lawns ${uniqueId('r')}`);
+    await completeSteps(t, who, wizardAnswers(who, { industry: { pack: 'lawn-care' }, phone: { phoneNumber: await availableNumber(t, who, '539') } }));
+    // The phone company is down for the first attempt's five tries at buying the number.
+    const sandbox = localTwilioSandbox(t.deps)!;
+    const boughtBefore = sandbox.numbersBought();
+    sandbox.failNextPurchases(5);
+
+    const context = await browser!.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    page.setDefaultTimeout(WAIT.timeout);
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    // The owner of a business still being set up lands in its wizard: after signing in, and from its other pages.
+    await page.goto(`${server!.url}/login`);
+    await page.getByLabel('Email').fill(who.email);
+    await page.getByLabel('Password').fill(GOOD_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`**/t/${who.tenantId}/setup`, WAIT);
+    await page.goto(`${server!.url}/t/${who.tenantId}/calls`);
+    await page.waitForURL(`**/t/${who.tenantId}/setup`, WAIT);
+    // Every step is done: the wizard opens on the last, whose button starts the trial.
+    await page.getByTestId('wizard-step-count').filter({ hasText: 'Step 8 of 8' }).waitFor(WAIT);
+    await page.getByRole('button', { name: 'Start my free trial' }).click();
+
+    await page.locator('[data-testid="provisioning"][data-status="failed"]').waitFor({ timeout: 60_000 });
+    expect(await page.getByRole('alert').first().textContent()).toMatch(/business number.*Nothing was charged/);
+    expect(await page.locator('[data-step="number"]').getAttribute('data-state')).toBe('failed');
+    await noSidewaysScroll(page);
+    await page.screenshot({ path: path.resolve('test-results', 'onboarding-phone-failed.png'), fullPage: true });
+
+    await page.getByRole('button', { name: 'Retry' }).click();
+    await page.getByRole('heading', { name: 'Your business is live' }).waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: path.resolve('test-results', 'onboarding-phone-retried-live.png'), fullPage: true });
+    expect(sandbox.numbersBought() - boughtBefore).toBe(1);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  }, 180_000);
 });

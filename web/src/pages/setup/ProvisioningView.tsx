@@ -18,7 +18,7 @@ const STEP_WORDS: Record<string, string> = {
   carrier: 'Starting registration for business texting',
   welcome: 'Sending your welcome text and email',
 };
-const STATE_WORDS: Record<string, string> = { pending: 'Waiting', running: 'Working…', done: 'Done', failed: 'Failed', undone: 'Undone' };
+const STATE_WORDS: Record<string, string> = { pending: 'Waiting', running: 'Working…', done: 'Done', failed: 'Failed', undone: 'Rolled back' };
 const MARKS: Record<string, string> = { done: '✓', failed: '!', running: '…', undone: '↺' };
 
 interface ProvisioningViewProps {
