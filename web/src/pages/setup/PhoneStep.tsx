@@ -14,6 +14,9 @@ interface PhoneValues {
   forwardExisting: string;
 }
 
+/** Numbers listed at first: a phone screen's worth. */
+const SHOWN = 5;
+
 /** The area code of a US mobile (+1 918 …), to search near the owner first. */
 const areaCodeOf = (phone: unknown) => (typeof phone === 'string' ? (/^\+1(\d{3})/.exec(phone)?.[1] ?? '') : '');
 
@@ -22,6 +25,7 @@ export function PhoneStep({ tenantId, progress, onDone, onBack }: StepProps) {
   const saved: { phoneNumber?: string; forwardExisting?: string } = progress.values.phone ?? {};
   const [areaCode, setAreaCode] = useState(() => areaCodeOf(saved.phoneNumber) || areaCodeOf(progress.values.business?.ownerPhone));
   const [searched, setSearched] = useState(areaCode);
+  const [showAll, setShowAll] = useState(false);
   const numbers = useQuery(availableNumbersQuery(tenantId, searched));
   const { register, handleSubmit, setError, watch, formState } = useForm<PhoneValues>({
     defaultValues: { choice: saved.forwardExisting ? 'forward' : 'new', phoneNumber: saved.phoneNumber ?? '', forwardExisting: saved.forwardExisting ?? '' },
@@ -58,7 +62,7 @@ export function PhoneStep({ tenantId, progress, onDone, onBack }: StepProps) {
             <FormField id="setup-areaCode" label="Area code" error={numbers.isError ? errorMessage(numbers.error) : undefined}>
               <input type="text" inputMode="numeric" maxLength={3} value={areaCode} onChange={(event) => setAreaCode(event.target.value.replace(/\D/g, ''))} onKeyDown={(event) => event.key === 'Enter' && (event.preventDefault(), setSearched(areaCode))} />
             </FormField>
-            <button type="button" className="button button-ghost" onClick={() => setSearched(areaCode)} disabled={!/^\d{3}$/.test(areaCode)}>
+            <button type="button" className="button button-ghost" onClick={() => (setSearched(areaCode), setShowAll(false))} disabled={!/^\d{3}$/.test(areaCode)}>
               Search
             </button>
           </div>
@@ -67,7 +71,7 @@ export function PhoneStep({ tenantId, progress, onDone, onBack }: StepProps) {
           {choices.length > 0 && (
             <fieldset className="choice-cards number-choices">
               <legend className="field-hint">Pick one:</legend>
-              {choices.map((number) => (
+              {(showAll ? choices : choices.slice(0, SHOWN)).map((number) => (
                 <label key={number.phoneNumber} className="choice-card" data-testid="number-choice">
                   <input type="radio" value={number.phoneNumber} {...register('phoneNumber')} />
                   <span className="choice-card-title">{formatPhone(number.phoneNumber)}</span>
@@ -75,6 +79,11 @@ export function PhoneStep({ tenantId, progress, onDone, onBack }: StepProps) {
                 </label>
               ))}
             </fieldset>
+          )}
+          {!showAll && choices.length > SHOWN && (
+            <button type="button" className="button button-ghost" onClick={() => setShowAll(true)}>
+              Show {choices.length - SHOWN} more numbers
+            </button>
           )}
           {errors.phoneNumber && <p className="field-error">{errors.phoneNumber.message}</p>}
           {picked && <p className="muted small-text">It is yours once you finish setup.</p>}
