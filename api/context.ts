@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { TenantStatus } from '../domain/tenancy.ts';
 import type { MemberRole } from '../prisma/generated/enums.ts';
 import type { ServiceDeps } from '../workers/runtime/deps.ts';
 
@@ -13,7 +14,7 @@ export interface SessionUser {
   email: string;
   name: string | null;
   isPlatformOwner: boolean;
-  memberships: { tenantId: string; role: MemberRole; businessName: string }[];
+  memberships: { tenantId: string; role: MemberRole; businessName: string; status: TenantStatus }[];
   /** Set while the platform owner views a tenant as its owner: read only, that tenant alone (api/auth/view-as.ts). */
   viewingAs: { tenantId: string; businessName: string } | null;
 }

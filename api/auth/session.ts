@@ -23,7 +23,8 @@ export async function loadSessionUser(db: PrismaClient, userId: string): Promise
     name: user.name,
     // The platform owner is the owner of the root tenant.
     isPlatformOwner: user.memberships.some((m) => m.tenantId === ROOT_TENANT_ID && m.role === 'owner'),
-    memberships: user.memberships.map((m) => ({ tenantId: m.tenantId, role: m.role, businessName: m.tenant.config?.businessName ?? m.tenantId })),
+    // The status tells the web app where an owner lands: a business still being set up opens its wizard.
+    memberships: user.memberships.map((m) => ({ tenantId: m.tenantId, role: m.role, businessName: m.tenant.config?.businessName ?? m.tenantId, status: m.tenant.config?.status ?? 'onboarding' })),
     viewingAs: null,
   };
 }

@@ -13,9 +13,9 @@ export const VIEW_AS_TTL_HOURS = 1;
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export async function viewingAsOwner(db: PrismaClient, user: SessionUser, tenantId: string): Promise<SessionUser> {
-  const config = await db.tenantConfig.findUnique({ where: { tenantId }, select: { businessName: true } });
+  const config = await db.tenantConfig.findUnique({ where: { tenantId }, select: { businessName: true, status: true } });
   const businessName = config?.businessName ?? tenantId;
-  return { ...user, isPlatformOwner: false, memberships: [{ tenantId, role: 'owner', businessName }], viewingAs: { tenantId, businessName } };
+  return { ...user, isPlatformOwner: false, memberships: [{ tenantId, role: 'owner', businessName, status: config?.status ?? 'onboarding' }], viewingAs: { tenantId, businessName } };
 }
 
 export function refuseWritesWhileViewing(method: string, viewingAs: NonNullable<SessionUser['viewingAs']>) {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
-import { signupInput } from '../../domain/inputs/onboarding.ts';
+import { signupInput } from '../../domain/inputs/signup.ts';
 import { hashPassword } from '../../domain/passwords.ts';
 import { tenantIdFromName } from '../../domain/tenancy.ts';
 import { Prisma } from '../../prisma/client.ts';

@@ -1,5 +1,7 @@
-// The website templates the onboarding wizard's website step accepts, until the website generator's
-// own list (`GET /api/site-templates`, built over tenant_sites) lands: at merge, point this one
-// constant at that list. The first is the one template of the Starter plan (domain/tiers.ts `allTemplates`).
-export const ONBOARDING_SITE_TEMPLATES = ['classic', 'bold', 'fresh'] as const;
+import { SITE_TEMPLATE_IDS } from '../sites/templates.ts';
+
+// The website templates the onboarding wizard's website step accepts: the website generator's own
+// list (domain/sites/templates.ts, served at `GET /api/site-templates`). The first is the one
+// template of the Starter plan (domain/tiers.ts `allTemplates`).
+export const ONBOARDING_SITE_TEMPLATES = SITE_TEMPLATE_IDS;
 export type OnboardingSiteTemplate = (typeof ONBOARDING_SITE_TEMPLATES)[number];

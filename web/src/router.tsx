@@ -7,6 +7,8 @@ import { sectionTitle, type TenantPathSection } from './components/tenant/sectio
 import { homeFor } from './lib/home.ts';
 import { parseAuditSearch, parseRegistrySearch } from './lib/registry-search.ts';
 import { returnPath, signInSearch } from './lib/return-to.ts';
+import type { OnboardingStep } from './api/types.ts';
+import { isSetupStep } from './pages/setup/steps.ts';
 
 export interface RouterContext {
   auth: AuthState;
@@ -42,6 +44,16 @@ const loginRoute = createRoute({
 // The pages an emailed link opens, and asking for one: no sign-in needed (the link's token is the proof).
 const account = (path: '/invite' | '/forgot-password' | '/reset-password', title: string, component: ReturnType<typeof lazyRouteComponent>) =>
   createRoute({ getParentRoute: () => rootRoute, path, staticData: { title }, component });
+const signupRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/signup',
+  staticData: { title: 'Start your free trial' },
+  beforeLoad: ({ context }) => {
+    if (context.auth.status === 'signed-in') throw redirect({ href: homeFor(context.auth.user), replace: true });
+  },
+  component: lazyRouteComponent(() => import('./pages/signup/SignupPage.tsx'), 'SignupPage'),
+});
+
 const accountRoutes = [
   account('/invite', 'Accept your invite', lazyRouteComponent(() => import('./pages/account/AcceptInvitePage.tsx'), 'AcceptInvitePage')),
   account('/forgot-password', 'Forgot your password?', lazyRouteComponent(() => import('./pages/account/ForgotPasswordPage.tsx'), 'ForgotPasswordPage')),
@@ -107,6 +119,18 @@ export const tenantRoute = createRoute({
   notFoundComponent: lazyRouteComponent(() => import('./components/tenant/TenantShell.tsx'), 'SectionNotFound'),
 });
 
+/**
+ * `/t/:tenantId/setup?step=…`: the setup wizard of a new business, on its own (no section tabs:
+ * there is nothing in them yet). One chunk, loaded when opened.
+ */
+const setupRoute = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/t/$tenantId/setup',
+  staticData: { title: 'Set up your business' },
+  validateSearch: (search: Record<string, unknown>): { step?: OnboardingStep } => (isSetupStep(search.step) ? { step: search.step } : {}),
+  component: lazyRouteComponent(() => import('./pages/setup/SetupWizardPage.tsx'), 'SetupWizardPage'),
+});
+
 /** `/t/:tenantId`: the business's home page (the call log lives at /calls). */
 const tenantHomeRoute = createRoute({
   getParentRoute: () => tenantRoute,
@@ -142,8 +166,9 @@ const sectionRoutes = [
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
+  signupRoute,
   ...accountRoutes,
-  signedIn.addChildren([homeRoute, adminRoute, registryRoute, auditRoute, memberHomeRoute, tenantRoute.addChildren([tenantHomeRoute, tenantHomeAliasRoute, ...sectionRoutes])]),
+  signedIn.addChildren([homeRoute, adminRoute, registryRoute, auditRoute, memberHomeRoute, setupRoute, tenantRoute.addChildren([tenantHomeRoute, tenantHomeAliasRoute, ...sectionRoutes])]),
 ]);
 
 export const router = createRouter({

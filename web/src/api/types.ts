@@ -11,6 +11,8 @@ import type { tenantRoutes } from '../../../api/tenants/routes.ts';
 import type { industryPackRoutes } from '../../../api/industry-packs.ts';
 import type { inviteRoutes } from '../../../api/members/accept.ts';
 import type { memberRoutes } from '../../../api/members/routes.ts';
+import type { signupRoutes } from '../../../api/onboarding/signup.ts';
+import type { siteTemplateRoutes } from '../../../api/sites/templates-route.ts';
 
 type Client<App extends Hono<any, any, any>> = ReturnType<typeof hc<App>>;
 type AuthApi = Client<ReturnType<typeof authRoutes>>;
@@ -19,7 +21,9 @@ type AuditApi = Client<ReturnType<typeof adminAuditRoutes>>;
 type TenantApi = Client<ReturnType<typeof tenantRoutes>>;
 type InviteApi = Client<ReturnType<typeof inviteRoutes>>;
 type MemberApi = Client<ReturnType<typeof memberRoutes>>;
+type SignupApi = Client<ReturnType<typeof signupRoutes>>;
 type IndustryPackApi = Client<ReturnType<typeof industryPackRoutes>>;
+type SiteTemplatesApi = Client<ReturnType<typeof siteTemplateRoutes>>;
 type Ok<Endpoint> = InferResponseType<Endpoint, 200>;
 
 export type { IvrMode, TenantStatus, TenantTier as Tier } from '../../../domain/tenancy.ts';
@@ -103,3 +107,11 @@ export interface Paged<T> {
 export interface ApiErrorBody {
   error: { code: string; message: string; fields?: Record<string, string> };
 }
+
+// Signing up and the setup wizard
+export type SignupAnswer = InferResponseType<SignupApi['index']['$post'], 201>;
+export type OnboardingProgress = Ok<TenantApi['onboarding']['$get']>;
+export type OnboardingStep = OnboardingProgress['steps'][number]['name'];
+export type OnboardingStatus = OnboardingProgress['status'];
+export type AvailableNumber = Ok<TenantApi['onboarding']['available-numbers']['$get']>['numbers'][number];
+export type SiteTemplate = Ok<SiteTemplatesApi['index']['$get']>['templates'][number];

@@ -66,6 +66,9 @@ export function LoginPage() {
           <p className="muted">
             <Link to="/forgot-password">Forgot your password?</Link>
           </p>
+          <p className="muted">
+            New to ServicePro? <Link to="/signup">Start your free trial</Link>
+          </p>
         </form>
       </div>
     </main>

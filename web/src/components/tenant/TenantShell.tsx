@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link, Outlet, useLocation, useParams } from '@tanstack/react-router';
+import { Link, Navigate, Outlet, useLocation, useParams } from '@tanstack/react-router';
 import { ApiError } from '../../api/client.ts';
 import { tenantQuery } from '../../api/queries.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { brandColor, formatPhone, initials } from '../../lib/format.ts';
+import { setupPending } from '../../lib/home.ts';
 import { AppHeader } from '../AppHeader.tsx';
 import { TierBadge } from '../TierBadge.tsx';
 import { BusinessSwitcher } from './BusinessSwitcher.tsx';
@@ -21,6 +22,10 @@ export function TenantShell() {
   const query = useQuery(tenantQuery(tenantId));
   const tenant = query.data ?? null;
   const color = tenant ? brandColor(tenant) : undefined;
+  const role = user.memberships.find((membership) => membership.tenantId === tenantId)?.role;
+
+  // Its owner finishes the setup first (a business in setup has no number, site or trial yet).
+  if (tenant && role && setupPending({ role, status: tenant.status })) return <Navigate to="/t/$tenantId/setup" params={{ tenantId }} replace />;
 
   return (
     <div className="app-shell">

@@ -3,16 +3,17 @@ import { Link, useLocation, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { newAccountForm, type NewAccountForm } from '../../../../domain/inputs/accounts.ts';
-import { PASSWORD_MIN_LENGTH } from '../../../../domain/inputs/password.ts';
 import { acceptInvite, previewInvite } from '../../api/account-endpoints.ts';
 import { errorMessage } from '../../api/client.ts';
 import type { AcceptedInvite, InvitePreview } from '../../api/types.ts';
 import { useAuth } from '../../auth/AuthContext.tsx';
 import { FormField } from '../../components/FormField.tsx';
 import { showApiError } from '../../lib/api-form-errors.ts';
+import { NEW_PASSWORD_HINT } from '../../lib/password-hint.ts';
 import { apiSchemaResolver } from '../../lib/form-resolver.ts';
 import { linkToken } from '../../lib/link-token.ts';
-import { AccountCard, FormAlert } from './AccountCard.tsx';
+import { FormAlert } from '../../components/FormAlert.tsx';
+import { AccountCard } from './AccountCard.tsx';
 
 const roleWords = (role: InvitePreview['role']) => (role === 'owner' ? 'an owner' : 'a team member');
 
@@ -77,7 +78,7 @@ function NewAccountFormView({ token, onJoined }: { token: string; onJoined: (ans
       <FormField id="invite-name" label="Your name" error={errors.name?.message}>
         <input type="text" autoComplete="name" autoFocus {...register('name')} />
       </FormField>
-      <FormField id="invite-password" label="Choose a password" hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words are easy to remember and hard to guess.`} error={errors.password?.message}>
+      <FormField id="invite-password" label="Choose a password" hint={NEW_PASSWORD_HINT} error={errors.password?.message}>
         <input type="password" autoComplete="new-password" {...register('password')} />
       </FormField>
       <button type="submit" className="button button-primary button-block" disabled={isSubmitting}>

@@ -6,7 +6,8 @@ import { requestPasswordReset } from '../../api/account-endpoints.ts';
 import { FormField } from '../../components/FormField.tsx';
 import { showApiError } from '../../lib/api-form-errors.ts';
 import { apiSchemaResolver } from '../../lib/form-resolver.ts';
-import { AccountCard, FormAlert } from './AccountCard.tsx';
+import { FormAlert } from '../../components/FormAlert.tsx';
+import { AccountCard } from './AccountCard.tsx';
 
 /** `/forgot-password`: asks for a reset link. The answer is the same whether or not the email has an account. */
 export function ForgotPasswordPage() {

@@ -2,13 +2,14 @@ import { Link, useLocation } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { newPasswordForm, type NewPasswordForm } from '../../../../domain/inputs/accounts.ts';
-import { PASSWORD_MIN_LENGTH } from '../../../../domain/inputs/password.ts';
 import { confirmPasswordReset } from '../../api/account-endpoints.ts';
 import { FormField } from '../../components/FormField.tsx';
 import { showApiError } from '../../lib/api-form-errors.ts';
+import { NEW_PASSWORD_HINT } from '../../lib/password-hint.ts';
 import { apiSchemaResolver } from '../../lib/form-resolver.ts';
 import { linkToken } from '../../lib/link-token.ts';
-import { AccountCard, FormAlert } from './AccountCard.tsx';
+import { FormAlert } from '../../components/FormAlert.tsx';
+import { AccountCard } from './AccountCard.tsx';
 
 /** `/reset-password#token=…`: the reset email's link. A new password ends every session of the account. */
 export function ResetPasswordPage() {
@@ -53,7 +54,7 @@ export function ResetPasswordPage() {
             <Link to="/forgot-password">Ask for a new link</Link>
           </p>
         )}
-        <FormField id="reset-password" label="New password" hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words are easy to remember and hard to guess.`} error={errors.password?.message}>
+        <FormField id="reset-password" label="New password" hint={NEW_PASSWORD_HINT} error={errors.password?.message}>
           <input type="password" autoComplete="new-password" autoFocus {...register('password')} />
         </FormField>
         <button type="submit" className="button button-primary button-block" disabled={isSubmitting}>
