@@ -37,6 +37,8 @@ export function createOnboardingActivities(deps: ActivityDeps, billing: Pick<Bil
             data: { businessName: business.businessName, industry: industry.pack, serviceArea: business.serviceArea, primaryColor: branding.primaryColor, logoUrl: branding.logoUrl ?? null, tier: plan.tier, status: 'onboarding' },
           });
           if (count === 0) throw ApplicationFailure.nonRetryable(`Tenant ${tenantId} is not being onboarded.`, 'NotOnboarding');
+          // A new business texts from the platform number until its carrier registration is approved (activities/sms-sender.ts).
+          await tx.carrierRegistration.upsert({ where: { tenantId }, create: { tenantId, state: 'pending' }, update: {} });
           // The owner's name, as they wrote it (an account that already has one keeps it).
           const owner = await tx.membership.findFirst({ where: { tenantId, role: 'owner' }, orderBy: { createdAt: 'asc' }, select: { userId: true } });
           if (owner) await tx.user.updateMany({ where: { id: owner.userId, name: null }, data: { name: business.ownerName } });

@@ -44,6 +44,7 @@ export function siteFacts(pack: IndustryPack, options: { template?: SiteTemplate
     slug: 'sample',
     businessName: options.businessName ?? `Sunny ${pack.name} Co.`,
     industry: pack.id,
+    serviceArea: null,
     logoUrl: options.logoUrl ?? null,
     primaryColor: options.primaryColor ?? '#0f766e',
     tier: options.tier ?? 'pro',

@@ -118,10 +118,24 @@ export async function provision(run: OnboardingRun): Promise<void> {
 }
 
 /**
- * US business texting needs carrier registration (A2P 10DLC), which takes days: a long-running child
- * workflow `carrierRegistration`, wired in here at merge. Until then, nothing to do and nothing to undo.
+ * US business texting needs carrier registration (A2P 10DLC), which takes days to weeks: a child that
+ * outlives onboarding. Nothing to undo: a failed provisioning leaves no number to register, and the
+ * child only submits once the site's pages answer. Until it is approved, texts go from the platform number.
  */
-async function startCarrierRegistration(_run: OnboardingRun): Promise<void> {}
+async function startCarrierRegistration(run: OnboardingRun): Promise<void> {
+  const { tenantId } = run;
+  try {
+    await wf.startChild('carrierRegistration', {
+      workflowId: workflowIds.carrierRegistration(tenantId),
+      args: [{ tenantId, ...(run.input.carrierPolling ? { polling: run.input.carrierPolling } : {}) }],
+      parentClosePolicy: wf.ParentClosePolicy.ABANDON,
+      typedSearchAttributes: [{ key: TenantIdKey, value: tenantId }],
+    });
+  } catch (error) {
+    // A retried finish after it started, or the owner already started it from the dashboard.
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+  }
+}
 
 async function sendWelcome(run: OnboardingRun, values: OnboardingValues, phoneNumber: string, key: string) {
   const { tenantId } = run;

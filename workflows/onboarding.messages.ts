@@ -1,4 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { PollingDurations } from '../domain/carrier-registration/index.ts';
 import type { OnboardingStepName, OnboardingValues } from '../domain/inputs/onboarding.ts';
 import type { OnboardingProgress, OnboardingStatus, ProvisioningProgress } from '../domain/onboarding/steps.ts';
 import type { BillingDurations } from './billing.messages.ts';
@@ -35,6 +36,8 @@ export interface OnboardingInput {
   timers: OnboardingTimers;
   /** The billing workflow's timers, handed to `billing:<tenantId>` when provisioning hands over. */
   billing: BillingDurations;
+  /** How often the carrier registration child polls Twilio's reviews (workers/client/carrier-registration.ts). */
+  carrierPolling?: PollingDurations;
   carry?: OnboardingCarry;
 }
 

@@ -26,6 +26,7 @@ export async function loadSiteFacts(db: PrismaClient, target: SiteTarget): Promi
     slug: tenant.slug,
     businessName: config.businessName,
     industry: config.industry,
+    serviceArea: config.serviceArea,
     logoUrl: config.logoUrl,
     primaryColor: config.primaryColor,
     tier: config.tier,

@@ -17,6 +17,8 @@ export interface SiteFacts {
   slug: string;
   businessName: string;
   industry: string | null;
+  /** Where the business works, as the owner wrote it at signup (the site's own text wins). */
+  serviceArea: string | null;
   logoUrl: string | null;
   primaryColor: string | null;
   tier: TenantTier;
@@ -144,7 +146,7 @@ export function buildSite(facts: SiteFacts, now: Date, preview?: { template?: st
     services,
     priceRange: priceRangeOf(services),
     hours: siteHours(facts.businessHours, facts.timeZone, now),
-    serviceArea: content.serviceArea ?? null,
+    serviceArea: content.serviceArea ?? facts.serviceArea ?? null,
     faqs: (content.faqs ?? pack.faqs).map((faq) => ({ question: fill(faq.question), answer: fill(faq.answer) })),
     policies,
     testimonials: content.testimonials,

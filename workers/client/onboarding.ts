@@ -6,6 +6,7 @@ import { workflowIds } from '../../domain/workflow-ids.ts';
 import type { onboarding } from '../../workflows/onboarding.ts';
 import { availableNumbersUpdate, finishOnboardingUpdate, onboardingProgressQuery, onboardingStepUpdates, type AvailableNumber, type OnboardingInput, type OnboardingTimers } from '../../workflows/onboarding.messages.ts';
 import { TenantIdKey, TenantStatusKey } from '../../workflows/search-attributes.ts';
+import { registrationPolling } from './carrier-registration.ts';
 import { billingDurations } from './tenant-billing.ts';
 
 // The API's side of `onboarding:<tenantId>`: start it at signup, send each wizard step, finish, ask
@@ -19,7 +20,7 @@ export function onboardingTimers(config: Pick<Config, 'ONBOARDING_REMINDER_HOURS
 
 /** Starts the wizard's workflow; a second call for a running one is a no-op. */
 export async function startOnboarding(client: Client, config: Config, input: Pick<OnboardingInput, 'tenantId' | 'owner' | 'businessName'>) {
-  const args: OnboardingInput = { ...input, appUrl: config.PUBLIC_BASE_URL, timers: onboardingTimers(config), billing: billingDurations(config) };
+  const args: OnboardingInput = { ...input, appUrl: config.PUBLIC_BASE_URL, timers: onboardingTimers(config), billing: billingDurations(config), carrierPolling: registrationPolling(config) };
   await client.workflow.start<typeof onboarding>('onboarding', {
     workflowId: workflowIds.onboarding(input.tenantId),
     taskQueue: config.TEMPORAL_TASK_QUEUE,
