@@ -72,9 +72,10 @@ export async function carrierRegistration(input: CarrierRegistrationInput): Prom
   /** Polls a review until it is decided: soon at first, then less often; at once when Twilio calls back. */
   async function review(check: Step): Promise<'done' | 'refused'> {
     for (let n = 0; ; n++) {
+      // Cleared before the check, so a callback that lands while Twilio is being asked still wakes the next one.
+      woken = false;
       const result = track(await check({ tenantId }));
       if (result.outcome !== 'waiting') return result.outcome;
-      woken = false;
       await wf.condition(() => woken, pollDelayMs(n, polling));
       if (wf.workflowInfo().continueAsNewSuggested) {
         // Everything lives in the row and at Twilio: a fresh run picks up at this review.

@@ -116,10 +116,21 @@ describe('/api/tenants/:id/carrier-registration', () => {
 });
 
 describe('the website check against the real app', () => {
-  it('refuses the campaign while the app does not serve the business’s opt-in, privacy and terms pages (no fee, the owner told which)', async () => {
+  // The legal pages are served as soon as a business exists (carriers read them during the review);
+  // the home page only once the website is published (api/sites).
+  async function withRealApp(check: (server: Awaited<ReturnType<typeof startTestServer>>) => Promise<void>) {
     const empty = await mkdtemp(path.join(tmpdir(), 'no-web-'));
     const server = await startTestServer({ webDist: empty });
     try {
+      await check(server);
+    } finally {
+      await server.stop();
+      await rm(empty, { recursive: true, force: true });
+    }
+  }
+
+  it('refuses the campaign while the business’s website is not published (no fee, the owner told which page)', async () => {
+    await withRealApp(async (server) => {
       const tenant = await createRegisteringTenant(server.testApp.deps.db, 'a2p-real');
       const steps = createCarrierRegistrationActivities(server.testApp.deps);
       await steps.beginCarrierRegistration({ tenantId: tenant.id });
@@ -128,13 +139,19 @@ describe('the website check against the real app', () => {
       const row = await server.testApp.deps.db.carrierRegistration.findUniqueOrThrow({ where: { tenantId: tenant.id } });
       expect((row.errors as { description: string }[]).map((e) => e.description)).toEqual([
         `Your website home page (${server.url}/s/${tenant.id}) answered 404 instead of showing the page. Publish your website with this page, then submit again.`,
-        `Your SMS sign-up (opt-in) page (${server.url}/s/${tenant.id}/sms-opt-in) answered 404 instead of showing the page. Publish your website with this page, then submit again.`,
-        `Your privacy policy page (${server.url}/s/${tenant.id}/privacy) answered 404 instead of showing the page. Publish your website with this page, then submit again.`,
-        `Your terms page (${server.url}/s/${tenant.id}/terms) answered 404 instead of showing the page. Publish your website with this page, then submit again.`,
       ]);
-    } finally {
-      await server.stop();
-      await rm(empty, { recursive: true, force: true });
-    }
+    });
+  });
+
+  it('passes once the website is published: home, opt-in, privacy and terms pages all show the business', async () => {
+    await withRealApp(async (server) => {
+      const { db } = server.testApp.deps;
+      const tenant = await createRegisteringTenant(db, 'a2p-live');
+      await db.tenantSite.create({ data: { tenantId: tenant.id, template: 'classic', publishedAt: new Date() } });
+      const steps = createCarrierRegistrationActivities(server.testApp.deps);
+      await steps.beginCarrierRegistration({ tenantId: tenant.id });
+      expect(await steps.checkCampaignPages({ tenantId: tenant.id })).toMatchObject({ outcome: 'done', submissions: 0 });
+      expect((await db.carrierRegistration.findUniqueOrThrow({ where: { tenantId: tenant.id } })).errors).toEqual([]);
+    });
   });
 });

@@ -25,6 +25,7 @@ const SECTIONS = [
   { path: 'phone', link: 'Phone settings', heading: 'Phone settings' },
   { path: 'sip', link: 'SIP app', heading: 'Connect your SIP app' },
   { path: 'simulator', link: 'Try a call', heading: 'Try a call' },
+  { path: 'website', link: 'Website', heading: 'Your website' },
   { path: 'billing', link: 'Billing', heading: 'Billing' },
   { path: 'team', link: 'Team', heading: 'Team' },
   { path: 'exports', link: 'Export data', heading: 'Export your data' },

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../../activities/index.ts';
-import { SAMPLE_VOICEMAIL_WORDS } from '../../api/sandbox/sample-voicemail.ts';
+import { SAMPLE_VOICEMAIL_WORDS, sampleVoicemailWav } from '../../api/sandbox/sample-voicemail.ts';
 import { workflowIds } from '../../domain/workflow-ids.ts';
 import { buildWebApp } from '../../scripts/web-build.ts';
 import { startTestServer } from '../app-harness.ts';
@@ -18,6 +18,9 @@ import { randomPhone } from '../sms-fixtures.ts';
 import { uniqueId } from '../stack.ts';
 import { createTenant } from '../tenant-fixtures.ts';
 import { launchChromium } from './browser.ts';
+
+/** The sample recording's real length: 8 kHz, 16-bit mono after its 44-byte WAV header. */
+const SAMPLE_SECONDS = (sampleVoicemailWav().length - 44) / 16_000;
 
 const WAIT = { timeout: 30_000 };
 const PHONE = { width: 390, height: 844 };
@@ -84,9 +87,7 @@ describe('the voicemail inbox plays recordings (browser)', () => {
     const page = await signedInPage({ width: 1280, height: 900 }, false);
     await page.goto(`${server!.url}/t/${tenantId}/voicemails`);
     const { item, duration } = await play(page, voicemailId);
-    // The sample recording is 9.27 s of speech.
-    expect(duration).toBeGreaterThan(9);
-    expect(duration).toBeLessThan(10);
+    expect(duration).toBeCloseTo(SAMPLE_SECONDS, 0);
     await expect.poll(() => item.locator('.new-badge').count(), WAIT).toBe(0);
     await item.getByRole('button', { name: 'Mark as new' }).waitFor(WAIT);
     expect(await item.locator('.voicemail-transcript').textContent()).toBe(SAMPLE_VOICEMAIL_WORDS);
@@ -100,7 +101,7 @@ describe('the voicemail inbox plays recordings (browser)', () => {
     const page = await signedInPage(PHONE, true);
     await page.goto(`${server!.url}/t/${tenantId}/voicemails`);
     const { audio, duration } = await play(page, voicemailId);
-    expect(duration).toBeGreaterThan(9);
+    expect(duration).toBeCloseTo(SAMPLE_SECONDS, 0);
     const box = (await audio.boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
