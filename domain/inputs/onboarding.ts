@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { INDUSTRY_PACKS } from '../industry-packs/index.ts';
-import { ONBOARDING_SITE_TEMPLATES } from '../onboarding/site-templates.ts';
+import { SITE_TEMPLATE_IDS } from '../sites/templates.ts';
 import { TENANT_ID_PATTERN, TENANT_TIERS } from '../tenancy.ts';
 import { phoneNumberInput } from './phone-number.ts';
 
@@ -78,7 +78,7 @@ const branding = object(
   '{ "primaryColor": "#2563eb", "logoUrl"?: "https://…" }',
 );
 
-const website = object({ template: z.enum(ONBOARDING_SITE_TEMPLATES, { error: `Choose a template: one of ${ONBOARDING_SITE_TEMPLATES.join(', ')}` }) }, '{ "template": "…" }');
+const website = object({ template: z.enum(SITE_TEMPLATE_IDS, { error: `Choose a template: one of ${SITE_TEMPLATE_IDS.join(', ')}` }) }, '{ "template": "…" }');
 
 const plan = object({ tier: z.enum(TENANT_TIERS, { error: `Choose a plan: one of ${TENANT_TIERS.join(', ')}` }) }, '{ "tier": "starter" | "pro" | "elite" }');
 

@@ -1,7 +1,6 @@
 import { fillPackText, industryPack } from '../industry-packs/index.ts';
 import type { OnboardingStepName, OnboardingValues } from '../inputs/onboarding.ts';
-import { ONBOARDING_SITE_TEMPLATES } from './site-templates.ts';
-import { hasFeature } from '../tiers.ts';
+import { STARTER_TEMPLATE, templateAllowed } from '../sites/templates.ts';
 
 // The onboarding wizard as data and pure rules: its steps in order, what the progress query answers,
 // the provisioning saga's steps, and the checks that span steps. The workflow (workflows/onboarding.ts)
@@ -72,8 +71,8 @@ export function crossStepProblem(values: Partial<OnboardingValues>): StepProblem
     return { message, fields: { tier: message } };
   }
   const template = values.website?.template;
-  if (template && template !== ONBOARDING_SITE_TEMPLATES[0] && !hasFeature(tier, 'allTemplates')) {
-    const message = `The Starter plan comes with the “${ONBOARDING_SITE_TEMPLATES[0]}” website template. Choose Pro or Elite for “${template}”, or go back and pick “${ONBOARDING_SITE_TEMPLATES[0]}”.`;
+  if (template && !templateAllowed(tier, template)) {
+    const message = `The Starter plan comes with the “${STARTER_TEMPLATE}” website template. Choose Pro or Elite for “${template}”, or go back and pick “${STARTER_TEMPLATE}”.`;
     return { message, fields: { tier: message } };
   }
   return null;
