@@ -85,7 +85,11 @@ describe('a business website in a browser', () => {
         await page.goto(`${server!.url}/s/${tenantId}`);
         expect(await page.locator(`body.t-${template}`).count(), template).toBe(1);
         expect(await page.evaluate(() => document.documentElement.scrollWidth), `${template} at ${width}px`).toBeLessThanOrEqual(width);
-        await page.screenshot({ path: path.resolve('test-results', `site-${template}${suffix}.png`), fullPage: true });
+        // Chromium sometimes refuses a full-page capture of an emulated phone mid-layout ("Unable to capture
+        // screenshot"); the page is settled and asked once more — a second refusal still fails the test.
+        const shot = { path: path.resolve('test-results', `site-${template}${suffix}.png`), fullPage: true };
+        await page.waitForLoadState('load');
+        await page.screenshot(shot).catch(() => page.screenshot(shot));
         await page.context().close();
       }
     }
