@@ -63,7 +63,7 @@ const csvValue = (v: unknown) => {
 async function dbRows(tenantId: string, entity: string): Promise<Row[]> {
   const tdb = forTenant(t.deps.db, tenantId);
   const delegates: Record<string, { findMany: (args?: object) => Promise<Row[]> }> = {
-    customers: tdb.customer, vehicles: tdb.vehicle, services: tdb.service, appointments: tdb.appointment,
+    customers: tdb.customer, vehicles: tdb.vehicle, services: tdb.service, resources: tdb.resource, bookings: tdb.booking,
     invoices: tdb.invoice, calls: tdb.call, voicemails: tdb.voicemail, messages: tdb.message,
   } as never;
   const columns = EXPORT_ENTITIES.find((e) => e.name === entity)!.columns.map((c) => c.name);
@@ -89,10 +89,10 @@ describe('writeExportArchive', () => {
     const counted = await exports.countExportRows({ tenantId: a.tenantId });
     expect(written.rowCounts).toEqual(counted.perEntity);
     expect(counted.total).toBe(Object.values(counted.perEntity).reduce((s, n) => s + n, 0));
-    expect(written.rowCounts).toMatchObject({ customers: 230, vehicles: 120, services: 3, appointments: 260, invoices: 60, calls: 70, voicemails: 12, messages: 140, conversations: 55, settings: 1 });
+    expect(written.rowCounts).toMatchObject({ customers: 230, vehicles: 120, services: 3, resources: 1, bookings: 260, invoices: 60, calls: 70, voicemails: 12, messages: 140, conversations: 55, settings: 1 });
   });
 
-  it.each(['customers', 'vehicles', 'services', 'appointments', 'invoices', 'calls', 'voicemails', 'messages'])(
+  it.each(['customers', 'vehicles', 'services', 'resources', 'bookings', 'invoices', 'calls', 'voicemails', 'messages'])(
     '%s: every row exactly once, JSON equal to the database, CSV equal to the JSON',
     async (entity) => {
       const json = jsonRows(entity);
@@ -144,7 +144,7 @@ describe('writeExportArchive', () => {
     const raw = zip.get('customers.csv')!;
     expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(raw.toString('utf8')).toContain('"Ann ""The Hammer"" Lee"');
-    expect(raw.toString('utf8').split('\r\n')[0]).toBe('\uFEFFid,name,phone,email,notes,created_at,updated_at');
+    expect(raw.toString('utf8').split('\r\n')[0]).toBe('\uFEFFid,name,phone,email,address,notes,created_at,updated_at');
     const names = csvRows('customers').map((r) => r.name);
     for (const tricky of TRICKY_TEXTS) expect(names).toContain(csvValue(tricky));
     expect(csvRows('messages').map((r) => r.body)).toEqual(expect.arrayContaining(TRICKY_TEXTS.map(csvValue)));
@@ -204,7 +204,7 @@ describe('writeExportArchive', () => {
     const result = await exports.writeExportArchive({ tenantId, exportId: emptyId });
     const emptyZip = await readZip(path.join(storageDir, result.fileName));
     expect(result.rowCounts).toMatchObject({ customers: 0, messages: 0, conversations: 0, settings: 1 });
-    expect(emptyZip.get('customers.csv')!.toString('utf8')).toBe('\uFEFFid,name,phone,email,notes,created_at,updated_at\r\n');
+    expect(emptyZip.get('customers.csv')!.toString('utf8')).toBe('\uFEFFid,name,phone,email,address,notes,created_at,updated_at\r\n');
     expect(JSON.parse(emptyZip.get('customers.json')!.toString('utf8'))).toEqual([]);
   });
 

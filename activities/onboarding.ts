@@ -58,14 +58,14 @@ export function createOnboardingActivities(deps: ActivityDeps, billing: Pick<Bil
     async seedServices({ tenantId, services }) {
       // A new business has no bookings: the services of an earlier attempt are simply replaced.
       await forTenant(db, tenantId).transaction(async (tx) => {
-        await tx.service.deleteMany({ where: { appointments: { none: {} } } });
+        await tx.service.deleteMany({ where: { bookings: { none: {} } } });
         await tx.service.createMany({ data: services.map((s) => ({ name: s.name, durationMin: s.durationMinutes, priceCents: s.priceCents })) });
       });
       return { seeded: services.length };
     },
 
     async removeSeededServices({ tenantId }) {
-      await forTenant(db, tenantId).service.deleteMany({ where: { appointments: { none: {} } } });
+      await forTenant(db, tenantId).service.deleteMany({ where: { bookings: { none: {} } } });
     },
 
     cancelTrial,

@@ -28,12 +28,13 @@ export function createRetentionActivities(deps: ActivityDeps): RetentionActiviti
         throw ApplicationFailure.nonRetryable(`Export ${finalExportId} of ${tenantId} is not ready: nothing is deleted without a final export.`, 'PurgeRefused');
       }
 
-      // Children before parents (invoices → appointments → services/customers); all or nothing.
+      // Children before parents (invoices → bookings → services/resources/customers); all or nothing.
       const deleted = await forTenant(db, tenantId).transaction(
         async (tx) => ({
           invoices: (await tx.invoice.deleteMany()).count,
-          appointments: (await tx.appointment.deleteMany()).count,
+          bookings: (await tx.booking.deleteMany()).count,
           services: (await tx.service.deleteMany()).count,
+          resources: (await tx.resource.deleteMany()).count,
           vehicles: (await tx.vehicle.deleteMany()).count,
           websiteRequests: (await tx.websiteRequest.deleteMany()).count,
           customers: (await tx.customer.deleteMany()).count,

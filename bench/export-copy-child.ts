@@ -1,5 +1,5 @@
 // Child process of the export benchmark: one COPY … TO STDOUT baseline of the tenant's customers
-// and appointments, reported with this process's peak RSS (see export-process.ts).
+// and bookings, reported with this process's peak RSS (see export-process.ts).
 import { copyTenantTables } from './export-copy.ts';
 import { reportResult } from './export-process.ts';
 

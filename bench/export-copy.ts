@@ -5,7 +5,7 @@
 import pg from 'pg';
 import { EXPORT_ENTITIES } from '../domain/export-entities.ts';
 
-export const BASELINE_TABLES = ['customers', 'appointments'] as const;
+export const BASELINE_TABLES = ['customers', 'bookings'] as const;
 
 /** The columns the export writes for `table`, so COPY produces the same fields. */
 function exportedColumns(table: string): string {

@@ -1,6 +1,6 @@
 // `npx tsx bench/export-profile.ts`: where an export's time goes, for the export's author when
 // bench/export misses its targets. On the same seeded tenant it times each stage of the archive
-// alone, over the two big entities (customers, appointments), in this process:
+// alone, over the two big entities (customers, bookings), in this process:
 //   Postgres pages (json_agg, keyset) through pg · the same through Prisma as the archive reads
 //   them · JSON.parse · csv-stringify · deflate (level 1 and 6) of the CSV and the JSON,
 // next to COPY (fastest of 2 rounds each), then runs the real archive activity in a child under
@@ -24,7 +24,7 @@ import { runStep } from './export-process.ts';
 import { seedExportTenant } from './export-seed.ts';
 
 const TENANT_ID = 'bench-export';
-const ENTITIES = EXPORT_ENTITIES.filter((e) => e.name === 'customers' || e.name === 'appointments');
+const ENTITIES = EXPORT_ENTITIES.filter((e) => e.name === 'customers' || e.name === 'bookings');
 const CSV_OPTIONS = { record_delimiter: 'windows', cast: { boolean: (v: boolean) => String(v), object: (v: object) => JSON.stringify(v) } } as const;
 const round = (x: number) => Math.round(x);
 
@@ -136,7 +136,7 @@ try {
   await admin.query("INSERT INTO tenants (id, slug) VALUES ($1, $1)", [TENANT_ID]);
   await admin.query("INSERT INTO tenant_config (tenant_id, business_name, tier, status, updated_at) VALUES ($1, 'Bench Export Detailing', 'pro', 'active', now())", [TENANT_ID]);
   await admin.end();
-  const size = { customers: Number(process.env.BENCH_EXPORT_CUSTOMERS ?? 100_000), appointments: Number(process.env.BENCH_EXPORT_APPOINTMENTS ?? 200_000) };
+  const size = { customers: Number(process.env.BENCH_EXPORT_CUSTOMERS ?? 100_000), bookings: Number(process.env.BENCH_EXPORT_BOOKINGS ?? 200_000) };
   console.log('seeded', await seedExportTenant(stack.adminDatabaseUrl, TENANT_ID, size));
 
   // Postgres' own CPU per stage: the mean over the rounds (the wall time is the fastest round).
@@ -161,7 +161,7 @@ try {
   const deflate = (level: number, texts: string[]) => timed(() => texts.reduce((n, text) => n + deflateRawSync(text, { level }).length, 0));
   const [csv1, json1, csv6, json6] = [await deflate(1, csv.value), await deflate(1, pages), await deflate(6, csv.value), await deflate(6, pages)];
 
-  console.log(`\nExport stages over customers + appointments (${size.customers + size.appointments} rows, pages of ${DEFAULT_PAGE_SIZE}), one at a time in one process:`);
+  console.log(`\nExport stages over customers + bookings (${size.customers + size.bookings} rows, pages of ${DEFAULT_PAGE_SIZE}), one at a time in one process:`);
   console.table([
     { stage: 'COPY … TO STDOUT, both tables (baseline)', ms: copy.ms, MB: Math.round(copy.value.reduce((n, t) => n + t.bytes, 0) / 1e6), 'Postgres CPU ms': copy.pgCpuMs },
     { stage: 'Postgres json_agg pages via pg (one transaction)', ms: pgPages.ms, MB: Math.round(jsonBytes / 1e6), 'Postgres CPU ms': pgPages.pgCpuMs },

@@ -5,12 +5,12 @@ import pg from 'pg';
 
 export interface SeedSize {
   customers: number;
-  appointments: number;
+  bookings: number;
 }
 
 export interface SeedCounts {
   customers: number;
-  appointments: number;
+  bookings: number;
   services: number;
   vehicles: number;
   invoices: number;
@@ -29,13 +29,15 @@ const SERVICES: Array<[string, string | null, number, number]> = [
 
 const sqlArray = (client: pg.Client, values: string[]) => `ARRAY[${values.map((v) => client.escapeLiteral(v)).join(',')}]`;
 
-/** Creates `tenantId`'s customers, appointments, a few services and a little of the rest, then VACUUM ANALYZE. */
+/** Creates `tenantId`'s customers, bookings, a few services and a little of the rest, then VACUUM ANALYZE. */
 export async function seedExportTenant(adminDatabaseUrl: string, tenantId: string, size: SeedSize): Promise<SeedCounts> {
   const started = performance.now();
   const client = new pg.Client({ connectionString: adminDatabaseUrl });
   await client.connect();
   try {
     await client.query('BEGIN');
+    // One resource takes every booking: they are 8 hours apart, so none overlap (bookings_no_overlap).
+    await client.query(`INSERT INTO resources (id, tenant_id, name) VALUES (gen_random_uuid(), $1, 'Team')`, [tenantId]);
     for (const [name, description, priceCents, durationMin] of SERVICES) {
       await client.query('INSERT INTO services (id, tenant_id, name, description, price_cents, duration_min) VALUES (gen_random_uuid(), $1, $2, $3, $4, $5)', [tenantId, name, description, priceCents, durationMin]);
     }
@@ -72,35 +74,36 @@ export async function seedExportTenant(adminDatabaseUrl: string, tenantId: strin
     await client.query(
       `WITH c AS (SELECT id, row_number() OVER (ORDER BY created_at, id) - 1 AS rn FROM customers WHERE tenant_id = $1),
             s AS (SELECT id, price_cents, duration_min, row_number() OVER (ORDER BY name) - 1 AS rn FROM services WHERE tenant_id = $1)
-       INSERT INTO appointments (id, tenant_id, customer_id, service_id, starts_at, ends_at, status, address, notes, price_cents, created_at)
-       SELECT gen_random_uuid(), $1, c.id, s.id, t.at, t.at + make_interval(mins => s.duration_min),
-              (ARRAY['completed', 'scheduled', 'cancelled', 'no_show'])[1 + g % 4]::appointment_status,
+       INSERT INTO bookings (id, tenant_id, customer_id, service_id, resource_id, starts_at, ends_at, blocked_from, blocked_until, status, address, notes, price_cents, created_at, updated_at)
+       SELECT gen_random_uuid(), $1, c.id, s.id, r.id, t.at, t.at + make_interval(mins => s.duration_min), t.at, t.at + make_interval(mins => s.duration_min),
+              (ARRAY['completed', 'confirmed', 'cancelled', 'no_show'])[1 + g % 4]::booking_status,
               (100 + g % 9000)::text || ' ' || (ARRAY['Main St', 'Oak Ave, Apt 4', 'Rue de l''Église', 'Calle Ñandú'])[1 + g % 4] || ', Tulsa, OK',
               CASE g % 3 WHEN 0 THEN NULL WHEN 1 THEN 'Customer said: "park in back"' ELSE E'Bring ladder\\nsecond-floor windows' END,
-              s.price_cents, t.at - interval '3 days'
+              s.price_cents, t.at - interval '3 days', t.at - interval '3 days'
        FROM generate_series(0, $2::int - 1) AS g
+       CROSS JOIN (SELECT id FROM resources WHERE tenant_id = $1 LIMIT 1) AS r
        JOIN c ON c.rn = g % $3::int
        JOIN s ON s.rn = g % $4::int
-       CROSS JOIN LATERAL (SELECT timestamptz '2024-01-01 08:00Z' + g * interval '37 minutes' AS at) AS t`,
-      [tenantId, size.appointments, size.customers, SERVICES.length],
+       CROSS JOIN LATERAL (SELECT timestamptz '2024-01-01 08:00Z' + g * interval '8 hours' AS at) AS t`,
+      [tenantId, size.bookings, size.customers, SERVICES.length],
     );
 
-    // A few invoices, one per 200th appointment.
+    // A few invoices, one per 200th booking.
     await client.query(
-      `INSERT INTO invoices (id, tenant_id, number, customer_id, appointment_id, amount_cents, status, issued_at, paid_at)
+      `INSERT INTO invoices (id, tenant_id, number, customer_id, booking_id, amount_cents, status, issued_at, paid_at)
        SELECT gen_random_uuid(), $1, 'INV-' || lpad(a.rn::text, 6, '0'), a.customer_id, a.id, a.price_cents, 'paid', a.ends_at, a.ends_at + interval '2 days'
-       FROM (SELECT id, customer_id, price_cents, ends_at, row_number() OVER (ORDER BY starts_at, id) AS rn FROM appointments WHERE tenant_id = $1) AS a
+       FROM (SELECT id, customer_id, price_cents, ends_at, row_number() OVER (ORDER BY starts_at, id) AS rn FROM bookings WHERE tenant_id = $1) AS a
        WHERE a.rn % 200 = 0`,
       [tenantId],
     );
     await client.query('COMMIT');
     // Visibility map and statistics set, so neither the baseline nor the export pays for hint bits.
-    await client.query('VACUUM ANALYZE customers, vehicles, services, appointments, invoices');
+    await client.query('VACUUM ANALYZE customers, vehicles, services, resources, bookings, invoices');
 
     const count = async (table: string) => Number((await client.query(`SELECT count(*)::int AS n FROM ${table} WHERE tenant_id = $1`, [tenantId])).rows[0].n);
     return {
       customers: await count('customers'),
-      appointments: await count('appointments'),
+      bookings: await count('bookings'),
       services: await count('services'),
       vehicles: await count('vehicles'),
       invoices: await count('invoices'),

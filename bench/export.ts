@@ -1,7 +1,7 @@
-// `npm run bench -- export`: a tenant's data export at size (100k customers, 200k appointments by
+// `npm run bench -- export`: a tenant's data export at size (100k customers, 200k bookings by
 // default) next to Postgres `COPY … TO STDOUT` of the same rows, in the same run. Three series,
 // each in its own process so the memory measured is the exporting process's, not this driver's:
-//   * COPY baseline — a child draining COPY of customers and appointments as the RLS-bound role;
+//   * COPY baseline — a child draining COPY of customers and bookings as the RLS-bound role;
 //   * export archive activity — a child calling writeExportArchive directly (no Temporal);
 //   * export end to end — tenantExport started through Temporal on the real worker process.
 // The repetitions are interleaved (copy, archive, end to end; again) so drift hits all alike.
@@ -45,7 +45,7 @@ export interface ExportSeries {
 }
 
 export interface ExportBenchReport {
-  size: { customers: number; appointments: number };
+  size: { customers: number; bookings: number };
   seeded: SeedCounts;
   targets: typeof TARGETS;
   series: ExportSeries[];
@@ -90,13 +90,13 @@ function summarise(series: string, runs: Run[], copy: { ms: number; cpuMs: numbe
 
 /** The export rows must be the seeded rows, or the timing means nothing. */
 function checkCounts(rowCounts: Record<string, number>, seeded: SeedCounts, where: string) {
-  for (const entity of ['customers', 'appointments'] as const) {
+  for (const entity of ['customers', 'bookings'] as const) {
     if (rowCounts[entity] !== seeded[entity]) throw new Error(`${where}: exported ${rowCounts[entity]} ${entity}, seeded ${seeded[entity]}`);
   }
 }
 
 export async function runExportBench(): Promise<ExportBenchReport> {
-  const size = { customers: Number(process.env.BENCH_EXPORT_CUSTOMERS ?? 100_000), appointments: Number(process.env.BENCH_EXPORT_APPOINTMENTS ?? 200_000) };
+  const size = { customers: Number(process.env.BENCH_EXPORT_CUSTOMERS ?? 100_000), bookings: Number(process.env.BENCH_EXPORT_BOOKINGS ?? 200_000) };
   const repetitions = Number(process.env.BENCH_EXPORT_RUNS ?? 3);
   const loadBefore = round(loadavg()[0]!);
   const stack = await startEphemeralStack();
@@ -116,7 +116,7 @@ export async function runExportBench(): Promise<ExportBenchReport> {
     const appDeps = await createDeps(parseConfig({ ...childEnv, NODE_ENV: 'test', LOG_LEVEL: 'silent' }), createLogger('silent'));
     deps = appDeps;
     await appDeps.db.tenant.create({ data: { id: TENANT_ID, slug: TENANT_ID, config: { create: { businessName: 'Bench Export Detailing', tier: 'pro', status: 'active' } } } });
-    console.log(`seeding ${size.customers} customers and ${size.appointments} appointments…`);
+    console.log(`seeding ${size.customers} customers and ${size.bookings} bookings…`);
     const seeded = await seedExportTenant(stack.adminDatabaseUrl, TENANT_ID, size);
     console.log(`seeded in ${seeded.seedSeconds} s: ${JSON.stringify(seeded)}`);
     const postmaster = await postmasterPid(stack.adminDatabaseUrl);
@@ -132,7 +132,7 @@ export async function runExportBench(): Promise<ExportBenchReport> {
     const runs: ExportBenchReport['runs'] = { copy: [], archive: [], endToEnd: [] };
     for (let rep = 1; rep <= repetitions; rep++) {
       const copy = await withPostgresCpu(() => runStep<CopyRun>('bench/export-copy-child.ts', childEnv));
-      if (copy.rows !== seeded.customers + seeded.appointments) throw new Error(`COPY returned ${copy.rows} rows, seeded ${seeded.customers + seeded.appointments}: RLS or tenant setting wrong`);
+      if (copy.rows !== seeded.customers + seeded.bookings) throw new Error(`COPY returned ${copy.rows} rows, seeded ${seeded.customers + seeded.bookings}: RLS or tenant setting wrong`);
       runs.copy.push(copy);
       console.log(`run ${rep}: COPY ${round(copy.ms / 1000)} s`);
 
@@ -163,7 +163,7 @@ export async function runExportBench(): Promise<ExportBenchReport> {
       maxPeakRssMb: s.maxPeakRssMb, rssMet: s.maxPeakRssMb < TARGETS.maxPeakRssMb,
     }));
     const notes = [
-      'COPY rows: customers + appointments only; export rows: every entity it wrote (rowCounts), of which customers and appointments are checked equal to the seed.',
+      'COPY rows: customers + bookings only; export rows: every entity it wrote (rowCounts), of which customers and bookings are checked equal to the seed.',
       'COPY writes CSV once and keeps nothing; the export writes CSV and JSON of every entity and deflates both into one zip.',
       'CPU time: user + system of the process doing the export (all its threads, zlib included) plus all of this run\'s Postgres server over the same span; the Temporal server\'s own CPU (end to end) is not counted.',
       'Peak RSS: whole-process high-water mark (VmHWM / getrusage maxrss) of the process doing the work, start-up footprint included; "RSS added" is the peak minus that process\'s RSS before the work (startRssMb / idleRssMb in runs).',
@@ -180,7 +180,7 @@ export async function runExportBench(): Promise<ExportBenchReport> {
 }
 
 export function printExportReport(report: ExportBenchReport) {
-  console.log(`\nExport: ${report.size.customers} customers + ${report.size.appointments} appointments, next to COPY in the same run (targets: ≤ ${report.targets.maxRatioToCopy}× COPY, peak RSS < ${report.targets.maxPeakRssMb} MB)`);
+  console.log(`\nExport: ${report.size.customers} customers + ${report.size.bookings} bookings, next to COPY in the same run (targets: ≤ ${report.targets.maxRatioToCopy}× COPY, peak RSS < ${report.targets.maxPeakRssMb} MB)`);
   console.table(report.series.map((s) => ({
     series: s.series, rows: s.rows, runs: s.runs, 's (median)': s.medianSeconds, 's (max)': s.maxSeconds, 'rows/s': s.rowsPerSec,
     '× COPY': s.ratioToCopy, 'CPU s': s.medianCpuSeconds, 'CPU × COPY': s.cpuRatioToCopy, 'peak RSS MB (median)': s.medianPeakRssMb, 'peak RSS MB (max)': s.maxPeakRssMb, 'RSS added MB': s.medianAddedRssMb, 'zip MB': s.zipMb ?? '',

@@ -102,12 +102,15 @@ const settings: ExportEntity = {
 
 /** Every entity of the export, in the order the zip holds them. */
 export const EXPORT_ENTITIES: readonly ExportEntity[] = [
-  table('customers', 'The customers: name, phone, email, notes.', cols('id', 'name', 'phone', 'email', 'notes', 'created_at', 'updated_at')),
+  table('customers', 'The customers: name, phone, email, address, notes.', cols('id', 'name', 'phone', 'email', 'address', 'notes', 'created_at', 'updated_at')),
   table('vehicles', "The customers' vehicles or other serviced assets (a lawn, a pet, a house); details as JSON.", cols('id', 'customer_id', 'description', 'details', 'created_at')),
-  table('services', 'What the business sells, with price (cents) and duration (minutes).', cols('id', 'name', 'description', 'price_cents', 'duration_min', 'active', 'created_at')),
-  table('appointments', 'Bookings: customer, service, asset, time, status, address, price (cents).',
-    cols('id', 'customer_id', 'service_id', 'vehicle_id', 'starts_at', 'ends_at', 'status', 'address', 'notes', 'price_cents', 'created_at')),
-  table('invoices', "The business's invoices to its customers (amounts in cents).", cols('id', 'number', 'customer_id', 'appointment_id', 'amount_cents', 'status', 'issued_at', 'paid_at')),
+  table('services', 'What the business sells, with price and deposit (cents), duration and buffers before/after (minutes).',
+    cols('id', 'name', 'description', 'price_cents', 'duration_min', 'buffer_before_min', 'buffer_after_min', 'deposit_cents', 'active', 'created_at')),
+  table('resources', 'Who or what does the jobs (technicians, vans, bays), with their own weekly hours as JSON (empty = the business hours).',
+    cols('id', 'name', 'kind', 'weekly_hours', 'active', 'created_at')),
+  table('bookings', 'Bookings: customer, service, resource, asset, time, status, where it came from, address, price and deposit (cents).',
+    cols('id', 'customer_id', 'service_id', 'resource_id', 'vehicle_id', 'starts_at', 'ends_at', 'status', 'source', 'address', 'notes', 'price_cents', 'deposit_cents', 'deposit_paid_at', 'confirmed_at', 'cancelled_at', 'cancellation_note', 'created_at')),
+  table('invoices', "The business's invoices to its customers (amounts in cents).", cols('id', 'number', 'customer_id', 'booking_id', 'amount_cents', 'status', 'issued_at', 'paid_at')),
   table('calls', 'Phone calls to the business number: caller, times, IVR keys pressed, outcome.',
     cols('id', 'call_sid', 'from_number', 'to_number', 'customer_id', 'started_at', 'ended_at', 'duration_sec', 'digits', 'outcome', 'created_at')),
   table('voicemails', `Voicemails: caller, length, Twilio's recording id and link, and the transcript (transcript_status none = no speech-to-text was set up). The recording itself is ${RECORDINGS_FOLDER}/<id>.wav.`,
@@ -126,7 +129,7 @@ export const EXPORT_FORMAT_NOTES = [
   'CSV: UTF-8 (with a byte-order mark, so spreadsheet programs detect it), comma-separated, CRLF line ends, a header row, fields quoted as RFC 4180 (a quote inside a field is doubled); an empty field is an empty value.',
   "CSV: a value that starts with =, +, -, @, a tab or a carriage return is written with a leading ' so spreadsheet programs show it as text and never run it as a formula; the JSON has the value exactly.",
   'JSON: a UTF-8 array of objects whose keys are the CSV headers; an empty value is null.',
-  'Times are ISO 8601 in UTC; money is in cents; ids are UUIDs that link the files (e.g. appointments.customer_id → customers.id).',
+  'Times are ISO 8601 in UTC; money is in cents; ids are UUIDs that link the files (e.g. bookings.customer_id → customers.id).',
   'JSON-valued columns (vehicles.details, settings.business_hours) are JSON text in the CSV and objects in the JSON.',
 ];
 

@@ -47,7 +47,7 @@ describe('tenant isolation', () => {
   });
 
   it('every table with tenant rows, except the platform registry, has RLS enabled and forced', async () => {
-    const platformTables = ['tenant_config', 'tenant_phone_config', 'memberships', 'audit_log', 'tenant_billing', 'stripe_events', 'data_exports', 'billing_invoices', 'invites', 'call_events', 'tenant_sites', 'carrier_registrations', 'platform_text_routes', 'phone_number_orders'];
+    const platformTables = ['tenant_config', 'tenant_phone_config', 'memberships', 'audit_log', 'tenant_billing', 'stripe_events', 'data_exports', 'billing_invoices', 'invites', 'call_events', 'tenant_sites', 'carrier_registrations', 'platform_text_routes', 'phone_number_orders', 'booking_settings'];
     const { rows } = await admin.query<{ relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean }>(
       `SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity FROM pg_class c
          JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped

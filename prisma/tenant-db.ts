@@ -6,7 +6,7 @@ import { Prisma, type PrismaClient } from './client.ts';
  * A test checks this list against the tables that have RLS enabled.
  */
 export const TENANT_OWNED_MODELS: ReadonlySet<string> = new Set<Prisma.ModelName>([
-  'Customer', 'Vehicle', 'Service', 'Appointment', 'Invoice', 'Call', 'Voicemail', 'Message', 'SmsOptOut', 'UsageCounter', 'EmailMessage', 'VoicemailAudio', 'WebsiteRequest',
+  'Customer', 'Vehicle', 'Service', 'Resource', 'ServiceResource', 'ResourceTimeOff', 'Booking', 'Invoice', 'Call', 'Voicemail', 'Message', 'SmsOptOut', 'UsageCounter', 'EmailMessage', 'VoicemailAudio', 'WebsiteRequest',
 ]);
 
 const WHERE_OPERATIONS = new Set([

@@ -36,7 +36,7 @@ export const SEALED_SIP_PASSWORD = 'v1:SEALED-SIP-PASSWORD-MUST-NOT-LEAK';
 
 /**
  * A tenant with every exported entity, spread over several pages at small page sizes: customers
- * (some with tricky names and notes), vehicles, services, appointments, invoices, calls,
+ * (some with tricky names and notes), vehicles, services, resources, bookings, invoices, calls,
  * voicemails, texts with several counterparts, and one opted-out number.
  */
 export async function seedExportTenant(db: PrismaClient, options: { prefix?: string; customers?: number; status?: 'active' | 'suspended'; ownerEmail?: string | null; ownerPhone?: string | null } = {}) {
@@ -79,13 +79,18 @@ export async function seedExportTenant(db: PrismaClient, options: { prefix?: str
   });
   await tdb.service.createMany({ data: [{ name: 'Full detail', priceCents: 19_900 }, { name: 'Wash, wax', description: 'Outside only', priceCents: 4_900, durationMin: 30 }, { name: 'Retired', active: false }] });
   const services = await tdb.service.findMany({ select: { id: true } });
-  await tdb.appointment.createMany({
+  const resource = await tdb.resource.create({ data: { name: 'Van 1, "blue"', kind: 'van', weeklyHours: { mon: [['08:00', '17:00']] } } });
+  // An hour each, 61 minutes apart: live bookings never overlap on one resource (bookings_no_overlap).
+  await tdb.booking.createMany({
     data: Array.from({ length: 260 }, (_, i) => ({
       customerId: customers[i % customers.length]!.id,
       serviceId: i % 4 === 0 ? null : services[i % services.length]!.id,
-      startsAt: at(1000 + i),
-      endsAt: at(1060 + i),
-      status: (['scheduled', 'completed', 'cancelled', 'no_show'] as const)[i % 4],
+      resourceId: resource.id,
+      startsAt: at(1000 + i * 61),
+      endsAt: at(1060 + i * 61),
+      blockedFrom: at(1000 + i * 61),
+      blockedUntil: at(1060 + i * 61),
+      status: (['confirmed', 'completed', 'cancelled', 'no_show'] as const)[i % 4],
       address: i % 5 === 0 ? '12 Main St, Apt "B"\nTulsa' : null,
       priceCents: 100 * i,
     })),

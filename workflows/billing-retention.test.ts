@@ -24,13 +24,16 @@ afterAll(async () => t?.close());
 
 const { durations, startTenant, post, invoice, status } = billingFixtures(() => t);
 
-/** A customer with an asset, a service, an appointment, an invoice, a call and a text. */
+/** A customer with an asset, a service, a booking, an invoice, a call and a text. */
 async function seedBusiness(tenantId: string) {
   const db = forTenant(t.deps.db, tenantId);
   const customer = await db.customer.create({ data: { name: 'Dana Whitfield, "DW"', phone: `+1405${Math.floor(2_000_000 + Math.random() * 7_000_000)}`, vehicles: { create: { description: '2019 Tacoma' } } } });
   const service = await db.service.create({ data: { name: 'Full detail', priceCents: 18_900 } });
-  const appointment = await db.appointment.create({ data: { customerId: customer.id, serviceId: service.id, startsAt: new Date(), endsAt: new Date(Date.now() + 3_600_000), priceCents: 18_900 } });
-  await db.invoice.create({ data: { number: uniqueId('INV'), customerId: customer.id, appointmentId: appointment.id, amountCents: 18_900 } });
+  const resource = await db.resource.create({ data: { name: 'Team' } });
+  const startsAt = new Date();
+  const endsAt = new Date(Date.now() + 3_600_000);
+  const booking = await db.booking.create({ data: { customerId: customer.id, serviceId: service.id, resourceId: resource.id, startsAt, endsAt, blockedFrom: startsAt, blockedUntil: endsAt, status: 'confirmed', priceCents: 18_900 } });
+  await db.invoice.create({ data: { number: uniqueId('INV'), customerId: customer.id, bookingId: booking.id, amountCents: 18_900 } });
   await db.call.create({ data: { callSid: uniqueId('CA'), fromNumber: customer.phone!, toNumber: '+19185550100', startedAt: new Date(), outcome: 'answered', durationSec: 61 } });
   await db.message.create({ data: { direction: 'inbound', idempotencyKey: uniqueId('in'), fromNumber: customer.phone!, toNumber: '+19185550100', body: 'Can you do Friday?', status: 'received' } });
   return customer;
@@ -39,11 +42,11 @@ async function seedBusiness(tenantId: string) {
 async function tenantRowCounts(tenantId: string) {
   const db = forTenant(t.deps.db, tenantId);
   return {
-    customers: await db.customer.count(), vehicles: await db.vehicle.count(), services: await db.service.count(), appointments: await db.appointment.count(),
+    customers: await db.customer.count(), vehicles: await db.vehicle.count(), services: await db.service.count(), bookings: await db.booking.count(), resources: await db.resource.count(),
     invoices: await db.invoice.count(), calls: await db.call.count(), messages: await db.message.count(), usage: await db.usageCounter.count(),
   };
 }
-const none = { customers: 0, vehicles: 0, services: 0, appointments: 0, invoices: 0, calls: 0, messages: 0, usage: 0 };
+const none = { customers: 0, vehicles: 0, services: 0, bookings: 0, resources: 0, invoices: 0, calls: 0, messages: 0, usage: 0 };
 
 async function billingClosed(tenantId: string) {
   return (await t.deps.temporal.workflow.getHandle(workflowIds.billing(tenantId)).describe()).status.name;
@@ -63,7 +66,7 @@ describe('retention: the end of a billing life', () => {
 
     await expect.poll(() => t.deps.db.tenant.findUniqueOrThrow({ where: { id: tenantId } }).then((x) => x.purgedAt), { timeout: 60_000, interval: 500 }).toBeInstanceOf(Date);
     const finalExport = await t.deps.db.dataExport.findFirstOrThrow({ where: { tenantId, reason: 'final' } });
-    expect(finalExport).toMatchObject({ status: 'ready', rowCounts: expect.objectContaining({ customers: 1, appointments: 1, invoices: 1 }) });
+    expect(finalExport).toMatchObject({ status: 'ready', rowCounts: expect.objectContaining({ customers: 1, bookings: 1, invoices: 1 }) });
     expect(existsSync(path.join(exportStorageDir(t.deps.config), finalExport.fileName!))).toBe(true);
     // Quoted-printable mail: undo the soft line breaks before looking for the link.
     const mailed = t.smtp.received().filter((m) => m.to.includes(ownerEmail)).map((m) => m.raw.replace(/=\r?\n/g, '').replace(/=3D/g, '='));

@@ -8,7 +8,7 @@ import { useTenant } from '../../../components/tenant/TenantContext.tsx';
 import { ExportCard } from './ExportCard.tsx';
 import { ExportHistory } from './ExportHistory.tsx';
 
-const WHAT_IS_INCLUDED = 'customers, vehicles, services, appointments, invoices, calls, voicemails, texts, conversations and your settings';
+const WHAT_IS_INCLUDED = 'customers, vehicles, services, team and vans, bookings, invoices, calls, voicemails, texts, conversations and your settings';
 
 /** `/t/:id/exports`: everything the business has, in one zip — open in every account status. */
 export function ExportsPage() {
