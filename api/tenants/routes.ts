@@ -5,6 +5,7 @@ import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { validated } from '../validated.ts';
 import { tenantBillingRoutes } from './billing.ts';
+import { tenantAvailabilityRoutes } from '../bookings/availability-routes.ts';
 import { callLog } from './call-log.ts';
 import { carrierRegistrationRoutes } from './carrier-registration.ts';
 import { accountFacts, dashboard } from './dashboard.ts';
@@ -76,6 +77,7 @@ export function tenantRoutes() {
     })
     .route('/', voicemailRecordingRoutes())
     .get('/messages', member, async (c) => c.json(await listMessages(c.get('deps').db, tenantId(c), pageFrom(c.req.query()))))
+    .route('/availability', tenantAvailabilityRoutes())
     .route('/billing', tenantBillingRoutes())
     .route('/carrier-registration', carrierRegistrationRoutes())
     .route('/exports', exportRoutes())
