@@ -244,3 +244,13 @@ export interface ExportActivities {
   /** Emails the owners the signed download link and texts the owner's phone (each once per export and address). */
   announceExport(input: { tenantId: string; exportId: string; reason: ExportReason }): Promise<{ emailed: string[]; texted: boolean }>;
 }
+
+/**
+ * A booking's deposit through Stripe Checkout (activities/deposits.ts). The booking workflow asks
+ * for the link, texts it, and waits for `depositPaidSignal` (the webhook, on
+ * checkout.session.completed). Safe to repeat: one Checkout session per booking.
+ */
+export interface DepositActivities {
+  /** A Checkout session (mode payment) for the booking's `depositCents`; its id is kept on the booking. */
+  createDepositCheckout(input: { tenantId: string; bookingId: string }): Promise<{ url: string; sessionId: string }>;
+}

@@ -2,6 +2,7 @@ import { createBillingActivities } from './billing.ts';
 import { createOnboardingActivities } from './onboarding.ts';
 import { createCallActivities } from './calls.ts';
 import { createCallEventActivities } from './call-events.ts';
+import { createDepositActivities } from './deposits.ts';
 import { createCarrierRegistrationActivities } from './carrier-registration/index.ts';
 import { createExportActivities } from './export.ts';
 import { createKeptMessageActivities } from './kept-messages.ts';
@@ -30,6 +31,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createUsageActivities(deps),
     ...createRetentionActivities(deps),
     ...createCarrierRegistrationActivities(deps),
+    ...createDepositActivities(deps),
   };
 }
 

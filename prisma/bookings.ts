@@ -228,6 +228,16 @@ export async function finishBooking(db: PrismaClient, tenantId: string, bookingI
   return { finished: count > 0 };
 }
 
+/**
+ * Remembers the Stripe Checkout session that asks this booking's deposit (the deposit activity),
+ * so a later ask returns the same link. Only the session id changes: nothing the constraint judges.
+ */
+export async function recordCheckoutSession(db: PrismaClient, tenantId: string, bookingId: string, checkoutSessionId: string): Promise<EngineResult<BookingRow>> {
+  const { count } = await forTenant(db, tenantId).booking.updateMany({ where: { id: bookingId }, data: { checkoutSessionId } });
+  if (count === 0) return { ok: false, reason: 'booking_not_found' };
+  return { ok: true, booking: (await findBooking(db, tenantId, bookingId))! };
+}
+
 /** An update the exclusion constraint may refuse, answered as a refusal rather than an error. */
 async function writeRefusable(db: PrismaClient, tenantId: string, bookingId: string, data: Prisma.BookingUncheckedUpdateManyInput, guard: Prisma.BookingWhereInput): Promise<EngineResult<BookingRow>> {
   try {
