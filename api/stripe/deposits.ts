@@ -18,7 +18,7 @@ const depositSession = z.looseObject({
   payment_status: z.string().nullish(),
   metadata: z.looseObject({
     [DEPOSIT_METADATA.tenantId]: z.string().min(1).max(255),
-    [DEPOSIT_METADATA.bookingId]: z.uuid(),
+    [DEPOSIT_METADATA.bookingId]: z.guid(),
   }),
 });
 
