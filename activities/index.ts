@@ -1,7 +1,9 @@
 import { createBillingActivities } from './billing.ts';
 import { createOnboardingActivities } from './onboarding.ts';
+import { createBookingActivities } from './bookings.ts';
 import { createCallActivities } from './calls.ts';
 import { createCallEventActivities } from './call-events.ts';
+import { createDepositActivities } from './deposits.ts';
 import { createCarrierRegistrationActivities } from './carrier-registration/index.ts';
 import { createExportActivities } from './export.ts';
 import { createKeptMessageActivities } from './kept-messages.ts';
@@ -17,12 +19,14 @@ export function createActivities(deps: ActivityDeps) {
   // Every stored voicemail gets its recording kept (and transcribed) by its own workflow.
   const hooks = { voicemailStored: (voicemail: { tenantId: string; voicemailId: string }) => startVoicemailAudio(deps, voicemail) };
   const billing = createBillingActivities(deps);
+  const messaging = createMessagingActivities(deps);
   return {
     ...createCallActivities(deps.db, hooks),
     ...createCallEventActivities(deps, hooks),
     ...createKeptMessageActivities(deps.db, hooks),
     ...createVoicemailAudioActivities(deps),
-    ...createMessagingActivities(deps),
+    ...messaging,
+    ...createBookingActivities(deps, messaging, createDepositActivities(deps)),
     ...createMailActivities(deps),
     ...billing,
     ...createOnboardingActivities(deps, billing),

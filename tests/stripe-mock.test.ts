@@ -2,6 +2,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createBillingActivities } from '../activities/billing.ts';
 import type { BillingActivities, UsageActivities } from '../activities/contracts.ts';
 import { createUsageActivities } from '../activities/usage.ts';
+import { createDepositActivities } from '../activities/deposits.ts';
+import { holdSlot } from '../prisma/bookings.ts';
+import { randomUUID } from 'node:crypto';
 import { closeDeps, createDeps } from '../workers/runtime/deps.ts';
 import type { AppDeps } from '../api/context.ts';
 import { createLogger } from '../workers/runtime/logger.ts';
@@ -174,6 +177,20 @@ describe('the billing lifecycle against stripe-mock (Stripe\'s OpenAPI spec)', (
     const closing = exchanges.length;
     expect(await usage.reportTenantUsage({ tenantId, period: lastMonth })).toEqual({ smsSegments: 3, callMinutes: 0, sent: 1 });
     expectAccepted(closing);
+  });
+
+  it('a booking deposit: a payment-mode Checkout session with price_data, metadata and return URLs', async () => {
+    const tdb = forTenant(deps.db, tenantId);
+    const service = await tdb.service.create({ data: { name: 'Full detail', durationMin: 120, priceCents: 20_000, depositCents: 5_000 } });
+    await tdb.resource.create({ data: { name: 'Team' } });
+    const customer = await tdb.customer.create({ data: { name: 'Dana', phone: '+19185551234', email: 'dana@example.com' } });
+    const held = await holdSlot(deps.db, tenantId, { bookingId: randomUUID(), serviceId: service.id, customerId: customer.id, resourceId: null, source: 'web', holdMinutes: 30, depositCents: 5_000, start: new Date('2031-06-02T15:00:00Z') });
+    if (!held.ok) throw new Error(held.reason);
+    const from = exchanges.length;
+    const link = await createDepositActivities(deps).createDepositCheckout({ tenantId, bookingId: held.booking.id });
+    expect(link).toEqual({ url: expect.stringMatching(/^https:\/\//), sessionId: expect.stringMatching(/^cs_/) });
+    expectAccepted(from);
+    expect(calls(from)).toEqual(['POST /v1/checkout/sessions']);
   });
 
   it('cancel', async () => {

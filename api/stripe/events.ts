@@ -133,7 +133,7 @@ export function billingEventOf(event: StripeEventEnvelope): { customerId: string
     }
     case 'checkout.session.completed': {
       const session = read(checkoutSessionSchema, event);
-      // Only the add-a-card session (setup mode) matters to billing; Stripe handles paid checkouts itself.
+      // Only the add-a-card session (setup mode) matters to billing; a paid deposit (payment mode) is the booking's (deposits.ts).
       if (session.mode !== 'setup') return null;
       return { customerId: session.customer ?? null, signal: { kind: 'payment_method.added', eventId: event.id, checkoutSessionId: session.id }, record: null };
     }

@@ -4,6 +4,7 @@ import { signalStripeEvent } from '../../workers/client/tenant-billing.ts';
 import type { Prisma, PrismaClient } from '../../prisma/client.ts';
 import type { AppEnv } from '../context.ts';
 import { errorBody } from '../errors.ts';
+import { applyDepositPaid, depositPaidOf } from './deposits.ts';
 import { billingEventOf, InvalidStripeEvent, SignatureRefused, verifiedStripeEvent, type BillingRecord, type StripeInvoiceFields } from './events.ts';
 
 /** How long the webhook waits for Temporal before answering 503 (Stripe then retries). */
@@ -49,7 +50,8 @@ const BAD_SIGNATURE = 'The stripe-signature header does not match this body or i
  * redelivery at the edge, and the workflow itself ignores an event id it has seen. The event is
  * recorded only after the signal went through, and in one transaction with what the billing page
  * keeps of it (the invoice, the card and period): if that write fails, nothing is recorded, the
- * answer is a 503, and Stripe's retry applies it.
+ * answer is a 503, and Stripe's retry applies it. A paid booking deposit (checkout.session.completed
+ * in payment mode, with the booking in its metadata) goes to `booking:<tenant>:<id>` instead (deposits.ts).
  */
 export function stripeWebhookRoutes() {
   const app = new Hono<AppEnv>();
@@ -76,6 +78,13 @@ export function stripeWebhookRoutes() {
       throw error;
     }
 
+    const deposit = depositPaidOf(event);
+    if (deposit) {
+      const outcome = await applyDepositPaid({ db, temporal, logger, deadlineMs: SIGNAL_DEADLINE_MS }, event, deposit);
+      if (outcome === 'try_again') return c.json(errorBody('try_again', 'The booking could not take this payment just now; Stripe will deliver it again.'), 503);
+      if (outcome === 'duplicate') return c.json({ received: true, duplicate: true });
+      return c.json({ received: true, ...(outcome === 'signalled' ? {} : { ignored: outcome === 'unknown_booking' ? 'unknown booking' : 'booking not running' }) });
+    }
     if (!mapped) return c.json({ received: true, ignored: event.type });
     const billing = mapped.customerId ? await db.tenantBilling.findUnique({ where: { stripeCustomerId: mapped.customerId }, select: { tenantId: true } }) : null;
     if (!billing) {

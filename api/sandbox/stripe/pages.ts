@@ -39,7 +39,7 @@ const page = (title: string, body: unknown) => html`<!doctype html>
   </body>
 </html>`;
 
-const backLink = (url: string | null) => (url ? html`<p><a href="${url}">Back to ServicePro</a></p>` : '');
+const backLink = (url: string | null, label = 'Back to ServicePro') => (url ? html`<p><a href="${url}">${label}</a></p>` : '');
 
 export function unknownLinkPage(c: Context, what: 'checkout' | 'billing portal') {
   return c.html(
@@ -48,13 +48,21 @@ export function unknownLinkPage(c: Context, what: 'checkout' | 'billing portal')
   );
 }
 
-export function checkoutPage(c: Context, session: { done: boolean; successUrl: string | null }) {
+const dollars = (cents: number) => `$${(cents / 100).toFixed(2)}`;
+
+/** `amountCents` set: a payment (a booking's deposit) rather than saving a card. */
+export function checkoutPage(c: Context, session: { done: boolean; successUrl: string | null; amountCents?: number | null }) {
+  const paying = typeof session.amountCents === 'number' && Number.isFinite(session.amountCents);
   // No action: the form posts back to this very page, whatever host name it was opened under.
-  const action = session.done
-    ? html`<p>A test card was saved.</p>`
-    : html`<form method="post"><button type="submit">Save test card 4242 4242 4242 4242</button></form>`;
+  const action = paying
+    ? session.done
+      ? html`<p>The deposit of ${dollars(session.amountCents!)} is paid.</p>`
+      : html`<p>Deposit: ${dollars(session.amountCents!)}</p><form method="post"><button type="submit">Pay ${dollars(session.amountCents!)} with test card 4242 4242 4242 4242</button></form>`
+    : session.done
+      ? html`<p>A test card was saved.</p>`
+      : html`<form method="post"><button type="submit">Save test card 4242 4242 4242 4242</button></form>`;
   return c.html(
-    page('ServicePro test checkout', html`<h1>ServicePro test checkout</h1><p>No real card is charged in the sandbox.</p>${action}${backLink(session.successUrl)}`),
+    page('ServicePro test checkout', html`<h1>ServicePro test checkout</h1><p>No real card is charged in the sandbox.</p>${action}${backLink(session.successUrl, paying ? 'Back to the booking' : undefined)}`),
   );
 }
 

@@ -61,7 +61,7 @@ function loseResponse(c: Context) {
 
 /** What a Stripe object id looks like (`cus_…`, `cs_test_…`); anything else in a path is not looked up, nor echoed. */
 const STRIPE_ID = /^[a-z]{2,8}(?:_test)?_[A-Za-z0-9]{1,255}$/;
-export const ID_PATHS = ['/v1/customers/:id', '/v1/subscriptions/:id', '/v1/subscriptions/:id/*', '/v1/checkout/sessions/:id', '/v1/setup_intents/:id'];
+export const ID_PATHS = ['/v1/customers/:id', '/v1/subscriptions/:id', '/v1/subscriptions/:id/*', '/v1/checkout/sessions/:id', '/v1/setup_intents/:id', '/v1/payment_intents/:id'];
 
 export const stripeIdsOnly: MiddlewareHandler = async (c: Context, next: Next) => {
   if (!STRIPE_ID.test(c.req.param('id') ?? '')) return stripeError(c, 404, 'No such object: the id in this URL is not a Stripe id.', 'invalid_request_error', 'id');

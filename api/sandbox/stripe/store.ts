@@ -32,6 +32,8 @@ export function createSandboxStore() {
     /** Checkout and Customer Portal sessions. */
     sessions: new Map<string, StripeObject>(),
     setupIntents: new Map<string, StripeObject>(),
+    /** A paid deposit's payment (payment-mode Checkout). */
+    paymentIntents: new Map<string, StripeObject>(),
     meters: new Map<string, StripeObject>(),
     /** Accepted meter events by identifier: Stripe refuses an identifier it has seen (for at least 24 h). */
     meterEvents: new Map<string, StripeObject>(),
@@ -48,7 +50,7 @@ export const noFaults = (): Faults => ({ failure: { remaining: 0, afterCommit: f
 
 /** Forgets every object, saved answer, request and fault. */
 export function clearStore(store: SandboxStore) {
-  for (const map of [store.customers, store.prices, store.subscriptions, store.sessions, store.setupIntents, store.meters, store.meterEvents, store.idempotent]) map.clear();
+  for (const map of [store.customers, store.prices, store.subscriptions, store.sessions, store.setupIntents, store.paymentIntents, store.meters, store.meterEvents, store.idempotent]) map.clear();
   store.requests.length = 0;
   store.faults = noFaults();
 }
