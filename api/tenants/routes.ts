@@ -7,6 +7,7 @@ import { validated } from '../validated.ts';
 import { tenantBillingRoutes } from './billing.ts';
 import { callLog } from './call-log.ts';
 import { carrierRegistrationRoutes } from './carrier-registration.ts';
+import { customerRoutes } from '../customers/routes.ts';
 import { accountFacts, dashboard } from './dashboard.ts';
 import { exportRoutes } from './exports.ts';
 import { memberRoutes } from '../members/routes.ts';
@@ -78,6 +79,7 @@ export function tenantRoutes() {
     .get('/messages', member, async (c) => c.json(await listMessages(c.get('deps').db, tenantId(c), pageFrom(c.req.query()))))
     .route('/billing', tenantBillingRoutes())
     .route('/carrier-registration', carrierRegistrationRoutes())
+    .route('/customers', customerRoutes())
     .route('/exports', exportRoutes())
     .route('/members', memberRoutes())
     .route('/onboarding', onboardingRoutes())
