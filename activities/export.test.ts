@@ -204,7 +204,7 @@ describe('writeExportArchive', () => {
     const result = await exports.writeExportArchive({ tenantId, exportId: emptyId });
     const emptyZip = await readZip(path.join(storageDir, result.fileName));
     expect(result.rowCounts).toMatchObject({ customers: 0, messages: 0, conversations: 0, settings: 1 });
-    expect(emptyZip.get('customers.csv')!.toString('utf8')).toBe('\uFEFFid,name,phone,email,address,notes,created_at,updated_at\r\n');
+    expect(emptyZip.get('customers.csv')!.toString('utf8')).toBe('\uFEFFid,name,phone,email,address,notes,created_at,updated_at,last_contact_at\r\n');
     expect(JSON.parse(emptyZip.get('customers.json')!.toString('utf8'))).toEqual([]);
   });
 

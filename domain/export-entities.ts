@@ -102,7 +102,7 @@ const settings: ExportEntity = {
 
 /** Every entity of the export, in the order the zip holds them. */
 export const EXPORT_ENTITIES: readonly ExportEntity[] = [
-  table('customers', 'The customers: name, phone, email, address, notes.', cols('id', 'name', 'phone', 'email', 'address', 'notes', 'created_at', 'updated_at')),
+  table('customers', 'The customers: name, phone, email, address, notes, and when each was last in touch (a call, text or website request).', cols('id', 'name', 'phone', 'email', 'address', 'notes', 'created_at', 'updated_at', 'last_contact_at')),
   table('vehicles', "The customers' vehicles or other serviced assets (a lawn, a pet, a house); details as JSON.", cols('id', 'customer_id', 'description', 'details', 'created_at')),
   table('services', 'What the business sells, with price and deposit (cents), duration and buffers before/after (minutes).',
     cols('id', 'name', 'description', 'price_cents', 'duration_min', 'buffer_before_min', 'buffer_after_min', 'deposit_cents', 'active', 'created_at')),

@@ -46,7 +46,7 @@ export interface HoldRequest {
   now?: Date;
 }
 
-const bookingSelect = {
+export const bookingSelect = {
   id: true,
   status: true,
   source: true,

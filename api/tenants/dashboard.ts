@@ -52,7 +52,11 @@ export async function dashboard(db: PrismaClient, tenantId: string, now = new Da
     ...texts.latest.map((row) => ({ customerId: row.customerId, number: row.counterpart })),
   ];
   const nameOf = await callerNames(tdb, people);
-  const nameFor = (customerId: string | null, number: string) => nameOf({ customerId, number })?.name ?? null;
+  /** The caller's name and customer page, when the number is in the customer book. */
+  const caller = (customerId: string | null, number: string) => {
+    const customer = nameOf({ customerId, number });
+    return { callerName: customer?.name ?? null, customerId: customer?.id ?? null };
+  };
 
   const count = (outcome: string) => outcomes.find((row) => row.outcome === outcome)?._count._all ?? 0;
   const total = outcomes.reduce((sum, row) => sum + row._count._all, 0);
@@ -72,7 +76,7 @@ export async function dashboard(db: PrismaClient, tenantId: string, now = new Da
         id: row.id,
         callSid: row.callSid,
         from: row.fromNumber,
-        callerName: nameFor(row.customerId, row.fromNumber),
+        ...caller(row.customerId, row.fromNumber),
         startedAt: row.startedAt.toISOString(),
         durationSec: row.durationSec,
         outcome: row.outcome,
@@ -84,7 +88,7 @@ export async function dashboard(db: PrismaClient, tenantId: string, now = new Da
         id: row.id,
         callSid: row.callSid,
         from: row.fromNumber,
-        callerName: nameFor(row.customerId, row.fromNumber),
+        ...caller(row.customerId, row.fromNumber),
         durationSec: row.durationSec,
         createdAt: row.createdAt.toISOString(),
       })),
@@ -93,7 +97,8 @@ export async function dashboard(db: PrismaClient, tenantId: string, now = new Da
       waiting: texts.waiting,
       latest: texts.latest.map((row) => ({
         counterpart: row.counterpart,
-        customerName: nameFor(row.customerId, row.counterpart),
+        customerName: caller(row.customerId, row.counterpart).callerName,
+        customerId: caller(row.customerId, row.counterpart).customerId,
         body: row.body,
         receivedAt: row.receivedAt.toISOString(),
       })),

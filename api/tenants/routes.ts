@@ -8,6 +8,7 @@ import { tenantBillingRoutes } from './billing.ts';
 import { tenantAvailabilityRoutes } from '../bookings/availability-routes.ts';
 import { callLog } from './call-log.ts';
 import { carrierRegistrationRoutes } from './carrier-registration.ts';
+import { customerRoutes } from '../customers/routes.ts';
 import { accountFacts, dashboard } from './dashboard.ts';
 import { exportRoutes } from './exports.ts';
 import { memberRoutes } from '../members/routes.ts';
@@ -80,6 +81,7 @@ export function tenantRoutes() {
     .route('/availability', tenantAvailabilityRoutes())
     .route('/billing', tenantBillingRoutes())
     .route('/carrier-registration', carrierRegistrationRoutes())
+    .route('/customers', customerRoutes())
     .route('/exports', exportRoutes())
     .route('/members', memberRoutes())
     .route('/onboarding', onboardingRoutes())
