@@ -22,6 +22,9 @@ export const viewDates = (view: CalendarView, date: string) => (view === 'week' 
 export const stepDate = (view: CalendarView, date: string, step: -1 | 1) =>
   DateTime.fromISO(date, { zone: 'UTC' }).plus(view === 'week' ? { weeks: step } : { days: step }).toISODate()!;
 
+/** The date `days` after `date`. */
+export const addDays = (date: string, days: number) => DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate()!;
+
 /** From the first date's local midnight to the midnight after the last date, as ISO instants with the offset. */
 export function window(dates: string[], zone: string): { from: string; to: string } {
   return { from: local(dates[0]!, zone).startOf('day').toISO()!, to: local(dates[dates.length - 1]!, zone).plus({ days: 1 }).startOf('day').toISO()! };
