@@ -26,6 +26,8 @@ export interface SendSmsInput {
   now?: string;
   /** Set only by the held-text workflow when quiet hours end: send the held row (every rule is checked again). */
   release?: boolean;
+  /** ISO instant after which the text is pointless (a reminder: the job's start): held past it, it is dropped, not sent late. */
+  notAfter?: string;
 }
 
 export interface SendSmsResult {
@@ -243,4 +245,56 @@ export interface ExportActivities {
   failExport(input: { exportId: string; error: string }): Promise<void>;
   /** Emails the owners the signed download link and texts the owner's phone (each once per export and address). */
   announceExport(input: { tenantId: string; exportId: string; reason: ExportReason }): Promise<{ emailed: string[]; texted: boolean }>;
+}
+
+/** A booking as the booking workflow needs to know it, read from the committed row. */
+export interface BookingFacts {
+  status: 'held' | 'confirmed' | 'completed' | 'cancelled' | 'expired' | 'no_show';
+  start: string;
+  end: string;
+  holdExpiresAt: string | null;
+  depositCents: number;
+  depositPaid: boolean;
+  checkoutSessionId: string | null;
+  /** The reminders still due for this start, earliest first (domain/booking/reminders.ts: local wall-clock days). */
+  reminders: { lead: number; at: string }[];
+  /** Cancelling (or a customer moving it) later than this many hours before the start is late. */
+  cancellationWindowHours: number;
+  /** The tenant's review link at the time of reading (the follow-up asks for a review only with one). */
+  hasReviewUrl: boolean;
+}
+
+export type BookingWrite = { ok: true; facts: BookingFacts } | { ok: false; reason: 'slot_taken' | 'not_offered' | 'service_not_found' | 'no_resource' | 'booking_not_found' | 'not_changeable' };
+
+export type BookingTextName = 'confirmation' | 'deposit' | 'expired' | 'reminder' | 'moved' | 'cancelled' | 'follow_up' | 'manage' | 'confirmed_reply';
+
+export interface BookingRef {
+  tenantId: string;
+  bookingId: string;
+}
+
+/** The booking workflow's writes (through prisma/bookings.ts, the engine) and texts (through sendSms). */
+export interface BookingActivities {
+  /** null: the row is gone (withdrawn because the workflow could not start in time). `leads`: reminder minutes. */
+  loadBookingFacts(input: BookingRef & { leads: number[] }): Promise<BookingFacts | null>;
+  confirmHeldBooking(input: BookingRef & { leads: number[]; depositPaid?: boolean }): Promise<BookingWrite>;
+  /** The hold's time is up: the row becomes expired (a hold confirmed meanwhile is untouched). */
+  lapseBookingHold(input: BookingRef): Promise<{ lapsed: boolean }>;
+  /** Moves it; `askOffered`: the customer's own channel, so the business must offer that start. */
+  moveBookingTo(input: BookingRef & { leads: number[]; start: string; resourceId: string | null; askOffered: boolean }): Promise<BookingWrite>;
+  cancelBookingFor(input: BookingRef & { leads: number[]; note: string | null }): Promise<BookingWrite>;
+  finishBookingAs(input: BookingRef & { leads: number[]; outcome: 'completed' | 'no_show' }): Promise<BookingWrite>;
+  /**
+   * Renders a text from the committed row and sends it through sendSms under `idempotencyKey`.
+   * null: nobody to text (no phone). A reminder passes `notAfter` (the start) so quiet hours never deliver it late.
+   */
+  sendBookingText(input: BookingRef & { text: BookingTextName; idempotencyKey: string; notAfter?: string; feeNote?: string | null; checkoutUrl?: string | null }): Promise<SendSmsResult | null>;
+  /** Reminders of this booking still held by quiet hours (or queued) are cancelled: it moved or was cancelled. */
+  dropBookingReminders(input: BookingRef & { keepStart?: string }): Promise<{ dropped: number }>;
+  /** The fee message when cancelling now is late under the tenant's policy, else null. */
+  lateCancellationNote(input: BookingRef): Promise<string | null>;
+  /** A Stripe Checkout link for the hold's deposit (recorded on the row). */
+  createDepositCheckout(input: BookingRef): Promise<{ url: string; sessionId: string }>;
+  /** A customer's next upcoming booking (held or confirmed), for their reply to a reminder. */
+  findNextBooking(input: { tenantId: string; customerId: string }): Promise<{ bookingId: string } | null>;
 }

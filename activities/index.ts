@@ -1,5 +1,6 @@
 import { createBillingActivities } from './billing.ts';
 import { createOnboardingActivities } from './onboarding.ts';
+import { createBookingActivities } from './bookings.ts';
 import { createCallActivities } from './calls.ts';
 import { createCallEventActivities } from './call-events.ts';
 import { createCarrierRegistrationActivities } from './carrier-registration/index.ts';
@@ -10,6 +11,7 @@ import { createMessagingActivities } from './messaging.ts';
 import { createUsageActivities } from './usage.ts';
 import { createRetentionActivities } from './retention.ts';
 import type { ActivityDeps } from './deps.ts';
+import { createDepositStandInActivities } from './deposit-standin.ts';
 import { createVoicemailAudioActivities, startVoicemailAudio } from './voicemail-audio.ts';
 
 /** Every activity the worker registers, one factory per outside system. */
@@ -17,12 +19,14 @@ export function createActivities(deps: ActivityDeps) {
   // Every stored voicemail gets its recording kept (and transcribed) by its own workflow.
   const hooks = { voicemailStored: (voicemail: { tenantId: string; voicemailId: string }) => startVoicemailAudio(deps, voicemail) };
   const billing = createBillingActivities(deps);
+  const messaging = createMessagingActivities(deps);
   return {
     ...createCallActivities(deps.db, hooks),
     ...createCallEventActivities(deps, hooks),
     ...createKeptMessageActivities(deps.db, hooks),
     ...createVoicemailAudioActivities(deps),
-    ...createMessagingActivities(deps),
+    ...messaging,
+    ...createBookingActivities(deps, messaging, createDepositStandInActivities(deps)),
     ...createMailActivities(deps),
     ...billing,
     ...createOnboardingActivities(deps, billing),

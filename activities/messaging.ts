@@ -26,6 +26,8 @@ const TWILIO_UNSUBSCRIBED_RECIPIENT = 21610;
 
 type Outcome = SendSmsResult['status'];
 
+const TOO_LATE = 'Not sent: quiet hours would have held it until after the appointment began.';
+
 // Outbound rows never hold `received` (the inbound status).
 const result = (row: Pick<Message, 'id' | 'status' | 'segments' | 'heldUntil'>): SendSmsResult => ({
   messageId: row.id,
@@ -67,6 +69,8 @@ export function createMessagingActivities(deps: ActivityDeps): MessagingActiviti
 
   /** Held until quiet hours end: the row says until when, and a workflow's timer sends it then. */
   async function hold(row: Message, input: SendSmsInput, heldAt: Date, heldUntil: Date): Promise<SendSmsResult> {
+    // A reminder that could only go out once the job has begun is no reminder: dropped now.
+    if (input.notAfter && heldUntil.getTime() >= Date.parse(input.notAfter)) return settle(row, 'cancelled', TOO_LATE);
     await forTenant(db, row.tenantId).message.updateMany({ where: { id: row.id, status: 'queued' }, data: { status: 'blocked_quiet_hours', heldUntil } });
     // The held-text workflow releasing it loops on its own timer; anyone else starts one.
     if (!input.release) await startHeldText(deps, row.tenantId, { text: withoutRelease(input), messageId: row.id, heldUntil: heldUntil.toISOString(), heldAt: heldAt.toISOString() });
@@ -109,6 +113,7 @@ export function createMessagingActivities(deps: ActivityDeps): MessagingActiviti
       row = { ...row, status: 'queued' };
     }
     if (row.status !== 'queued') return result(row);
+    if (input.notAfter && now.getTime() >= Date.parse(input.notAfter)) return settle(row, 'cancelled', TOO_LATE);
 
     if (!phone || !sender) {
       await settle(row, 'failed', 'The tenant has no phone number to send from.');

@@ -5,6 +5,8 @@ import { isE164 } from './phone.ts';
 import { DEFAULT_ALLOWED_COUNTRIES, parseCountryList } from './phone-destinations.ts';
 
 const optionalUrl = z.url().optional();
+/** A reminder lead: positive minutes, at most 30 days. */
+const isLeadMinutes = (n: number) => Number.isFinite(n) && n > 0 && n <= 60 * 24 * 30;
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
 
 /**
@@ -98,6 +100,25 @@ export const configSchema = z
     ONBOARDING_EXPIRY_DAYS: z.coerce.number().positive().max(90).default(7),
     /** How long the API waits for the onboarding workflow to answer a wizard step (it needs a worker). */
     ONBOARDING_UPDATE_DEADLINE_MS: z.coerce.number().int().min(500).max(60_000).default(10_000),
+    // ── Bookings (workflows/booking.ts) ──
+    /** Minutes before a booking's start that its reminders go out, comma-separated (tests and the e2e shorten them). */
+    BOOKING_REMINDER_LEAD_MINUTES: z
+      .string()
+      .default('1440,120')
+      .transform((value, ctx) => {
+        const leads = value.split(',').map((part) => Number(part.trim())).filter((n) => isLeadMinutes(n));
+        if (value.trim() !== '' && leads.length !== value.split(',').length) {
+          ctx.addIssue({ code: 'custom', message: 'must be minutes before the start, comma-separated, such as 1440,120' });
+          return z.NEVER;
+        }
+        return [...new Set(leads)].sort((a, b) => b - a);
+      }),
+    /** Minutes after a booking's end that the thank-you (and review request) goes out; fractions allowed. */
+    BOOKING_FOLLOW_UP_MINUTES: z.coerce.number().min(0).max(60 * 24 * 30).default(120),
+    /** How long the API waits for a booking workflow to answer a change (reschedule, cancel, confirm). */
+    BOOKING_UPDATE_DEADLINE_MS: z.coerce.number().int().min(500).max(60_000).default(10_000),
+    /** Online booking attempts one address may make to one business per hour. */
+    BOOKING_ATTEMPTS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(30),
     /** How long a past-due tenant keeps working before it is suspended. */
     BILLING_GRACE_DAYS: z.coerce.number().int().min(0).max(90).default(14),
     /** How long a suspended tenant's data is kept before a final export is made and its rows are purged. */

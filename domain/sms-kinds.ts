@@ -3,7 +3,7 @@ import type { Feature } from './tiers.ts';
 // What an outbound text is decides which rules hold it back. One table, read by sendSms (the one
 // path out), the billing pause and the workflows that choose a kind.
 
-export const SMS_KINDS = ['reply', 'keyword', 'auto-reply', 'automation', 'campaign', 'owner-alert'] as const;
+export const SMS_KINDS = ['reply', 'keyword', 'auto-reply', 'automation', 'campaign', 'owner-alert', 'booking', 'reminder'] as const;
 
 /**
  * * `reply` — answers something a person just did (the info text after pressing 1 on the menu).
@@ -13,6 +13,13 @@ export const SMS_KINDS = ['reply', 'keyword', 'auto-reply', 'automation', 'campa
  * * `automation` — texts nobody just asked for (missed-call text-back, reminders).
  * * `campaign` — marketing blasts.
  * * `owner-alert` — tells the owner (voicemail, new text, billing); never limited.
+ * * `booking` — a booking's own news to its customer (booked, deposit link, moved, cancelled, the
+ *   answer to their C/X/R): transactional, so every plan sends it, and it follows something someone
+ *   just did, so quiet hours do not hold it. Not counted as automatic: the public booking route's
+ *   rate limit guards it, and a customer who books, moves and cancels must hear each.
+ * * `reminder` — a booking's reminder: transactional (every plan, also while the account is
+ *   paused — the business still owes the job), but nobody just asked for it, so quiet hours hold it
+ *   (and a reminder whose hold would end after the job began is dropped: SendSmsInput.notAfter).
  */
 export type SmsKind = (typeof SMS_KINDS)[number];
 
@@ -23,7 +30,7 @@ export type SmsKind = (typeof SMS_KINDS)[number];
 export const ANSWER_KINDS: readonly SmsKind[] = ['reply'];
 
 /** Held during quiet hours (and sent when they end): only texts nobody just asked for. */
-export const heldByQuietHours = (kind: SmsKind) => kind === 'automation' || kind === 'campaign';
+export const heldByQuietHours = (kind: SmsKind) => kind === 'automation' || kind === 'campaign' || kind === 'reminder';
 
 /** The plan feature a kind needs (domain/tiers.ts); null = every plan. */
 export function featureForSmsKind(kind: SmsKind): Feature | null {

@@ -239,3 +239,26 @@ async function writeRefusable(db: PrismaClient, tenantId: string, bookingId: str
   }
   return { ok: true, booking: (await findBooking(db, tenantId, bookingId))! };
 }
+
+/**
+ * Takes back a booking that was just written but whose workflow could not be started (Temporal
+ * down): the row goes, as if the attempt never happened, and its slot is free again at once.
+ */
+export async function withdrawBooking(db: PrismaClient, tenantId: string, bookingId: string): Promise<{ withdrawn: boolean }> {
+  const { count } = await forTenant(db, tenantId).booking.deleteMany({ where: { id: bookingId, status: { in: ['held', 'confirmed'] } } });
+  return { withdrawn: count > 0 };
+}
+
+/** The Stripe Checkout session that collects a hold's deposit (the webhook finds the booking by it). */
+export async function recordCheckoutSession(db: PrismaClient, tenantId: string, bookingId: string, checkoutSessionId: string): Promise<void> {
+  await forTenant(db, tenantId).booking.updateMany({ where: { id: bookingId }, data: { checkoutSessionId } });
+}
+
+/** A customer's next booking that has not started yet (held or confirmed): what "C" or "X" in a reply is about. */
+export async function nextBookingOf(db: PrismaClient, tenantId: string, customerId: string, now = new Date()): Promise<BookingRow | null> {
+  return forTenant(db, tenantId).booking.findFirst({
+    where: { customerId, status: { in: ['held', 'confirmed'] }, startsAt: { gt: now } },
+    orderBy: { startsAt: 'asc' },
+    select: bookingSelect,
+  });
+}

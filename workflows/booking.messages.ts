@@ -1,5 +1,5 @@
 import * as wf from '@temporalio/workflow';
-import type { BookingRefusal } from '../prisma/bookings.ts';
+import type { BookingRefusalReason } from '../domain/booking/refusals.ts';
 
 // The messages of `booking:<tenantId>:<bookingId>` (workflows/booking.ts), here so the API, the
 // conversation workflow and the agent's tools can name them without importing the workflow.
@@ -15,6 +15,8 @@ export interface BookingInput {
   followUpAfterMinutes?: number;
 }
 
+export type ChangedBy = 'customer' | 'owner' | 'agent';
+
 export type BookingPhase = 'held' | 'awaiting_deposit' | 'confirmed' | 'done' | 'cancelled' | 'expired';
 
 export interface BookingState {
@@ -28,27 +30,29 @@ export interface BookingState {
   checkoutUrl: string | null;
 }
 
-export type ChangeResult = { ok: true; start: string; status: string } | { ok: false; reason: BookingRefusal | 'too_late'; message: string };
+export type ChangeResult = { ok: true; start: string; status: string } | { ok: false; reason: BookingRefusalReason; message: string };
 
 export interface RescheduleRequest {
   /** ISO 8601 instant of the new start. */
   start: string;
   /** Another resource; omitted = the same one. */
   resourceId?: string | null;
-  by: 'customer' | 'owner' | 'agent';
+  by: ChangedBy;
 }
 
 export interface CancelRequest {
-  by: 'customer' | 'owner' | 'agent';
+  by: ChangedBy;
   reason?: string | null;
 }
 
 /** Confirms a hold (the customer finished, the agent's confirm tool, the owner). */
-export const confirmUpdate = wf.defineUpdate<ChangeResult, [{ by: 'customer' | 'owner' | 'agent' }]>('confirm');
+export const confirmUpdate = wf.defineUpdate<ChangeResult, [{ by: ChangedBy }]>('confirm');
 export const rescheduleUpdate = wf.defineUpdate<ChangeResult, [RescheduleRequest]>('reschedule');
 export const cancelUpdate = wf.defineUpdate<ChangeResult, [CancelRequest]>('cancel');
 /** Stripe said the deposit's Checkout session was paid (the webhook, deduplicated by event id). */
 export const depositPaidSignal = wf.defineSignal<[{ checkoutSessionId: string; eventId: string }]>('depositPaid');
 /** The customer answered a reminder text: C to confirm, X to cancel, R to move (from the conversation workflow). */
 export const customerReplySignal = wf.defineSignal<[{ action: 'confirm' | 'cancel' | 'reschedule'; messageSid: string }]>('customerReply');
+/** After the job, by the owner: done (the thank-you follows) or a no-show (nothing follows). */
+export const finishUpdate = wf.defineUpdate<ChangeResult, [{ outcome: 'completed' | 'no_show'; by: ChangedBy }]>('finish');
 export const bookingStateQuery = wf.defineQuery<BookingState>('state');

@@ -12,3 +12,4 @@ export * from './voicemail-audio.ts';
 export * from './carrier-registration.ts';
 export * from './onboarding.ts';
 export * from './website-request.ts';
+export * from './booking.ts';
