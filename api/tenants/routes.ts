@@ -4,6 +4,7 @@ import { requireAccess } from '../auth/session.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { validated } from '../validated.ts';
+import { DEFAULT_TIME_ZONE } from '../../domain/local-day.ts';
 import { tenantBillingRoutes } from './billing.ts';
 import { tenantAvailabilityRoutes } from '../bookings/availability-routes.ts';
 import { callLog } from './call-log.ts';
@@ -53,6 +54,8 @@ export function tenantRoutes() {
           primaryColor: tenant.config.primaryColor,
           logoUrl: tenant.config.logoUrl,
           phoneNumber: tenant.phoneConfig?.phoneNumber ?? null,
+          // The calendar shows times on the business's clock, not the browser's.
+          timeZone: tenant.phoneConfig?.timeZone ?? DEFAULT_TIME_ZONE,
           closedAt: tenant.closedAt?.toISOString() ?? null,
           // What the banners on every page need: the trial's end while trialing, and whether a card is on file.
           ...accountFacts(id, tenant.config.status, tenant.billing),

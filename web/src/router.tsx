@@ -6,6 +6,7 @@ import { RootLayout, TopLevelNotFound } from './components/RootLayout.tsx';
 import { sectionTitle, type TenantPathSection } from './components/tenant/sections.ts';
 import { homeFor } from './lib/home.ts';
 import { parseAuditSearch, parseRegistrySearch } from './lib/registry-search.ts';
+import { parseCalendarSearch } from './lib/calendar-search.ts';
 import { returnPath, signInSearch } from './lib/return-to.ts';
 import type { OnboardingStep } from './api/types.ts';
 import { isSetupStep } from './pages/setup/steps.ts';
@@ -151,7 +152,18 @@ const tenantHomeAliasRoute = createRoute({
 const section = <Path extends TenantPathSection>(path: Path, component: ReturnType<typeof lazyRouteComponent>) =>
   createRoute({ getParentRoute: () => tenantRoute, path, staticData: { title: sectionTitle(path) }, component });
 
+/** `/t/:tenantId/calendar?view=&date=&resource=`: the view, the day and the resource live in the URL. */
+const calendarRoute = createRoute({
+  getParentRoute: () => tenantRoute,
+  path: 'calendar',
+  staticData: { title: sectionTitle('calendar') },
+  validateSearch: parseCalendarSearch,
+  component: lazyRouteComponent(() => import('./pages/tenant/calendar/CalendarPage.tsx'), 'CalendarPage'),
+});
+
 const sectionRoutes = [
+  calendarRoute,
+  section('bookings', lazyRouteComponent(() => import('./pages/tenant/bookings/BookingsPage.tsx'), 'BookingsPage')),
   section('calls', lazyRouteComponent(() => import('./pages/tenant/CallLogPage.tsx'), 'CallLogPage')),
   section('voicemails', lazyRouteComponent(() => import('./pages/tenant/VoicemailPage.tsx'), 'VoicemailPage')),
   section('texts', lazyRouteComponent(() => import('./pages/tenant/TextsPage.tsx'), 'TextsPage')),

@@ -4,6 +4,8 @@
  */
 export const TENANT_SECTIONS = [
   { id: 'home', label: 'Home', title: 'Home' },
+  { id: 'calendar', label: 'Calendar', title: 'Calendar' },
+  { id: 'bookings', label: 'Bookings', title: 'Bookings' },
   { id: 'calls', label: 'Calls', title: 'Calls' },
   { id: 'voicemails', label: 'Voicemail', title: 'Voicemail' },
   { id: 'texts', label: 'Texts', title: 'Texts' },
