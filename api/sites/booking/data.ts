@@ -3,7 +3,7 @@ import { instantIso, localToday, timeLabel, whenLabel, zoneLabel } from '../../.
 import type { PrismaClient } from '../../../prisma/client.ts';
 import { forTenant } from '../../../prisma/tenant-db.ts';
 import type { DayChoice, SlotChoice } from '../render/booking-pages.ts';
-import { loadAvailability } from './stand-ins.ts';
+import { loadAvailability } from '../../../prisma/availability.ts';
 
 // The rows behind the public booking pages: which services book online, their deposits, the
 // business's rules, and free times turned into the days and slot links a page shows.

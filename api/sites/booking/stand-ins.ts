@@ -1,44 +1,20 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
-import { DateTime } from 'luxon';
 import { bookingView, type BookingView } from '../../../domain/booking/view.ts';
-import { cancelBooking, findBooking, holdSlot, moveBooking, resourcesForService } from '../../../prisma/bookings.ts';
+import { isOffered } from '../../../prisma/availability.ts';
+import { cancelBooking, findBooking, holdSlot, moveBooking } from '../../../prisma/bookings.ts';
 import { forTenant } from '../../../prisma/tenant-db.ts';
-import type { PrismaClient } from '../../../prisma/client.ts';
 import type { ServiceDeps } from '../../../workers/runtime/deps.ts';
 
-// TEMPORARY stand-ins for part A's loadAvailability (prisma/availability.ts), part B's bookOnline /
+// TEMPORARY stand-ins for part B's bookOnline /
 // changeBooking (api/bookings/book.ts) and manage-link tokens (domain/booking/manage-link.ts), with
 // their agreed signatures, so the site's booking pages can be built before those land. Deleted on merge.
-
-export interface AvailabilitySlot { start: string | Date; end: string | Date; resourceIds: string[] }
-export interface Availability { timeZone: string; days: { date: string; slots: AvailabilitySlot[] }[] }
-
-export async function loadAvailability(db: PrismaClient, tenantId: string, q: { serviceId: string; from: string; days: number; resourceId?: string; now?: Date }): Promise<Availability> {
-  const phone = await db.tenantPhoneConfig.findUnique({ where: { tenantId }, select: { timeZone: true } });
-  const timeZone = phone?.timeZone ?? 'America/Chicago';
-  const service = await forTenant(db, tenantId).service.findFirst({ where: { id: q.serviceId, active: true } });
-  const resources = service ? await resourcesForService(db, tenantId, service.id) : [];
-  const now = q.now ?? new Date();
-  const days = [];
-  for (let i = 0; i < q.days; i++) {
-    const day = DateTime.fromISO(q.from, { zone: timeZone }).plus({ days: i });
-    const slots: AvailabilitySlot[] = [];
-    if (service && resources.length > 0 && day.weekday !== 7) {
-      for (let hour = 9; hour + service.durationMin / 60 <= 17; hour++) {
-        const start = day.set({ hour, minute: 0 });
-        if (start.toMillis() < now.getTime() + 120 * 60_000) continue;
-        slots.push({ start: start.toISO()!, end: start.plus({ minutes: service.durationMin }).toISO()!, resourceIds: resources.map((r) => r.id) });
-      }
-    }
-    days.push({ date: day.toISODate()!, slots });
-  }
-  return { timeZone, days };
-}
 
 type Deps = Pick<ServiceDeps, 'db' | 'temporal' | 'config' | 'logger' | 'masterKey'>;
 export type BookOnlineResult = { ok: true; booking: BookingView } | { ok: false; reason: string; message: string };
 
 export async function bookOnline(deps: Deps, input: { tenantId: string; serviceId: string; start: Date; resourceId?: string; name: string; phone: string; email?: string | null; address?: string | null; notes?: string | null; source: 'web' }): Promise<BookOnlineResult> {
+  const offer = await isOffered(deps.db, input.tenantId, { serviceId: input.serviceId, start: input.start });
+  if (!offer.offered) return { ok: false, reason: offer.refusal === 'taken' ? 'slot_taken' : 'not_offered', message: offer.reason ?? 'That time is not offered.' };
   const tdb = forTenant(deps.db, input.tenantId);
   const customer = (await tdb.customer.findFirst({ where: { phone: input.phone } })) ?? (await tdb.customer.create({ data: { name: input.name, phone: input.phone, email: input.email ?? null } }));
   const result = await holdSlot(deps.db, input.tenantId, { bookingId: randomUUID(), serviceId: input.serviceId, customerId: customer.id, start: input.start, resourceId: input.resourceId ?? null, source: 'web', holdMinutes: 5, confirm: true, address: input.address ?? null });
