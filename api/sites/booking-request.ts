@@ -15,7 +15,7 @@ import { respondWith } from './site-pages.ts';
 import { loadSiteFacts, type SiteTarget } from './site-facts.ts';
 import { storeWebsiteRequest } from './website-requests.ts';
 
-// POST <site>/book: the booking form, sent without JavaScript. Only from the site's own pages (the
+// POST <site>/book/request (and <site>/book, where pages cached before online booking post): the request form, sent without JavaScript. Only from the site's own pages (the
 // browser's Origin, as hono/csrf checks it), with the form's token, within each address's hourly
 // budget; the request creates (or finds) the customer, is stored, and the owner is told. Then
 // Post/Redirect/Get to the thank-you page, or the form again with what to fix.
@@ -28,10 +28,10 @@ const hostOf = (url: string) => {
   }
 };
 // Same host as the page the form is on, whichever address (path, subdomain, own domain) it was served at.
-const sameSite = csrf({ origin: (origin, c) => hostOf(origin) === (c.req.header('host') ?? hostOf(c.req.url)) });
+export const sameSite = csrf({ origin: (origin, c) => hostOf(origin) === (c.req.header('host') ?? hostOf(c.req.url)) });
 
 const limiters = new WeakMap<AppDeps, ReturnType<typeof rateLimiter<AppEnv>>>();
-function limiterOf(deps: AppDeps) {
+export function limiterOf(deps: AppDeps) {
   let limiter = limiters.get(deps);
   if (!limiter) {
     limiter = rateLimiter<AppEnv>({
@@ -57,9 +57,9 @@ export async function handleBookingRequest(c: Context<AppEnv>, target: SiteTarge
   const facts = await loadSiteFacts(deps.db, target);
   const token = (tenantId: string) => formToken(deps.masterKey, tenantId);
   // Read fresh, never from the cache: a site unpublished or closed a moment ago takes nothing.
-  if (!facts || facts.status === 'closed' || !facts.site?.publishedAt) return respondWith(c, await buildSitePage(facts, 'book', mount, { settings: deps.config, formToken: token }));
+  if (!facts || facts.status === 'closed' || !facts.site?.publishedAt) return respondWith(c, await buildSitePage(facts, 'request', mount, { settings: deps.config, formToken: token }));
   const again = async (status: 400 | 403, values: Record<string, string>, errors: Record<string, string>) => {
-    const page = await buildSitePage(facts, 'book', mount, { settings: deps.config, formToken: token, form: { values, errors } });
+    const page = await buildSitePage(facts, 'request', mount, { settings: deps.config, formToken: token, form: { values, errors } });
     return c.body(page.body, status, { 'content-type': page.contentType, 'cache-control': 'no-store', ...(page.csp ? { 'content-security-policy': page.csp } : {}) });
   };
   if (facts.status === 'suspended') return again(403, {}, {});

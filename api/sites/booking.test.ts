@@ -18,7 +18,7 @@ afterAll(async () => t?.close());
 async function siteWithForm() {
   const { id } = await createTenant(t, owner, 'pro');
   await publishSite(t, id, { ownerNotifyPhone: '+19185550142' });
-  const html = await (await t.app.request(`/s/${id}/book`)).text();
+  const html = await (await t.app.request(`/s/${id}/book/request`)).text();
   const serviceId = /<option value="([0-9a-f-]{36})">Full detail/.exec(html)![1]!;
   return { id, token: formTokenIn(html), serviceId };
 }

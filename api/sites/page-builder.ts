@@ -33,6 +33,8 @@ export interface BuildOptions {
   now?: Date;
   /** A booking form sent back with problems (never cached). */
   form?: RenderContext['form'];
+  /** What a booking page shows (api/sites/booking/): never cached. */
+  booking?: RenderContext['booking'];
 }
 
 function sitemap(canonical: SiteMount): string {
@@ -42,7 +44,7 @@ function sitemap(canonical: SiteMount): string {
 
 function robots(mount: SiteMount, canonical: SiteMount, published: boolean): string {
   if (!published) return 'User-agent: *\nDisallow: /\n';
-  return `User-agent: *\nAllow: /\nDisallow: ${pagePath(mount, 'thanks')}\nSitemap: ${pagePath(canonical, 'home').replace(/\/$/, '')}/sitemap.xml\n`;
+  return `User-agent: *\nAllow: /\nDisallow: ${pagePath(mount, 'thanks')}\nDisallow: ${mount.base}/booking/\nSitemap: ${pagePath(canonical, 'home').replace(/\/$/, '')}/sitemap.xml\n`;
 }
 
 export async function buildSitePage(facts: SiteFacts | null, resource: SiteResource, mount: SiteMount, options: BuildOptions): Promise<CachedPage> {
@@ -54,6 +56,6 @@ export async function buildSitePage(facts: SiteFacts | null, resource: SiteResou
   const canonical = canonicalMount(site, options.settings);
   if (resource === 'robots') return page(facts.tenantId, 200, robots(mount, canonical, published), 'text/plain; charset=utf-8');
   if (resource === 'sitemap') return page(facts.tenantId, 200, sitemap(canonical), 'application/xml; charset=utf-8');
-  const ctx: RenderContext = { site, mount, canonical, page: resource, formToken: options.formToken(facts.tenantId), ...(options.form ? { form: options.form } : {}) };
+  const ctx: RenderContext = { site, mount, canonical, page: resource, formToken: options.formToken(facts.tenantId), ...(options.form ? { form: options.form } : {}), ...(options.booking ? { booking: options.booking } : {}) };
   return htmlPage(facts.tenantId, resource === 'not-found' ? 404 : 200, await renderSitePage(ctx));
 }

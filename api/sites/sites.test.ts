@@ -31,7 +31,7 @@ describe('a published site', () => {
     expect(html).toContain(`href="tel:${phoneNumber}"`);
     expect(html).toContain(`href="sms:${phoneNumber}"`);
     expect(html).toContain(`<link rel="canonical" href="http://${id}.sites.test:3000/">`);
-    expect(html).toContain(`action="/s/${id}/book"`);
+    expect(html).toContain(`href="/s/${id}/book"`);
     const csp = response.headers.get('content-security-policy')!;
     expect(csp).toMatch(/default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+'/);
     expect(csp).not.toContain('unsafe-inline');
@@ -69,7 +69,8 @@ describe('a published site', () => {
     expect(home.status).toBe(200);
     const html = await home.text();
     expect(html).toContain('href="/privacy"');
-    expect(html).toContain('action="/book"');
+    expect(html).toContain('href="/book"');
+    expect(await (await get('/book/request', { host: `${id}.sites.test` })).text()).toContain('action="/book/request"');
     expect((await get('/sms-opt-in', { host: `${id}.sites.test` })).status).toBe(200);
     expect((await get('/api/site-templates', { host: `${id}.sites.test` })).status).toBe(404);
     // An unknown subdomain is no site, and never the app.
@@ -95,7 +96,7 @@ describe('a published site', () => {
     expect(sitemap.headers.get('content-type')).toContain('application/xml');
     const xml = await sitemap.text();
     for (const path of ['/', '/book', '/privacy', '/terms', '/sms-opt-in']) expect(xml).toContain(`<loc>http://${id}.sites.test:3000${path}</loc>`);
-    expect(await (await get('/robots.txt', { host: `${id}.sites.test` })).text()).toBe(`User-agent: *\nAllow: /\nDisallow: /thanks\nSitemap: http://${id}.sites.test:3000/sitemap.xml\n`);
+    expect(await (await get('/robots.txt', { host: `${id}.sites.test` })).text()).toBe(`User-agent: *\nAllow: /\nDisallow: /thanks\nDisallow: /booking/\nSitemap: http://${id}.sites.test:3000/sitemap.xml\n`);
     expect(await (await get('/robots.txt')).text()).toContain('Allow: /s/');
   });
 });

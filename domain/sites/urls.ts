@@ -6,6 +6,8 @@
 export const SITE_PAGES = {
   home: '',
   book: '/book',
+  /** The "just send a request" form: a service with no online booking, or a business with no services. */
+  request: '/book/request',
   thanks: '/thanks',
   privacy: '/privacy',
   terms: '/terms',
@@ -59,3 +61,12 @@ export function slugFromHost(host: string, baseDomain: string | undefined): stri
 
 /** A host as stored in tenant_sites.custom_domain: lowercase, no port, no trailing dot. */
 export const normalHost = (host: string): string => host.trim().toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '');
+
+/** The booking flow's own addresses under a site: a service's days and slots, the details form, the manage page. */
+export const bookingPath = {
+  service: (mount: SiteMount, serviceId: string, date?: string) => `${mount.base}/book/${serviceId}${date ? `?date=${date}` : ''}`,
+  details: (mount: SiteMount, serviceId: string, start?: string) => `${mount.base}/book/${serviceId}/details${start ? `?start=${encodeURIComponent(start)}` : ''}`,
+  /** The customer's link to their booking (the token proves it is theirs). */
+  manage: (mount: SiteMount, bookingId: string, token: string, step?: 'cancel' | 'reschedule', query: Record<string, string> = {}) =>
+    `${mount.base}/booking/${bookingId}${step ? `/${step}` : ''}?${new URLSearchParams({ t: token, ...query }).toString()}`,
+};

@@ -79,5 +79,15 @@ figure{margin:0}figcaption{font-weight:650;margin-top:.5rem}
 .steps li::before{content:counter(step);display:inline-grid;place-items:center;width:2.2rem;height:2.2rem;border-radius:50%;background:var(--brand);color:var(--on-brand);font-weight:800;margin-bottom:.5rem}
 .policies{display:grid;gap:1rem 2rem;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr))}
 .page{min-height:50vh}
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.booking .svc h2{font-size:1.25rem;margin:0 0 .25rem}
+.days,.slots{list-style:none;margin:0 0 1.5rem;padding:0;display:flex;flex-wrap:wrap;gap:.5rem}
+.days a{display:inline-flex;align-items:center;min-height:48px;padding:.5rem .8rem;border:1px solid #6b7280;border-radius:.5rem;text-decoration:none;color:#111827;background:#fff}
+.days a[aria-current]{background:var(--brand);color:var(--on-brand);border-color:var(--brand);font-weight:700}
+.days a.none{color:#4b5563;border-style:dashed}
+.slots .btn{min-width:7rem}
+.summary{display:grid;grid-template-columns:max-content 1fr;gap:.4rem 1rem;margin:0 0 1.5rem}.summary dt{font-weight:650}.summary dd{margin:0}
+fieldset{border:1px solid #6b7280;border-radius:.5rem;padding:.75rem 1rem;display:grid;gap:.5rem}legend{font-weight:650;padding:0 .3rem}
+.notice{border-left:4px solid var(--brand);padding:.5rem 1rem;background:var(--wash)}
 .wrap .wrap{padding:0;max-width:none}
 @media (prefers-reduced-motion:reduce){html{scroll-behavior:auto}}`;

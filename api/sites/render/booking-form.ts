@@ -2,8 +2,8 @@ import { html } from 'hono/html';
 import { callLink } from './contact.ts';
 import { href, type Html, type RenderContext } from './context.ts';
 
-// The booking request form: a plain form post (no script), answered with a thank-you page, or with
-// this form again showing what to fix. The texting box is unticked and optional, as carriers require.
+// The "just send a request" form: a plain form post (no script), answered with a thank-you page, or
+// with this form again showing what to fix. Online booking with real times is render/booking-pages.ts. The texting box is unticked and optional, as carriers require.
 
 const FIELD_IDS = { name: 'f-name', phone: 'f-phone', email: 'f-email', serviceId: 'f-service', when: 'f-when', address: 'f-address', message: 'f-message' } as const;
 type Field = keyof typeof FIELD_IDS;
@@ -20,7 +20,7 @@ export function bookingForm(ctx: RenderContext): Html {
   const expired = ctx.form?.errors.token;
   const errors = ctx.form ? Object.keys(ctx.form.errors).filter((name) => name !== 'token').length : 0;
   const chosen = value('serviceId');
-  return html`<form class="book" method="post" action="${href(ctx, 'book')}">
+  return html`<form class="book" method="post" action="${href(ctx, 'request')}">
 ${errors ? html`<p class="alert" role="alert">Please check the ${errors === 1 ? 'field' : `${errors} fields`} marked below.</p>` : expired ? html`<p class="alert" role="alert">${expired}</p>` : ''}
 ${field(ctx, 'name', 'Your name', (a) => html`<input ${a} type="text" autocomplete="name" required maxlength="80" value="${value('name')}">`)}
 ${field(ctx, 'phone', 'Phone number', (a) => html`<input ${a} type="tel" autocomplete="tel" required maxlength="40" value="${value('phone')}">`)}
@@ -38,11 +38,16 @@ ${field(ctx, 'message', 'Anything we should know? (optional)', (a) => html`<text
 </form>`;
 }
 
-/** The form in its section, or — for a business that takes no requests right now — how to call. */
-export function bookingSection(ctx: RenderContext, heading = 'Request a booking', className = '', level: 1 | 2 = 2): Html {
+/**
+ * The front page's booking section: the way into online booking (a service, then a free time), the
+ * request form for a business with no services, or — for a business that takes no work right now — how to call.
+ */
+export function bookingSection(ctx: RenderContext, heading = 'Book online', className = ''): Html {
   if (!ctx.site.shows('booking')) return html``;
-  const body = ctx.site.takesRequests
-    ? html`<p>Send us this form and we will reply with a time and a price.</p>${bookingForm(ctx)}`
-    : html`<p>Online requests are paused right now. Please call us.</p><div class="actions">${callLink(ctx)}</div>`;
-  return html`<section id="book" aria-labelledby="book-h"${className ? html` class="${className}"` : ''}><div class="wrap">${level === 1 ? html`<h1 id="book-h">${heading}</h1>` : html`<h2 id="book-h">${heading}</h2>`}${body}</div></section>`;
+  const body = !ctx.site.takesRequests
+    ? html`<p>Online requests are paused right now. Please call us.</p><div class="actions">${callLink(ctx)}</div>`
+    : ctx.site.services.length === 0
+      ? html`<p>Send us a request and we will reply with a time and a price.</p><div class="actions"><a class="btn" href="${href(ctx, 'request')}">Send a request</a></div>`
+      : html`<p>Pick a service and a free time — you get a text to confirm it.</p><div class="actions"><a class="btn" href="${href(ctx, 'book')}">${ctx.site.callToAction}</a></div><p>Rather tell us what you need? <a href="${href(ctx, 'request')}">Send a request</a>.</p>`;
+  return html`<section id="book" aria-labelledby="book-h"${className ? html` class="${className}"` : ''}><div class="wrap"><h2 id="book-h">${heading}</h2>${body}</div></section>`;
 }

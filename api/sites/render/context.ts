@@ -1,4 +1,5 @@
 import type { html } from 'hono/html';
+import type { BookingScreen } from './booking-pages.ts';
 import type { SiteModel } from '../../../domain/sites/site-model.ts';
 import { pagePath, type SiteMount, type SitePage } from '../../../domain/sites/urls.ts';
 
@@ -17,6 +18,8 @@ export interface RenderContext {
   formToken: string;
   /** A form sent back with problems: what was typed and what to fix. */
   form?: { values: Record<string, string>; errors: Record<string, string> };
+  /** What the booking page shows (services, a day's times, the details form, a booking); the services when absent. */
+  booking?: BookingScreen;
   /** The owner's preview: never indexed, and the form does not post. */
   preview?: boolean;
 }

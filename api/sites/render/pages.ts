@@ -2,7 +2,7 @@ import { html } from 'hono/html';
 import { legalPage, type LegalPageId } from '../../../domain/sites/legal.ts';
 import type { SiteModel } from '../../../domain/sites/site-model.ts';
 import { siteTemplate } from '../templates/index.ts';
-import { bookingSection } from './booking-form.ts';
+import { bookingPage, requestBody } from './booking-pages.ts';
 import { actions, callLink } from './contact.ts';
 import { href, type Html, type RenderContext } from './context.ts';
 import { renderDocument, type PageHead, type RenderedPage } from './document.ts';
@@ -34,9 +34,12 @@ function inner(ctx: RenderContext): { head: PageHead; main: Html } {
   const { site } = ctx;
   switch (ctx.page) {
     case 'book':
+      if (!site.takesRequests || !site.shows('booking')) return { head: { title: `${site.callToAction} — ${site.businessName}`, description: `How to book ${site.businessName}.` }, main: requestBody(ctx, site.callToAction) };
+      return bookingPage(ctx, ctx.booking ?? { kind: 'services', online: null, deposits: {} });
+    case 'request':
       return {
-        head: { title: `${site.callToAction} — ${site.businessName}`, description: `Send ${site.businessName} a booking request: pick a service, say when suits you, and we reply with a time and a price.` },
-        main: bookingSection(ctx, site.callToAction, '', 1),
+        head: { title: `Send a request — ${site.businessName}`, description: `Send ${site.businessName} a booking request: pick a service, say when suits you, and we reply with a time and a price.` },
+        main: requestBody(ctx, 'Send a request'),
       };
     case 'thanks':
       return {

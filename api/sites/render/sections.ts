@@ -51,7 +51,7 @@ export function policiesSection(ctx: RenderContext, heading = 'Good to know', cl
 /** Three steps from request to done, for templates that explain how booking works. */
 export function stepsSection(ctx: RenderContext, className = ''): Html {
   const steps = [
-    ['Tell us what you need', ctx.site.takesRequests && ctx.site.shows('booking') ? 'Send the booking form or give us a call — it takes a minute.' : 'Give us a call or send a text — it takes a minute.'],
+    ['Tell us what you need', ctx.site.takesRequests && ctx.site.shows('booking') ? 'Book a time online or give us a call — it takes a minute.' : 'Give us a call or send a text — it takes a minute.'],
     ['We confirm a time', 'We reply by phone or text with a time and a price, before anything is booked.'],
     ['We do the work', 'We arrive on time, do the job and check it with you before we leave.'],
   ] as const;
