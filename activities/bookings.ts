@@ -1,4 +1,4 @@
-import { isOffered } from '../prisma/availability-stand-in.ts';
+import { isOffered } from '../prisma/availability.ts';
 import { manageLink } from '../domain/booking/manage-link.ts';
 import { planReminders } from '../domain/booking/reminders.ts';
 import { bookingText, lateCancellationNote } from '../domain/booking/texts.ts';

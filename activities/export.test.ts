@@ -144,7 +144,7 @@ describe('writeExportArchive', () => {
     const raw = zip.get('customers.csv')!;
     expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(raw.toString('utf8')).toContain('"Ann ""The Hammer"" Lee"');
-    expect(raw.toString('utf8').split('\r\n')[0]).toBe('\uFEFFid,name,phone,email,address,notes,created_at,updated_at');
+    expect(raw.toString('utf8').split('\r\n')[0]).toBe('\uFEFFid,name,phone,email,address,notes,created_at,updated_at,last_contact_at');
     const names = csvRows('customers').map((r) => r.name);
     for (const tricky of TRICKY_TEXTS) expect(names).toContain(csvValue(tricky));
     expect(csvRows('messages').map((r) => r.body)).toEqual(expect.arrayContaining(TRICKY_TEXTS.map(csvValue)));

@@ -4,6 +4,7 @@ import { requestId } from 'hono/request-id';
 import { adminAuditRoutes } from './admin/audit.ts';
 import { adminTenantRoutes } from './admin/tenants.ts';
 import { publicBookingRoutes } from './bookings/availability-routes.ts';
+import { publicBookingWriteRoutes } from './bookings/routes.ts';
 import { DEFAULT_ACCOUNT_LIMITS, throttleTokenAttempts, type AccountLimits } from './auth/account-throttle.ts';
 import type { LoginLimits } from './auth/login-throttle.ts';
 import { passwordResetRoutes } from './auth/password-reset.ts';
@@ -71,6 +72,7 @@ export function createApp(deps: AppDeps, options: { loginLimits?: Partial<LoginL
   app.route('/sandbox/mailbox', mailboxRoutes()); // the recorded mail, only when no SMTP server is configured (never in production)
   app.route('/api/site-templates', siteTemplateRoutes());
   app.route('/api/tenants/:tenantId', tenantRoutes());
+  app.route('/api/public/:slug/bookings', publicBookingWriteRoutes()); // a customer books: rate limited, 409 when the slot is gone
   app.route('/api/public/:slug', publicBookingRoutes()); // public booking: services and slots, no session, never cached
   app.route('/s', siteRoutes()); // public websites: no session, cached, their own CSP
   app.get('/robots.txt', (c) => c.text(PLATFORM_ROBOTS));

@@ -50,7 +50,7 @@ interface PublicBusiness {
 }
 
 /** The business behind a public slug, or a 404: unknown, closed, or not set up yet all take no bookings. */
-async function publicBusiness(db: PrismaClient, slug: string): Promise<PublicBusiness> {
+export async function publicBusiness(db: PrismaClient, slug: string): Promise<PublicBusiness> {
   const tenant = TENANT_ID_PATTERN.test(slug)
     ? await db.tenant.findUnique({ where: { slug }, select: { id: true, closedAt: true, config: { select: { businessName: true, status: true } }, phoneConfig: { select: { timeZone: true, phoneNumber: true } } } })
     : null;

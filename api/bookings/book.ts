@@ -11,7 +11,7 @@ import { cancelBookingChange, confirmBookingChange, finishBookingChange, resched
 import type { ChangedBy, ChangeResult } from '../../workflows/booking.messages.ts';
 import { withinTemporalDeadline } from '../temporal-deadline.ts';
 import { customerForBooking } from './customer.ts';
-import { isOffered } from '../../prisma/availability-stand-in.ts';
+import { isOffered } from '../../prisma/availability.ts';
 
 // Booking, for every channel (the public site, the owner's calendar, the agent's tools): the one
 // function that turns "this person wants this service at this time" into a held or confirmed row

@@ -7,6 +7,7 @@ import { validated } from '../validated.ts';
 import { DEFAULT_TIME_ZONE } from '../../domain/local-day.ts';
 import { tenantBillingRoutes } from './billing.ts';
 import { tenantAvailabilityRoutes } from '../bookings/availability-routes.ts';
+import { tenantBookingRoutes } from '../bookings/routes.ts';
 import { callLog } from './call-log.ts';
 import { carrierRegistrationRoutes } from './carrier-registration.ts';
 import { customerRoutes } from '../customers/routes.ts';
@@ -82,6 +83,7 @@ export function tenantRoutes() {
     .route('/', voicemailRecordingRoutes())
     .get('/messages', member, async (c) => c.json(await listMessages(c.get('deps').db, tenantId(c), pageFrom(c.req.query()))))
     .route('/availability', tenantAvailabilityRoutes())
+    .route('/', tenantBookingRoutes())
     .route('/billing', tenantBillingRoutes())
     .route('/carrier-registration', carrierRegistrationRoutes())
     .route('/customers', customerRoutes())

@@ -12,7 +12,7 @@ import { buildSitePage } from '../page-builder.ts';
 import type { BookingScreen } from '../render/booking-pages.ts';
 import { loadSiteFacts, type SiteTarget } from '../site-facts.ts';
 import { freeTimes, offeredSlot, onlineServices, slotChoice } from './data.ts';
-import { bookOnline, manageToken } from './stand-ins.ts';
+import { bookOnline, manageToken } from './booking-engine.ts';
 
 // The booking flow's answers: services → a day's times → the details form → booked. Each page is
 // built fresh (free times change by the minute) and sent with no-store; the rest of the site keeps

@@ -12,7 +12,7 @@ import type { BookingSummary } from '../render/booking-pages.ts';
 import { loadSiteFacts, type SiteTarget } from '../site-facts.ts';
 import { bookingRules, freeTimes, slotChoice } from './data.ts';
 import { bookingAnswer } from './flow.ts';
-import { changeBooking, checkoutUrlOf, findBooking, manageTokenValid } from './stand-ins.ts';
+import { changeBooking, checkoutUrlOf, findBooking, manageTokenValid } from './booking-engine.ts';
 
 // "Manage your booking": <site>/booking/<id>?t=<token>, the link in the confirmation text. It shows
 // the booking, and cancels (after saying what the policy costs) or moves it through the booking
