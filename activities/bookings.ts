@@ -62,7 +62,7 @@ export function createBookingActivities(
       const row = await findBooking(db, ref.tenantId, ref.bookingId);
       if (!row) return { ok: false, reason: 'booking_not_found' };
       if (askOffered && row.service) {
-        const offered = await isOffered(db, ref.tenantId, { serviceId: row.service.id, start: new Date(start), resourceId: resourceId ?? undefined });
+        const offered = await isOffered(db, ref.tenantId, { serviceId: row.service.id, start: new Date(start), resourceId: resourceId ?? undefined, ignoreBookingId: ref.bookingId });
         if (!offered.offered) return { ok: false, reason: 'not_offered' };
       }
       return written(await moveBooking(db, ref.tenantId, ref.bookingId, { start: new Date(start), resourceId }), ref, leads);

@@ -72,6 +72,8 @@ export interface ConversationActivities {
   clearOptOut(input: { tenantId: string; phone: string }): Promise<void>;
   /** Marks outbound texts to `phone` still waiting to go out as `cancelled`; returns how many. */
   cancelQueuedTexts(input: { tenantId: string; phone: string }): Promise<number>;
+  /** The customer's next booking still to come (held or confirmed), which a reply to a reminder is about; null when none. */
+  findUpcomingBooking(input: { tenantId: string; customerId: string }): Promise<{ bookingId: string } | null>;
 }
 
 export interface CallRecord {

@@ -45,5 +45,14 @@ export function createConversationActivities(deps: ActivityDeps): ConversationAc
       await cancelHeldTexts(deps, tenantId, held.map((m) => m.id));
       return count;
     },
+
+    async findUpcomingBooking({ tenantId, customerId }) {
+      const next = await forTenant(db, tenantId).booking.findFirst({
+        where: { customerId, status: { in: ['held', 'confirmed'] }, endsAt: { gt: new Date() } },
+        orderBy: { startsAt: 'asc' },
+        select: { id: true },
+      });
+      return next ? { bookingId: next.id } : null;
+    },
   };
 }

@@ -9,7 +9,9 @@ import type { ActivityDeps } from './deps.ts';
 import { createStripeClient } from './stripe-client.ts';
 
 /** Stripe metadata naming the booking (the webhook reads these back on checkout.session.completed). */
-export const DEPOSIT_METADATA = { tenantId: 'tenant_id', bookingId: 'booking_id' } as const;
+import { DEPOSIT_METADATA } from '../domain/booking/deposit-metadata.ts';
+
+export { DEPOSIT_METADATA };
 
 /** One Checkout session per booking, however often the workflow (or a retry) asks. */
 export const depositIdempotencyKey = (tenantId: string, bookingId: string) => `servicepro:deposit:${tenantId}:${bookingId}`;

@@ -1,3 +1,4 @@
+import { ensureResource } from '../prisma/bookable.ts';
 import { ApplicationFailure } from '@temporalio/common';
 import { Prisma } from '../prisma/client.ts';
 import { forTenant } from '../prisma/tenant-db.ts';
@@ -59,13 +60,16 @@ export function createOnboardingActivities(deps: ActivityDeps, billing: Pick<Bil
       // A new business has no bookings: the services of an earlier attempt are simply replaced.
       await forTenant(db, tenantId).transaction(async (tx) => {
         await tx.service.deleteMany({ where: { bookings: { none: {} } } });
-        await tx.service.createMany({ data: services.map((s) => ({ name: s.name, durationMin: s.durationMinutes, priceCents: s.priceCents })) });
+        await tx.service.createMany({ data: services.map((s, i) => ({ name: s.name, durationMin: s.durationMinutes, priceCents: s.priceCents, sortOrder: i })) });
       });
+      // Someone to book them with: the owner's team, until they add people and vans.
+      await ensureResource(db, tenantId);
       return { seeded: services.length };
     },
 
     async removeSeededServices({ tenantId }) {
       await forTenant(db, tenantId).service.deleteMany({ where: { bookings: { none: {} } } });
+      await forTenant(db, tenantId).resource.deleteMany({ where: { bookings: { none: {} } } });
     },
 
     cancelTrial,

@@ -1,5 +1,7 @@
 import { hashPassword, verifyPassword } from '../domain/passwords.ts';
 import { ROOT_BUSINESS_NAME, ROOT_TENANT_ID } from '../domain/tenancy.ts';
+import { industryPack } from '../domain/industry-packs/index.ts';
+import { ensureResource, ensureServices } from './bookable.ts';
 import type { PrismaClient } from './client.ts';
 
 /**
@@ -23,6 +25,10 @@ export async function seedPlatform(db: PrismaClient, options: { ownerEmail: stri
     // Root's website, published once; the owner's later edits (or unpublishing) are kept.
     await tx.tenantSite.upsert({ where: { tenantId: ROOT_TENANT_ID }, update: {}, create: { tenantId: ROOT_TENANT_ID, template: 'classic', publishedAt: new Date() } });
   });
+
+  // Root can take a booking on a fresh start: its trade's services and one resource.
+  await ensureServices(db, ROOT_TENANT_ID, industryPack('auto-detailing').services);
+  await ensureResource(db, ROOT_TENANT_ID);
 
   const existing = await db.user.findUnique({ where: { email } });
   const passwordHash = existing && (await verifyPassword(existing.passwordHash, options.ownerPassword)) ? existing.passwordHash : await hashPassword(options.ownerPassword);

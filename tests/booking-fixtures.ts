@@ -24,6 +24,10 @@ export async function createBookingTenant(t: TestApp, options: { timeZone?: stri
   const tdb = forTenant(t.deps.db, tenant.tenantId);
   const service = await tdb.service.create({ data: { name: 'Full detail', durationMin: options.durationMin ?? 60, priceCents: 19_900, depositCents: options.depositCents ?? 0 } });
   const resource = await tdb.resource.create({ data: { name: 'Van 1' } });
+  // Open around the clock and bookable at once, so a test's times are offered whenever it runs.
+  const allDay = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => [day, [['00:00', '23:59']]]));
+  await t.deps.db.tenantPhoneConfig.update({ where: { tenantId: tenant.tenantId }, data: { businessHours: allDay } });
+  await t.deps.db.bookingSettings.upsert({ where: { tenantId: tenant.tenantId }, create: { tenantId: tenant.tenantId, minNoticeMin: 0, maxAdvanceDays: 3650 }, update: {} });
   return { ...tenant, timeZone, serviceId: service.id, resourceId: resource.id };
 }
 

@@ -4,6 +4,9 @@ import { tenantPageUrl } from '../domain/app-links.ts';
 import { pausedByBilling } from '../domain/billing.ts';
 import type { InboundSms } from '../domain/inbound-sms.ts';
 import { classifyInbound } from '../domain/sms-keywords.ts';
+import { bookingReplyOf } from '../domain/booking/replies.ts';
+import { workflowIds } from '../domain/workflow-ids.ts';
+import { customerReplySignal } from './booking.messages.ts';
 import { autoReplyText, smsReplies } from '../domain/sms-replies.ts';
 import { conversationStateQuery, inboundSmsSignal, type ConversationInput, type ConversationState } from './conversation.messages.ts';
 
@@ -29,6 +32,8 @@ const keywordKind = (): SendSmsInput['kind'] => (wf.patched(PRECISE_SMS_KINDS) ?
 /** Owner alerts sent after this patch end with the full address of the texts page, which opens after sign-in. */
 const OWNER_ALERT_LINKS = 'owner-alert-links';
 const textsLink = (ctx: SmsContext, tenantId: string) => (ctx.appUrl && wf.patched(OWNER_ALERT_LINKS) ? tenantPageUrl(ctx.appUrl, tenantId, 'texts') : null);
+/** Texts after this patch may answer a booking reminder (C / X / R); histories before it never asked. */
+const BOOKING_REPLIES = 'booking-replies';
 const autoReplyKind = (): SendSmsInput['kind'] => (wf.patched(PRECISE_SMS_KINDS) ? 'auto-reply' : 'reply');
 
 const data = wf.proxyActivities<ConversationActivities>({
@@ -103,6 +108,14 @@ export async function conversationWorkflow(input: ConversationInput): Promise<vo
         return;
       case 'other': {
         if (!automations) return;
+        // C / X / R answer the customer's next booking's reminder: that booking's workflow replies.
+        const reply = wf.patched(BOOKING_REPLIES) ? bookingReplyOf(message.body) : null;
+        const booking = reply && customerId ? await data.findUpcomingBooking({ tenantId, customerId }) : null;
+        if (reply && booking) {
+          const delivered = await wf.getExternalWorkflowHandle(workflowIds.booking(tenantId, booking.bookingId)).signal(customerReplySignal, { action: reply, messageSid: sid }).then(() => true, () => false);
+          // A booking whose workflow has ended (done, cancelled) takes no replies: the text is an ordinary one.
+          if (delivered) return;
+        }
         const now = Date.now();
         const due = state.lastAutoReplyAt === null || now - Date.parse(state.lastAutoReplyAt) >= AUTO_REPLY_EVERY_MS;
         if (due) {

@@ -105,9 +105,9 @@ describe("the owner's website settings", () => {
   it('lists the requests the site brought in, newest first', async () => {
     const { id, owner } = await business('pro');
     await publishSite(t, id);
-    const token = formTokenIn(await (await t.app.request(`/s/${id}/book`)).text());
-    await postForm(t, `/s/${id}/book`, { name: 'Early Bird', phone: '+19185550161', when: 'Monday', token });
-    await postForm(t, `/s/${id}/book`, { name: 'Late Owl', phone: '+19185550162', message: 'After 5 please', token });
+    const token = formTokenIn(await (await t.app.request(`/s/${id}/book/request`)).text());
+    await postForm(t, `/s/${id}/book/request`, { name: 'Early Bird', phone: '+19185550161', when: 'Monday', token });
+    await postForm(t, `/s/${id}/book/request`, { name: 'Late Owl', phone: '+19185550162', message: 'After 5 please', token });
     const { requests } = (await (await t.call('GET', `/api/tenants/${id}/site/requests`, { token: owner })).json()) as { requests: { customer: { name: string }; preferredTime: string | null; message: string | null }[] };
     expect(requests.map((r) => [r.customer.name, r.preferredTime, r.message])).toEqual([['Late Owl', null, 'After 5 please'], ['Early Bird', 'Monday', null]]);
   });

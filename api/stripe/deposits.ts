@@ -1,7 +1,7 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { DEPOSIT_METADATA } from '../../activities/deposits.ts';
+import { DEPOSIT_METADATA } from '../../domain/booking/deposit-metadata.ts';
 import { workflowIds } from '../../domain/workflow-ids.ts';
 import { findBooking } from '../../prisma/bookings.ts';
 import type { PrismaClient } from '../../prisma/client.ts';

@@ -1,8 +1,31 @@
 import { DateTime } from 'luxon';
-import type { BookingRow } from '../../prisma/bookings.ts';
 
 // A booking as every channel shows it (the API's JSON, the agent's tool results, the texts):
 // times as ISO 8601 with the tenant's own offset, so "2027-03-14T09:00:00-05:00" reads 9:00 there.
+
+type BookingStatus = 'held' | 'confirmed' | 'completed' | 'cancelled' | 'expired' | 'no_show';
+type BookingSource = 'web' | 'sms' | 'voice' | 'owner';
+type ResourceKind = 'technician' | 'van' | 'bay';
+
+/** The row as prisma/bookings.ts selects it (written out here: domain/ imports nothing of ours). */
+export interface BookingRow {
+  id: string;
+  status: BookingStatus;
+  source: BookingSource;
+  startsAt: Date;
+  endsAt: Date;
+  holdExpiresAt: Date | null;
+  priceCents: number;
+  depositCents: number;
+  depositPaidAt: Date | null;
+  address: string | null;
+  notes: string | null;
+  cancellationNote: string | null;
+  createdAt: Date;
+  customer: { id: string; name: string; phone: string | null; email: string | null };
+  service: { id: string; name: string } | null;
+  resource: { id: string; name: string; kind: ResourceKind };
+}
 
 export interface BookingView {
   id: string;

@@ -58,7 +58,10 @@ describe('a business website in a browser', () => {
     expect(await page.locator('table.hours tr').count()).toBe(7);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
 
+    // The site books real slots now; the plain request form stays for what cannot be booked online.
     await page.getByRole('link', { name: 'Book a detail' }).first().click();
+    await expect.poll(() => page.url()).toBe(`${server!.url}/s/${tenantId}/book`);
+    await page.goto(`${server!.url}/s/${tenantId}/book/request`);
     await page.getByLabel('Your name').fill('Robin Browser');
     await page.getByLabel('Phone number').fill('918 555 0133');
     await page.getByLabel('Service').selectOption({ label: 'Full detail — from $249' });
