@@ -12,6 +12,7 @@ import { clientAddress } from '../auth/login-throttle.ts';
 import { requireAccess } from '../auth/session.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { ApiError, errorBody } from '../errors.ts';
+import { perApp } from '../per-app.ts';
 import { validated } from '../validated.ts';
 
 // Availability over HTTP. Public (no session, the site's booking page and the AI agent's tools):
@@ -25,21 +26,15 @@ import { validated } from '../validated.ts';
 /** Per address: a person paging through weeks makes a few a minute; a scraper makes hundreds. */
 const PUBLIC_REQUESTS_PER_MINUTE = 120;
 
-const limiters = new WeakMap<AppDeps, ReturnType<typeof rateLimiter<AppEnv>>>();
-function publicLimiter(deps: AppDeps) {
-  let limiter = limiters.get(deps);
-  if (!limiter) {
-    limiter = rateLimiter<AppEnv>({
-      windowMs: 60_000,
-      limit: PUBLIC_REQUESTS_PER_MINUTE,
-      standardHeaders: false,
-      keyGenerator: (c) => `availability|${clientAddress(c, deps.config.TRUST_PROXY_HOPS)}`,
-      handler: (c) => c.json(errorBody('rate_limited', 'Too many requests from your connection. Wait a minute, then try again.'), 429, { 'retry-after': '60' }),
-    });
-    limiters.set(deps, limiter);
-  }
-  return limiter;
-}
+const publicLimiter = perApp((deps) =>
+  rateLimiter<AppEnv>({
+    windowMs: 60_000,
+    limit: PUBLIC_REQUESTS_PER_MINUTE,
+    standardHeaders: false,
+    keyGenerator: (c) => `availability|${clientAddress(c, deps.config.TRUST_PROXY_HOPS)}`,
+    handler: (c) => c.json(errorBody('rate_limited', 'Too many requests from your connection. Wait a minute, then try again.'), 429, { 'retry-after': '60' }),
+  }),
+);
 
 interface PublicBusiness {
   tenantId: string;

@@ -12,6 +12,7 @@ import { requireAccess } from '../auth/session.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { ApiError, errorBody } from '../errors.ts';
 import { openBusinessOnly } from '../tenants/open-business.ts';
+import { perApp } from '../per-app.ts';
 import { validated } from '../validated.ts';
 import { publicBusiness } from './availability-routes.ts';
 import type { BookingRefusalReason } from '../../domain/booking/refusals.ts';
@@ -37,21 +38,15 @@ const STATUS_OF: Record<BookingRefusalReason, ContentfulStatusCode> = {
 };
 const refusal = (reason: BookingRefusalReason, message: string) => new ApiError(STATUS_OF[reason], reason, message);
 
-const limiters = new WeakMap<AppDeps, ReturnType<typeof rateLimiter<AppEnv>>>();
-function bookingLimiter(deps: AppDeps) {
-  let limiter = limiters.get(deps);
-  if (!limiter) {
-    limiter = rateLimiter<AppEnv>({
-      windowMs: 60 * 60_000,
-      limit: deps.config.BOOKING_ATTEMPTS_PER_HOUR,
-      standardHeaders: false,
-      keyGenerator: (c) => `public-booking|${clientAddress(c, deps.config.TRUST_PROXY_HOPS)}`,
-      handler: (c) => c.json(errorBody('rate_limited', 'Too many booking attempts from your connection in the last hour. Please call or text the business instead.'), 429, { 'retry-after': '3600' }),
-    });
-    limiters.set(deps, limiter);
-  }
-  return limiter;
-}
+const bookingLimiter = perApp((deps) =>
+  rateLimiter<AppEnv>({
+    windowMs: 60 * 60_000,
+    limit: deps.config.BOOKING_ATTEMPTS_PER_HOUR,
+    standardHeaders: false,
+    keyGenerator: (c) => `public-booking|${clientAddress(c, deps.config.TRUST_PROXY_HOPS)}`,
+    handler: (c) => c.json(errorBody('rate_limited', 'Too many booking attempts from your connection in the last hour. Please call or text the business instead.'), 429, { 'retry-after': '3600' }),
+  }),
+);
 
 /** `/api/public/:slug/bookings`: a customer books one of the offered slots. */
 export function publicBookingWriteRoutes() {
