@@ -2,6 +2,7 @@ import { wholeSeconds } from '../domain/twilio-fields.ts';
 import { usagePeriod } from '../domain/usage-period.ts';
 import type { PrismaClient } from '../prisma/client.ts';
 import { forTenant } from '../prisma/tenant-db.ts';
+import { addUsage } from '../prisma/usage-counters.ts';
 import type { CallActivities, CallRecord, VoicemailRecord, VoicemailRef } from './contracts.ts';
 
 export interface CallActivityHooks {
@@ -48,13 +49,8 @@ export function createCallActivities(db: PrismaClient, hooks: CallActivityHooks 
         change.set(period, (change.get(period) ?? 0) + call.durationSec);
         for (const [month, seconds] of change) {
           if (seconds === 0) continue;
-          await tx.usageCounter.upsert({
-            where: { tenantId_period: { tenantId: call.tenantId, period: month } },
-            create: { period: month, callSeconds: Math.max(0, seconds) },
-            update: { callSeconds: { increment: seconds } },
-          });
-          // A correction takes back what this call added; it never leaves the month below zero (a credit).
-          if (seconds < 0) await tx.usageCounter.updateMany({ where: { period: month, callSeconds: { lt: 0 } }, data: { callSeconds: 0 } });
+          // A correction takes back what this call added (never below zero: no credit).
+          await addUsage(tx, call.tenantId, month, { callSeconds: seconds });
         }
       });
     },

@@ -60,6 +60,14 @@ describe('sendSms', () => {
     expect(await usage(tenantId)).toBe(1);
   });
 
+  it("a new month's first texts sent at once all count: the usage row is created once, not raced", async () => {
+    const { tenantId } = await createSmsTenant(t);
+    const sends = Array.from({ length: 12 }, (_, i) => acts.sendSms({ tenantId, to: randomPhone(), body: `Booked, see you soon ${i}`, idempotencyKey: uniqueId('k'), kind: 'reply' }));
+    const results = await Promise.allSettled(sends);
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+    expect(await usage(tenantId)).toBe(12);
+  });
+
   it('after a Twilio 500 the row stays queued, and the retry sends exactly once', async () => {
     const { tenantId } = await createSmsTenant(t);
     const to = randomPhone();

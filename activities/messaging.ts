@@ -11,6 +11,7 @@ import { usagePeriod } from '../domain/usage-period.ts';
 import { platformSmsNumber } from '../domain/carrier-registration/states.ts';
 import { rememberPlatformText } from '../prisma/platform-text-routes.ts';
 import { forTenant } from '../prisma/tenant-db.ts';
+import { addUsage } from '../prisma/usage-counters.ts';
 import type { MessageModel as Message } from '../prisma/client.ts';
 import type { ConversationActivities, MessagingActivities, SendSmsInput, SendSmsResult } from './contracts.ts';
 import type { ActivityDeps } from './deps.ts';
@@ -180,11 +181,7 @@ export function createMessagingActivities(deps: ActivityDeps): MessagingActiviti
     const period = usagePeriod(sentAt);
     await forTenant(db, row.tenantId).transaction(async (tx) => {
       await tx.message.update({ where: { id: row.id }, data: { status: 'sent', providerSid: sent.sid, sentAt, segments, error: null } });
-      await tx.usageCounter.upsert({
-        where: { tenantId_period: { tenantId: row.tenantId, period } },
-        create: { period, smsSegments: segments },
-        update: { smsSegments: { increment: segments } },
-      });
+      await addUsage(tx, row.tenantId, period, { smsSegments: segments });
     });
     return { messageId: row.id, status: 'sent', segments };
   }

@@ -30,7 +30,6 @@ describe('replies to booking texts', () => {
     for (const [i, body] of texts.entries()) expect((await postInboundSms(t, inboundParams(people[i]!.phone, shop.number, body))).status).toBe(200);
 
     await expect.poll(() => status(0), { timeout: 20_000 }).toBe('cancelled');
-    // (C on a hold is not asserted here: reminders go to confirmed bookings, and a held one's C path is left to a later change.)
     await expect.poll(() => textsTo(t, people[2]!.phone).some((body) => body.includes(`/booking/${ids[2]}?t=`)), { timeout: 20_000 }).toBe(true);
     await expect.poll(() => textsTo(t, people[0]!.phone).some((body) => /cancelled/i.test(body)), { timeout: 20_000 }).toBe(true);
     // CANCEL is the carrier's word for "stop texting me": the booking stands, the number is opted out.
@@ -38,5 +37,19 @@ describe('replies to booking texts', () => {
     expect(await status(3)).toBe('confirmed');
     expect(await status(2)).toBe('confirmed');
     expect(await status(1)).toBe('confirmed');
+  });
+
+  it('C confirms a held booking (one the agent holds until the customer agrees), and the confirmation is from the committed row', async () => {
+    const shop = await createBookingTenant(t);
+    const person = customer('Hollis');
+    const start = new Date(Math.ceil((Date.now() + 4 * 86_400_000) / 3_600_000) * 3_600_000);
+    const held = await bookOnline(t.deps, { tenantId: shop.tenantId, serviceId: shop.serviceId, start, ...person, source: 'sms', confirm: false });
+    if (!held.ok) throw new Error(held.message);
+    expect(held.booking.status).toBe('held');
+    expect((await postInboundSms(t, inboundParams(person.phone, shop.number, 'C'))).status).toBe(200);
+    await expect.poll(() => findBooking(t.deps.db, shop.tenantId, held.booking.id).then((row) => row?.status), { timeout: 20_000 }).toBe('confirmed');
+    await expect.poll(() => textsTo(t, person.phone).some((body) => body.includes("you're booked")), { timeout: 20_000 }).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(textsTo(t, person.phone).filter((body) => /you're (booked|confirmed)/.test(body))).toHaveLength(1);
   });
 });

@@ -30,6 +30,8 @@ export * from './booking.messages.ts';
 const DEFAULT_LEADS = [1440, 120];
 const DEFAULT_FOLLOW_UP_MINUTES = 120;
 const MINUTE = 60_000;
+const CHANGES_AFTER_LOAD = 'booking-changes-after-load';
+const ONE_CONFIRMATION_TEXT = 'booking-one-confirmation-text';
 
 const engine = wf.proxyActivities<BookingActivities>({
   startToCloseTimeout: '30 seconds',
@@ -54,8 +56,15 @@ class BookingFlow {
   completed = false;
   /** Bumped by every handler that changes the plan, so the main wait wakes and plans again. */
   version = 0;
+  /** The row has been read once. A signal buffered before the start runs as soon as its handler is set, before `run` reads the row. */
+  loaded = false;
   readonly lock = new Mutex();
-  readonly exclusive = <T>(body: () => Promise<T>): Promise<T> => this.lock.runExclusive(body);
+  readonly exclusive = <T>(body: () => Promise<T>): Promise<T> =>
+    this.lock.runExclusive(async () => {
+      // Histories from before this wait ran such a change against the not-yet-read booking.
+      if (wf.patched(CHANGES_AFTER_LOAD)) await wf.condition(() => this.loaded);
+      return body();
+    });
   readonly leads: number[];
   readonly followUpMs: number;
 
@@ -158,8 +167,10 @@ class BookingFlow {
     if (this.replies.has(messageSid)) return;
     this.replies.add(messageSid);
     if (action === 'confirm') {
+      const wasConfirmed = this.phase === 'confirmed';
       const result = await this.confirm('customer');
-      if (result.ok) await this.text('confirmed_reply', this.key('reply', messageSid));
+      // A hold just confirmed gets the confirmation text next (bookedPhase): one text, not two.
+      if (result.ok && (wasConfirmed || !wf.patched(ONE_CONFIRMATION_TEXT))) await this.text('confirmed_reply', this.key('reply', messageSid));
     } else if (action === 'cancel') {
       await this.cancel({ by: 'customer', reason: 'Cancelled by the customer by text.' });
     } else if (this.isLive()) {
@@ -183,7 +194,8 @@ class BookingFlow {
       this.deposit ??= paid;
       this.version += 1;
     });
-    wf.setHandler(customerReplySignal, ({ action, messageSid }) => void this.exclusive(() => this.reply(action, messageSid)));
+    // Returned, not dropped: the run waits for this handler (allHandlersFinished) before it completes.
+    wf.setHandler(customerReplySignal, ({ action, messageSid }) => this.exclusive(() => this.reply(action, messageSid)));
   }
 
   /** Until `at` (ISO) or until a handler changes the plan; true when the time came. */
@@ -261,8 +273,12 @@ class BookingFlow {
   async run(): Promise<BookingPhase> {
     this.facts = await engine.loadBookingFacts({ ...this.ref, leads: this.leads });
     // Withdrawn before this ran (the API could not start it in time), or already over.
-    if (!this.facts) return 'cancelled';
-    this.phase = phaseOf(this.facts);
+    this.phase = this.facts ? phaseOf(this.facts) : 'cancelled';
+    this.loaded = true;
+    if (!this.facts) {
+      await wf.condition(wf.allHandlersFinished);
+      return 'cancelled';
+    }
     if (this.phase === 'held') await this.holdPhase();
     if (this.phase === 'confirmed') await this.bookedPhase();
     await wf.condition(wf.allHandlersFinished);
