@@ -14,7 +14,7 @@ export interface Series {
   rssMb: number;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 /** Runs `op` n times with the given concurrency after a warm-up; latency per op and throughput. */
 export async function measure(name: string, n: number, concurrency: number, op: (i: number) => Promise<unknown>, baselineOf?: string): Promise<Series> {
@@ -34,20 +34,24 @@ export async function measure(name: string, n: number, concurrency: number, op: 
       }
     }),
   );
-  const elapsed = performance.now() - started;
-  latencies.sort((a, b) => a - b);
+  return seriesOf(name, latencies, performance.now() - started, { concurrency, baselineOf, peakRss });
+}
+
+/** A series from latencies measured elsewhere (e.g. a burst fired all at once, not through `measure`). */
+export function seriesOf(name: string, latencies: number[], elapsedMs: number, options: { concurrency: number; baselineOf?: string; peakRss?: number }): Series {
+  const sorted = [...latencies].sort((a, b) => a - b);
   const round = (x: number) => Math.round(x * 100) / 100;
   return {
     name,
-    baselineOf,
-    n,
-    concurrency,
-    p50Ms: round(percentile(latencies, 50)),
-    p95Ms: round(percentile(latencies, 95)),
-    p99Ms: round(percentile(latencies, 99)),
-    meanMs: round(latencies.reduce((a, b) => a + b, 0) / latencies.length),
-    opsPerSec: Math.round((n / elapsed) * 1000),
-    rssMb: Math.round(peakRss / 1024 / 1024),
+    baselineOf: options.baselineOf,
+    n: sorted.length,
+    concurrency: options.concurrency,
+    p50Ms: round(percentile(sorted, 50)),
+    p95Ms: round(percentile(sorted, 95)),
+    p99Ms: round(percentile(sorted, 99)),
+    meanMs: round(sorted.reduce((a, b) => a + b, 0) / sorted.length),
+    opsPerSec: Math.round((sorted.length / elapsedMs) * 1000),
+    rssMb: Math.round((options.peakRss ?? process.memoryUsage().rss) / 1024 / 1024),
   };
 }
 

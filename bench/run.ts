@@ -1,7 +1,8 @@
-// `npm run bench [-- foundation|ivr|export|registry|onboarding|sites]`: the benchmarks, each printing its table and writing
+// `npm run bench [-- foundation|ivr|export|registry|onboarding|sites|booking]`: the benchmarks, each printing its table and writing
 // bench/results/<name>.json. Never part of the test suite's pass/fail.
 import { cpus, loadavg } from 'node:os';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { runBookingBench } from './booking.ts';
 import { runFoundationBench } from './foundation.ts';
 import { printExportReport, runExportBench } from './export.ts';
 import { floorRatios, runIvrBench } from './ivr.ts';
@@ -83,5 +84,14 @@ if (!only || only === 'sites') {
   printTable('Websites: server render vs a static file of the same size, same server, same run', report.results);
   if (report.lighthouse.length) printLighthouse(report.lighthouse);
   console.log(`results written to ${await writeResults('sites', report)}`);
+}
+if (!only || only === 'booking') {
+  const report = await runBookingBench();
+  const { race, bareSameSlot, confirmationText: text, availability } = report;
+  console.log(`\nBookings: ${race.attempts} attempts at one slot → ${race.booked} booked, refusals ${JSON.stringify(race.refusals)}, errors ${race.errors}; bare INSERTs at one time: ${bareSameSlot.inserted} inserted, ${bareSameSlot.refused} refused by the constraint`);
+  console.log(`confirmation text handed to Twilio after the booking: n ${text.n}, p50 ${text.p50Ms} ms, p95 ${text.p95Ms} ms, max ${text.maxMs} ms, missing ${text.missing} (target p95 ≤ ${text.targetP95Ms} ms)`);
+  console.log(`availability: ${availability.days} days, ${availability.resources} resources, ${availability.bookings} bookings, ${availability.slotsReturned} slots returned (target p95 ≤ ${availability.targetP95Ms} ms)`);
+  printTable('Bookings: the engine next to bare SQL on the same tables, same run', report.results);
+  console.log(`results written to ${await writeResults('booking', report)}`);
 }
 process.exit(0);

@@ -7,6 +7,11 @@ import { createTestApp, type TestApp } from '../tests/app-harness.ts';
 import { createBookingTenant, customer, textsTo } from '../tests/booking-fixtures.ts';
 import { inboundParams, postInboundSms } from '../tests/sms-fixtures.ts';
 import { findBooking } from '../prisma/bookings.ts';
+import { recordHistory, recordingHistories, replayRecorded } from '../tests/replay.ts';
+import { workflowIds } from '../domain/workflow-ids.ts';
+import { cancelBookingChange, queryBookingState, rescheduleBookingChange, signalCustomerReply } from '../workers/client/booking.ts';
+
+const RECORDED = 'booking-held-reply-move-cancel.json';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -51,5 +56,24 @@ describe('replies to booking texts', () => {
     await expect.poll(() => textsTo(t, person.phone).some((body) => body.includes("you're booked")), { timeout: 20_000 }).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(textsTo(t, person.phone).filter((body) => /you're (booked|confirmed)/.test(body))).toHaveLength(1);
+  });
+
+  it('replays a recorded booking (held, confirmed by a reply, moved, cancelled) deterministically', async () => {
+    if (recordingHistories) {
+      const shop = await createBookingTenant(t, { businessName: 'Recorded Detailing' });
+      const start = new Date(Math.ceil((Date.now() + 6 * 86_400_000) / 3_600_000) * 3_600_000);
+      const held = await bookOnline(t.deps, { tenantId: shop.tenantId, serviceId: shop.serviceId, start, ...customer('Rory'), source: 'sms', confirm: false });
+      if (!held.ok) throw new Error(held.message);
+      const { tenantId } = shop;
+      const id = held.booking.id;
+      await signalCustomerReply(t.deps.temporal, tenantId, id, { action: 'confirm', messageSid: 'SMrecordedconfirm' });
+      await expect.poll(() => queryBookingState(t.deps.temporal, tenantId, id).then((s) => s.phase), { timeout: 15_000 }).toBe('confirmed');
+      expect(await rescheduleBookingChange(t.deps.temporal, tenantId, id, { start: new Date(start.getTime() + 86_400_000).toISOString(), resourceId: null, by: 'owner' })).toMatchObject({ ok: true });
+      expect(await cancelBookingChange(t.deps.temporal, tenantId, id, { by: 'customer', reason: null })).toMatchObject({ ok: true, status: 'cancelled' });
+      const handle = t.deps.temporal.workflow.getHandle(workflowIds.booking(tenantId, id));
+      await handle.result();
+      await recordHistory(RECORDED, await handle.fetchHistory());
+    }
+    await replayRecorded(RECORDED, 'booking:recorded');
   });
 });

@@ -122,7 +122,7 @@ export function checkStart(input: AvailabilityInput, start: Date): StartCheck {
   const plan = prepare(input);
   const startMs = start.getTime();
   if (!Number.isFinite(startMs)) return { offered: false, resourceIds: [], reason: 'not_a_slot' };
-  const day = Math.floor((startMs + plan.zone.offset(startMs) * MINUTE) / DAY);
+  const day = Math.floor((startMs + offsetAt(plan, startMs) * MINUTE) / DAY);
   const inHours = plan.resources.some((r) => candidates(plan, r, day).some((c) => c.start <= startMs && startMs + plan.durationMs <= c.periodEnd));
   if (!inHours) return { offered: false, resourceIds: [], reason: 'outside_hours' };
   const onGrid = plan.resources.some((r) => candidates(plan, r, day).some((c) => c.start === startMs));
@@ -158,8 +158,7 @@ export function noticeText(minutes: number): string {
 }
 
 /** An instant as ISO 8601 on the tenant's clock, like view.ts's localIso but without luxon's cost per call (a month is thousands). */
-export function isoOnClock(instant: number, zone: IANAZone): string {
-  const offset = zone.offset(instant);
+export function isoOnClock(instant: number, zone: IANAZone, offset = zone.offset(instant)): string {
   const local = new Date(instant + offset * MINUTE).toISOString().slice(0, 19);
   const sign = offset < 0 ? '-' : '+';
   const abs = Math.abs(offset);
@@ -188,6 +187,8 @@ interface Plan {
   lastDay: number;
   /** Wall time → instants, per local day and minute (resources share a grid). */
   wallCache: Map<number, number[]>;
+  /** Per UTC day: the offset all day, or null on a day the clocks change. */
+  dayOffsets: Map<number, number | null>;
 }
 
 interface Candidate {
@@ -217,7 +218,24 @@ function prepare(input: AvailabilityInput): Plan {
     earliest: now + Math.max(0, input.rules.minNoticeMin) * MINUTE,
     lastDay: today + Math.max(0, Math.floor(input.rules.maxAdvanceDays)),
     wallCache: new Map(),
+    dayOffsets: new Map(),
   };
+}
+
+/**
+ * The zone's offset (minutes) at an instant. Asking the zone costs an Intl call (microseconds, and a
+ * month of slots asks thousands of times), so a UTC day whose midnights share an offset answers
+ * from that; only a day the clocks change asks the zone (zones change at most once a day).
+ */
+function offsetAt(plan: Plan, instant: number): number {
+  const day = Math.floor(instant / DAY);
+  let known = plan.dayOffsets.get(day);
+  if (known === undefined) {
+    const start = plan.zone.offset(day * DAY);
+    known = start === plan.zone.offset((day + 1) * DAY) ? start : null;
+    plan.dayOffsets.set(day, known);
+  }
+  return known ?? plan.zone.offset(instant);
 }
 
 function daySlots(plan: Plan, day: number): Slot[] {
@@ -233,7 +251,7 @@ function daySlots(plan: Plan, day: number): Slot[] {
   }
   return [...byStart.entries()]
     .sort((a, b) => a[0] - b[0])
-    .map(([start, resourceIds]) => ({ start: isoOnClock(start, plan.zone), end: isoOnClock(start + plan.durationMs, plan.zone), resourceIds }));
+    .map(([start, resourceIds]) => ({ start: isoOnClock(start, plan.zone, offsetAt(plan, start)), end: isoOnClock(start + plan.durationMs, plan.zone, offsetAt(plan, start + plan.durationMs)), resourceIds }));
 }
 
 /** The grid starts of one resource on one local day whose job fits its period (before notice and busy time). */
@@ -283,10 +301,10 @@ function wallInstants(plan: Plan, day: number, minute: number): number[] {
   const cached = plan.wallCache.get(key);
   if (cached) return cached;
   const wall = day * DAY + minute * MINUTE;
-  const offsets = new Set([plan.zone.offset(wall - DAY), plan.zone.offset(wall + DAY)]);
+  const offsets = new Set([offsetAt(plan, wall - DAY), offsetAt(plan, wall + DAY)]);
   const instants = [...offsets]
     .map((offset) => wall - offset * MINUTE)
-    .filter((instant) => plan.zone.offset(instant) * MINUTE === wall - instant)
+    .filter((instant) => offsetAt(plan, instant) * MINUTE === wall - instant)
     .sort((a, b) => a - b);
   plan.wallCache.set(key, instants);
   return instants;
@@ -301,7 +319,7 @@ function periodClose(plan: Plan, day: number, minute: number): number {
   const instants = wallInstants(plan, day, minute);
   if (instants.length > 0) return instants[instants.length - 1]!;
   const wall = day * DAY + minute * MINUTE;
-  return wall - plan.zone.offset(wall - DAY) * MINUTE;
+  return wall - offsetAt(plan, wall - DAY) * MINUTE;
 }
 
 function merge(ranges: [number, number][]): [number, number][] {
