@@ -23,7 +23,9 @@ export async function createBookingTenant(t: TestApp, options: { timeZone?: stri
   await t.deps.db.tenantConfig.update({ where: { tenantId: tenant.tenantId }, data: { industry: 'auto-detailing' } });
   const tdb = forTenant(t.deps.db, tenant.tenantId);
   const service = await tdb.service.create({ data: { name: 'Full detail', durationMin: options.durationMin ?? 60, priceCents: 19_900, depositCents: options.depositCents ?? 0 } });
-  const resource = await tdb.resource.create({ data: { name: 'Van 1' } });
+  // The registry gave it one resource ("Team"): it becomes the test's one van.
+  const team = await tdb.resource.findFirstOrThrow();
+  const resource = await tdb.resource.update({ where: { id: team.id }, data: { name: 'Van 1' } });
   // Open around the clock and bookable at once, so a test's times are offered whenever it runs.
   const allDay = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => [day, [['00:00', '23:59']]]));
   await t.deps.db.tenantPhoneConfig.update({ where: { tenantId: tenant.tenantId }, data: { businessHours: allDay } });

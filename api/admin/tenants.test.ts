@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workflowIds } from '../../domain/workflow-ids.ts';
 import { createTestApp, type TestApp } from '../../tests/app-harness.ts';
 import { uniqueId } from '../../tests/stack.ts';
+import { industryPack } from '../../domain/industry-packs/index.ts';
+import { forTenant } from '../../prisma/tenant-db.ts';
 import { queryBillingState } from '../../workers/client/tenant-billing.ts';
 
 let t: TestApp;
@@ -101,6 +103,18 @@ describe('POST /api/admin/tenants', () => {
     const retired = await t.call('POST', '/api/admin/tenants', { token: owner, body: { businessName: 'Tidy Homes', tier: 'pro', industry: 'cleaning' } });
     expect(retired.status).toBe(400);
     expect((await json<ErrorBody>(retired)).error.fields?.industry).toMatch(/house-cleaning.*pool-service.*other/);
+  });
+
+  it("a new business can take bookings: one resource (Team), and its trade's services when it has a trade", async () => {
+    const id = uniqueId('bookable');
+    expect((await t.call('POST', '/api/admin/tenants', { token: owner, body: { id, businessName: 'Green Lawns', tier: 'pro', industry: 'lawn-care' } })).status).toBe(201);
+    const tdb = forTenant(t.deps.db, id);
+    expect(await tdb.resource.findMany({ select: { name: true } })).toEqual([{ name: 'Team' }]);
+    expect((await tdb.service.findMany({ orderBy: { sortOrder: 'asc' }, select: { name: true } })).map((s) => s.name)).toEqual(industryPack('lawn-care').services.map((s) => s.name));
+    const plain = uniqueId('bookable');
+    expect((await t.call('POST', '/api/admin/tenants', { token: owner, body: { id: plain, businessName: 'Plain Co', tier: 'starter' } })).status).toBe(201);
+    expect(await forTenant(t.deps.db, plain).resource.count()).toBe(1);
+    expect(await forTenant(t.deps.db, plain).service.count()).toBe(0);
   });
 
   it('400 with a message for a body that is not JSON', async () => {

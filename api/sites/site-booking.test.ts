@@ -25,7 +25,7 @@ const attr = (text: string) => text.replace(/&amp;/g, '&');
 async function bookableSite() {
   const { id } = await createTenant(t, owner, 'pro');
   await publishSite(t, id);
-  await forTenant(t.deps.db, id).resource.create({ data: { name: 'Sam' } });
+  await forTenant(t.deps.db, id).resource.updateMany({ data: { name: 'Sam' } }); // the registry's one resource
   const services = await forTenant(t.deps.db, id).service.findMany({ select: { id: true, name: true } });
   return { id, fullDetail: services.find((s) => s.name === 'Full detail')!.id };
 }
@@ -155,7 +155,9 @@ describe('booking on the website without JavaScript', () => {
 
   it('keeps "just send a request" for a service no one can do online, and a business with no services', async () => {
     const { id } = await createTenant(t, owner, 'pro');
-    await publishSite(t, id); // services, but no resource: nothing books online
+    await publishSite(t, id);
+    // Services, but its one resource is switched off: nothing books online.
+    await forTenant(t.deps.db, id).resource.updateMany({ data: { active: false } });
     const html = await (await get(`/s/${id}/book`)).text();
     const serviceId = /href="\/s\/[^/]+\/book\/request\?serviceId=([0-9a-f-]{36})"/.exec(html)?.[1];
     expect(serviceId).toBeTruthy();
