@@ -123,6 +123,10 @@ export async function holdSlot(db: PrismaClient, tenantId: string, request: Hold
     try {
       // One transaction per resource: a refusal aborts it, and the next resource gets a clean one.
       const booking = await tdb.transaction(async (tx) => {
+        // Attempts on one resource take turns. Without this, inserts racing for one range wait on each
+        // other inside the exclusion constraint and deadlock in pairs (each broken only after
+        // deadlock_timeout); the constraint, not this lock, still decides who gets the time.
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${tenantId}:${resource.id}`}, 0))`;
         await tx.booking.updateMany({
           where: { resourceId: resource.id, status: 'held', holdExpiresAt: { lte: now }, blockedFrom: { lt: blockedUntil }, blockedUntil: { gt: blockedFrom } },
           data: { status: 'expired' },
