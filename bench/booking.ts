@@ -68,8 +68,10 @@ export async function runBookingBench(): Promise<BookingBenchReport> {
     await deps.db.bookingSettings.upsert({ where: { tenantId: id }, create: { tenantId: id, minNoticeMin: 0, maxAdvanceDays: 3650 }, update: {} });
     const tdb = forTenant(deps.db, id);
     const service = await tdb.service.create({ data: { name: 'Full detail', durationMin: 60, priceCents: 19_900 } });
-    const resourceIds: string[] = [];
-    for (let r = 0; r < resources; r++) resourceIds.push((await tdb.resource.create({ data: { name: `Van ${r + 1}`, sortOrder: r } })).id);
+    // The registry gave it one resource ("Team"): it becomes Van 1, and the rest are added.
+    const team = await tdb.resource.findFirstOrThrow();
+    const resourceIds = [(await tdb.resource.update({ where: { id: team.id }, data: { name: 'Van 1' } })).id];
+    for (let r = 1; r < resources; r++) resourceIds.push((await tdb.resource.create({ data: { name: `Van ${r + 1}`, sortOrder: r } })).id);
     const customer = await tdb.customer.create({ data: { name: 'Bench Customer', phone: phone(9, i) } });
     return { tenantId: id, serviceId: service.id, resourceIds, customerId: customer.id };
   }
@@ -104,8 +106,8 @@ export async function runBookingBench(): Promise<BookingBenchReport> {
     results.push(seriesOf(`bookOnline: ${ATTEMPTS} attempts at one slot, all at once`, latencies, performance.now() - raceStarted, { concurrency: ATTEMPTS }));
     const booked = await forTenant(deps.db, race.tenantId).booking.count({ where: { resourceId: race.resourceIds[0], startsAt: slot, status: { in: ['held', 'confirmed'] } } });
 
-    // The floor: bare INSERTs into the same table, on the other resource (distinct times, then one time).
-    // One autocommitted statement each, as the table's owner (no tenant transaction around it): the floor.
+    // The floor: bare INSERTs into the same table on the other resource, at distinct times, one
+    // autocommitted statement each as the table's owner (no tenant transaction around it).
     const bareInsert = (start: Date) => admin.$executeRaw`
       INSERT INTO bookings (id, tenant_id, customer_id, service_id, resource_id, starts_at, ends_at, blocked_from, blocked_until, status, source, updated_at)
       VALUES (${randomUUID()}::uuid, ${race.tenantId}, ${race.customerId}::uuid, ${race.serviceId}::uuid, ${race.resourceIds[1]}::uuid, ${start}, ${new Date(start.getTime() + HOUR)}, ${start}, ${new Date(start.getTime() + HOUR)}, 'confirmed', 'web', now())`;

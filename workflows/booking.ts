@@ -275,10 +275,6 @@ class BookingFlow {
     // Withdrawn before this ran (the API could not start it in time), or already over.
     this.phase = this.facts ? phaseOf(this.facts) : 'cancelled';
     this.loaded = true;
-    if (!this.facts) {
-      await wf.condition(wf.allHandlersFinished);
-      return 'cancelled';
-    }
     if (this.phase === 'held') await this.holdPhase();
     if (this.phase === 'confirmed') await this.bookedPhase();
     await wf.condition(wf.allHandlersFinished);

@@ -1,6 +1,6 @@
 import { Prisma } from '../../prisma/client.ts';
 import { ensureResource, ensureServices } from '../../prisma/bookable.ts';
-import { INDUSTRY_PACKS, industryPack } from '../../domain/industry-packs/index.ts';
+import { INDUSTRY_PACKS } from '../../domain/industry-packs/index.ts';
 import { ROOT_TENANT_ID, tenantIdFromName } from '../../domain/tenancy.ts';
 import { billingDurations, startTenantBilling, signalTenantClosed, signalTierChanged } from '../../workers/client/tenant-billing.ts';
 import type { AppDeps } from '../context.ts';
@@ -86,7 +86,8 @@ export function tenantRegistry(deps: AppDeps) {
       }
       // Bookable from the start: someone to do the work, and the trade's services to book.
       await ensureResource(db, id);
-      if (INDUSTRY_PACKS.some((pack) => pack.id === input.industry)) await ensureServices(db, id, industryPack(input.industry).services);
+      const pack = INDUSTRY_PACKS.find((known) => known.id === input.industry);
+      if (pack) await ensureServices(db, id, pack.services);
       await startBilling(row);
       return view(row);
     },
