@@ -2,7 +2,7 @@
 // rules) take slots away and give them back as loadAvailability and isOffered read them.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { randomNumber } from '../tests/tenant-fixtures.ts';
+import { withFreeNumber } from '../tests/tenant-fixtures.ts';
 import { testStack, uniqueId } from '../tests/stack.ts';
 import { isOffered, loadAvailability } from './availability.ts';
 import { cancelBooking, holdSlot, type HoldRequest } from './bookings.ts';
@@ -23,15 +23,17 @@ const HOURS = { mon: [['08:00', '12:00']], tue: [['08:00', '12:00']], wed: [['08
 
 beforeAll(async () => {
   db = createPrismaClient(testStack().appDatabaseUrl);
-  await db.tenant.create({
-    data: {
-      id: tenantId,
-      slug: tenantId,
-      config: { create: { businessName: 'Availability test' } },
-      phoneConfig: { create: { phoneNumber: randomNumber(), timeZone: 'America/New_York', businessHours: HOURS } },
-      bookingSettings: { create: { slotIntervalMin: 60, minNoticeMin: 120, maxAdvanceDays: 30 } },
-    },
-  });
+  await withFreeNumber((phoneNumber) =>
+    db.tenant.create({
+      data: {
+        id: tenantId,
+        slug: tenantId,
+        config: { create: { businessName: 'Availability test' } },
+        phoneConfig: { create: { phoneNumber, timeZone: 'America/New_York', businessHours: HOURS } },
+        bookingSettings: { create: { slotIntervalMin: 60, minNoticeMin: 120, maxAdvanceDays: 30 } },
+      },
+    }),
+  );
   const tdb = forTenant(db, tenantId);
   serviceId = (await tdb.service.create({ data: { name: 'Tune-up', durationMin: 60 } })).id;
   bufferedServiceId = (await tdb.service.create({ data: { name: 'Detail', durationMin: 60, bufferBeforeMin: 30, bufferAfterMin: 30 } })).id;

@@ -1,7 +1,7 @@
 import type { PrismaClient } from '../prisma/client.ts';
 import { serveLocally } from './serve-local.ts';
 import { uniqueId } from './stack.ts';
-import { randomNumber } from './tenant-fixtures.ts';
+import { withFreeNumber } from './tenant-fixtures.ts';
 
 /**
  * The public pages carriers check (`/s/<slug>`, its privacy, terms and SMS opt-in pages), served by
@@ -29,16 +29,18 @@ export async function startRegistrationPages() {
 /** A business with a number and an owner, written straight to the database (no billing workflow). */
 export async function createRegisteringTenant(db: PrismaClient, prefix: string) {
   const id = uniqueId(prefix);
-  const phoneNumber = randomNumber();
   const ownerEmail = `${id}-owner@servicepro.test`;
-  await db.tenant.create({
-    data: {
-      id,
-      slug: id,
-      config: { create: { businessName: `Sunny ${id} Lawns`, tier: 'pro', industry: 'auto-detailing', status: 'trialing' } },
-      phoneConfig: { create: { phoneNumber, ivrMode: 'ivr' } },
-      memberships: { create: { role: 'owner', user: { create: { email: ownerEmail, passwordHash: 'x' } } } },
-    },
+  const phoneNumber = await withFreeNumber(async (phoneNumber) => {
+    await db.tenant.create({
+      data: {
+        id,
+        slug: id,
+        config: { create: { businessName: `Sunny ${id} Lawns`, tier: 'pro', industry: 'auto-detailing', status: 'trialing' } },
+        phoneConfig: { create: { phoneNumber, ivrMode: 'ivr' } },
+        memberships: { create: { role: 'owner', user: { create: { email: ownerEmail, passwordHash: 'x' } } } },
+      },
+    });
+    return phoneNumber;
   });
   return { id, phoneNumber, ownerEmail, businessName: `Sunny ${id} Lawns` };
 }

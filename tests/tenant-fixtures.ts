@@ -1,3 +1,4 @@
+import { Prisma } from '../prisma/client.ts';
 import type { TenantTier } from '../domain/tenancy.ts';
 import type { TestApp } from './app-harness.ts';
 import { uniqueId } from './stack.ts';
@@ -8,6 +9,24 @@ import { uniqueId } from './stack.ts';
  */
 export function randomNumber(): string {
   return `+1918555${2_000 + Math.floor(Math.random() * 8_000)}`;
+}
+
+const numberTaken = (error: unknown) =>
+  error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002' && JSON.stringify(error.meta ?? {}).includes('phone_number');
+
+/**
+ * Runs `create` with a random number, and again with another while the number belongs to a
+ * tenant another test file made: for fixtures that write tenants straight to the database.
+ */
+export async function withFreeNumber<T>(create: (phoneNumber: string) => Promise<T>): Promise<T> {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    try {
+      return await create(randomNumber());
+    } catch (error) {
+      if (!numberTaken(error)) throw error;
+    }
+  }
+  throw new Error('no free phone number after 10 tries');
 }
 
 /** A tenant created through the admin API, with a phone number unless `withNumber` is false. */

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../tests/app-harness.ts';
 import { uniqueId } from '../../tests/stack.ts';
-import { randomNumber } from '../../tests/tenant-fixtures.ts';
+import { withFreeNumber } from '../../tests/tenant-fixtures.ts';
 import { forTenant } from '../../prisma/tenant-db.ts';
 import type { TenantStatus } from '../../prisma/generated/enums.ts';
 
@@ -15,16 +15,18 @@ const DAY = '2031-04-02';
 
 async function business(status: TenantStatus = 'active', over: { closedAt?: Date } = {}) {
   const id = uniqueId('avr');
-  await t.deps.db.tenant.create({
-    data: {
-      id,
-      slug: id,
-      ...over,
-      config: { create: { businessName: `Shine ${id}`, status } },
-      phoneConfig: { create: { phoneNumber: randomNumber(), timeZone: 'America/Denver', businessHours: HOURS } },
-      bookingSettings: { create: { slotIntervalMin: 60, maxAdvanceDays: 3650, depositsEnabled: true } },
-    },
-  });
+  await withFreeNumber((phoneNumber) =>
+    t.deps.db.tenant.create({
+      data: {
+        id,
+        slug: id,
+        ...over,
+        config: { create: { businessName: `Shine ${id}`, status } },
+        phoneConfig: { create: { phoneNumber, timeZone: 'America/Denver', businessHours: HOURS } },
+        bookingSettings: { create: { slotIntervalMin: 60, maxAdvanceDays: 3650, depositsEnabled: true } },
+      },
+    }),
+  );
   const tdb = forTenant(t.deps.db, id);
   const service = await tdb.service.create({ data: { name: 'Wash', description: 'Outside only', durationMin: 60, priceCents: 4_500, depositCents: 1_000, sortOrder: 1 } });
   const first = await tdb.service.create({ data: { name: 'Inspection', durationMin: 30, sortOrder: 0 } });

@@ -11,7 +11,7 @@ import { buildWebApp } from '../../scripts/web-build.ts';
 import { startTestServer } from '../app-harness.ts';
 import { registryRow } from '../registry-fixtures.ts';
 import { uniqueId } from '../stack.ts';
-import { randomNumber } from '../tenant-fixtures.ts';
+import { withFreeNumber } from '../tenant-fixtures.ts';
 import { launchChromium } from './browser.ts';
 
 const WAIT = { timeout: 30_000 };
@@ -50,8 +50,9 @@ describe("the platform owner's console (browser)", () => {
     server = await startTestServer({ webDist });
     const { db } = server.testApp.deps;
     const now = Date.now();
+    ids.sunny = uniqueId('sunny');
+    await withFreeNumber((phoneNumber) => registryRow(db, { id: ids.sunny!, businessName: `Sunny Lawns ${word}`, tier: 'pro', status: 'active', phoneNumber }));
     for (const [key, row] of Object.entries({
-      sunny: { businessName: `Sunny Lawns ${word}`, tier: 'pro', status: 'active', phoneNumber: randomNumber() },
       shine: { businessName: `Shine Pro Detail ${word}`, tier: 'pro', status: 'trialing', trialEndsAt: new Date(now + 3 * DAY) },
       paws: { businessName: `Paws Grooming ${word}`, tier: 'starter', status: 'past_due' },
       gone: { businessName: `Gone Fishing ${word}`, tier: 'pro', status: 'closed' },
