@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { bookingChangeInput } from '../../../domain/inputs/booking.ts';
 import { atClock, hourRange, lanes, onClock, snap, stepDate, todayIn, weekDates, window } from './calendar-time.ts';
 
 describe('the calendar clock', () => {
@@ -9,10 +10,15 @@ describe('the calendar clock', () => {
   });
 
   it('a 9:00 drop stays 9:00 local on both sides of a DST change', () => {
-    expect(atClock('2027-03-13', 540, 'America/New_York')).toBe('2027-03-13T09:00-05:00');
-    expect(atClock('2027-03-14', 540, 'America/New_York')).toBe('2027-03-14T09:00-04:00');
-    expect(atClock('2026-11-01', 540, 'America/Denver')).toBe('2026-11-01T09:00-07:00');
-    expect(atClock('2026-03-08', 540, 'America/Phoenix')).toBe('2026-03-08T09:00-07:00');
+    expect(atClock('2027-03-13', 540, 'America/New_York')).toBe('2027-03-13T09:00:00-05:00');
+    expect(atClock('2027-03-14', 540, 'America/New_York')).toBe('2027-03-14T09:00:00-04:00');
+    expect(atClock('2026-11-01', 540, 'America/Denver')).toBe('2026-11-01T09:00:00-07:00');
+    expect(atClock('2026-03-08', 540, 'America/Phoenix')).toBe('2026-03-08T09:00:00-07:00');
+  });
+
+  it('a drop is a start the API takes (it refused times without seconds)', () => {
+    const change = bookingChangeInput.parse({ action: 'reschedule', start: atClock('2027-03-14', 570, 'America/New_York') });
+    expect(change).toMatchObject({ action: 'reschedule', start: new Date('2027-03-14T13:30:00Z') });
   });
 
   it('a day window spans local midnight to midnight, 23 hours on a spring-forward day', () => {

@@ -39,10 +39,11 @@ export function onClock(iso: string, zone: string): { date: string; minutes: num
 /**
  * The instant of a wall-clock time on a local date, as ISO with the offset. A time the clock skips
  * (spring forward) moves on past the gap, as luxon does; a repeated hour takes its first occurrence.
+ * Seconds are kept: the API reads instants as 2027-03-14T09:00:00-04:00.
  */
 export function atClock(date: string, minutes: number, zone: string): string {
   const [year, month, day] = date.split('-').map(Number);
-  return DateTime.fromObject({ year, month, day, hour: Math.floor(minutes / 60), minute: minutes % 60 }, { zone }).toISO({ suppressMilliseconds: true, suppressSeconds: true })!;
+  return DateTime.fromObject({ year, month, day, hour: Math.floor(minutes / 60), minute: minutes % 60 }, { zone }).toISO({ suppressMilliseconds: true })!;
 }
 
 /** Rounds minutes to the nearest multiple of the slot interval. */
