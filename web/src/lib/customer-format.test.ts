@@ -7,7 +7,7 @@ const ago = (minutes: number) => new Date(NOW.getTime() - minutes * 60_000).toIS
 describe('lastContactLabel', () => {
   it('says when a customer was last in touch, in words', () => {
     expect(lastContactLabel(null, NOW)).toBe('Not in touch yet');
-    expect(lastContactLabel(ago(0), NOW)).toBe('Just now');
+    expect(lastContactLabel(ago(0), NOW)).toBe('just now');
     expect(lastContactLabel(ago(5), NOW)).toBe('5 minutes ago');
     expect(lastContactLabel(ago(180), NOW)).toBe('3 hours ago');
     expect(lastContactLabel(ago(26 * 60), NOW)).toBe('yesterday');
@@ -22,13 +22,15 @@ describe('lastContactLabel', () => {
 
 describe('assetWords', () => {
   it("uses the trade's words", () => {
-    expect(assetWords({ singular: 'vehicle', plural: 'vehicles' })).toEqual({ heading: 'Vehicles', add: 'Add a vehicle', singular: 'vehicle' });
+    expect(assetWords({ singular: 'vehicle', plural: 'vehicles' })).toEqual({
+      heading: 'Vehicles', label: 'Vehicle', example: 'Year, make, model and colour, like “2019 Honda Civic, silver”', add: 'Add a vehicle', singular: 'vehicle',
+    });
     expect(assetWords({ singular: 'pet', plural: 'pets' }).add).toBe('Add a pet');
   });
 
   it('says "an" before a vowel, and has plain words for a trade without any', () => {
     expect(assetWords({ singular: 'oven', plural: 'ovens' }).add).toBe('Add an oven');
-    expect(assetWords(null)).toEqual({ heading: 'Items', add: 'Add an item', singular: 'item' });
+    expect(assetWords(null)).toEqual({ heading: 'Items', label: 'Item', example: null, add: 'Add an item', singular: 'item' });
   });
 });
 
