@@ -38,7 +38,11 @@ let bookingDate = '';
 const pageErrors: string[] = [];
 
 const db = () => forTenant(server!.testApp.deps.db, biz.tenantId);
-const shot = (page: Page, name: string) => page.screenshot({ path: path.resolve('test-results', `${name}.png`), fullPage: true });
+/** The whole page from its top (scrolled, a full-page shot draws the sticky header halfway down). */
+async function shot(page: Page, name: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.resolve('test-results', `${name}.png`), fullPage: true });
+}
 const fieldError = (page: Page, id: string) => page.locator(`[data-field-error="${id}"]`);
 
 /** A booking and a text for Marisol, made the way the engine and the texting activity make them. */
@@ -49,7 +53,7 @@ async function historyForMarisol() {
   });
   if (!booked.ok) throw new Error(`booking failed: ${booked.reason}`);
   bookingDate = new Intl.DateTimeFormat('en-CA', { timeZone: biz.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(start);
-  await createMessagingActivities(server!.testApp.deps).sendSms({ tenantId: biz.tenantId, to: phone, body: 'See you Thursday, Marisol!', idempotencyKey: uniqueId('cust'), kind: 'reply' });
+  await createMessagingActivities(server!.testApp.deps).sendSms({ tenantId: biz.tenantId, to: phone, body: 'Thanks, Marisol — see you soon!', idempotencyKey: uniqueId('cust'), kind: 'reply' });
 }
 
 describe('the customer book (browser)', () => {
@@ -160,7 +164,7 @@ describe('the customer book (browser)', () => {
     const history = page.getByTestId('customer-history');
     expect(await history.locator('li').evaluateAll((items) => items.map((li) => li.getAttribute('data-kind')))).toEqual(['text', 'booking']);
     expect(await history.locator('li').first().textContent()).toContain('We texted');
-    expect(await history.locator('li').first().textContent()).toContain('See you Thursday, Marisol!');
+    expect(await history.locator('li').first().textContent()).toContain('Thanks, Marisol — see you soon!');
     expect(await history.locator('li').nth(1).textContent()).toContain('Booked by you');
 
     // Contact details: a change saves, says so, and is there after a reload.
