@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { assetCreateInput, assetUpdateInput, customerCreateInput, customerUpdateInput } from '../../domain/inputs/customer.ts';
+import { assetCreateInput, assetUpdateInput, customerCreateInput, customerSearch, customerUpdateInput } from '../../domain/inputs/customer.ts';
 import { requireAccess } from '../auth/session.ts';
 import type { AppEnv } from '../context.ts';
 import { openBusinessOnly } from '../tenants/open-business.ts';
@@ -9,7 +9,7 @@ import { validated } from '../validated.ts';
 import { customerBook } from './book.ts';
 import { listCustomers } from './list.ts';
 
-const listQuery = z.object({ q: z.string().max(200, 'Search is at most 200 characters').optional() });
+const listQuery = z.object({ q: customerSearch.optional() });
 
 /**
  * `/api/tenants/:tenantId/customers`: the customer book. Every member reads and edits it — owners

@@ -23,6 +23,9 @@ const contact = {
 export const customerCreateInput = z.strictObject({ name, ...contact });
 export const customerUpdateInput = z.strictObject({ name: name.optional(), ...contact });
 
+/** The book's search, as the list's query string and the web page's URL take it (search-terms.ts reads it). */
+export const customerSearch = z.string({ error: 'Search must be text' }).max(200, 'Search is at most 200 characters');
+
 export type CustomerCreateInput = z.infer<typeof customerCreateInput>;
 export type CustomerUpdateInput = z.infer<typeof customerUpdateInput>;
 

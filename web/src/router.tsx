@@ -7,6 +7,7 @@ import { sectionTitle, type TenantPathSection } from './components/tenant/sectio
 import { homeFor } from './lib/home.ts';
 import { parseAuditSearch, parseRegistrySearch } from './lib/registry-search.ts';
 import { parseCalendarSearch } from './lib/calendar-search.ts';
+import { parseCustomerSearch } from './lib/customer-search.ts';
 import { returnPath, signInSearch } from './lib/return-to.ts';
 import type { OnboardingStep } from './api/types.ts';
 import { isSetupStep } from './pages/setup/steps.ts';
@@ -161,9 +162,28 @@ const calendarRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/tenant/calendar/CalendarPage.tsx'), 'CalendarPage'),
 });
 
+/** `/t/:tenantId/customers?q=`: the customer book; the search lives in the URL. */
+const customersRoute = createRoute({
+  getParentRoute: () => tenantRoute,
+  path: 'customers',
+  staticData: { title: sectionTitle('customers') },
+  validateSearch: parseCustomerSearch,
+  component: lazyRouteComponent(() => import('./pages/tenant/customers/CustomersPage.tsx'), 'CustomersPage'),
+});
+
+/** `/t/:tenantId/customers/:customerId`: one customer's page. */
+const customerRoute = createRoute({
+  getParentRoute: () => tenantRoute,
+  path: 'customers/$customerId',
+  staticData: { title: 'Customer' },
+  component: lazyRouteComponent(() => import('./pages/tenant/customers/CustomerPage.tsx'), 'CustomerPage'),
+});
+
 const sectionRoutes = [
   calendarRoute,
   section('bookings', lazyRouteComponent(() => import('./pages/tenant/bookings/BookingsPage.tsx'), 'BookingsPage')),
+  customersRoute,
+  customerRoute,
   section('calls', lazyRouteComponent(() => import('./pages/tenant/CallLogPage.tsx'), 'CallLogPage')),
   section('voicemails', lazyRouteComponent(() => import('./pages/tenant/VoicemailPage.tsx'), 'VoicemailPage')),
   section('texts', lazyRouteComponent(() => import('./pages/tenant/TextsPage.tsx'), 'TextsPage')),

@@ -75,6 +75,16 @@ export type MessageStatus = MessageEntry['status'];
 export type SimulatedCall = Ok<TenantApi['simulator']['calls']['$post']>['call'];
 export type TranscriptLine = SimulatedCall['lines'][number];
 
+// The customer book
+export type CustomersPage = Ok<TenantApi['customers']['$get']>;
+export type CustomerListEntry = CustomersPage['customers'][number];
+export type CustomerPage = Ok<TenantApi['customers'][':id']['$get']>;
+export type Customer = CustomerPage['customer'];
+export type CustomerAsset = CustomerPage['assets'][number];
+export type AssetLabel = NonNullable<CustomerPage['assetLabel']>;
+export type CustomerHistoryEntry = CustomerPage['history'][number];
+export type { CustomerCreateInput, CustomerUpdateInput, AssetInput } from '../../../domain/inputs/customer.ts';
+
 // Billing and exports
 export type Billing = Ok<TenantApi['billing']['$get']>['billing'];
 export type BillingPlan = Billing['plans'][number];

@@ -35,7 +35,7 @@ export function ListEmpty({ title, children }: { title: string; children: ReactN
   );
 }
 
-export function LoadMore({ hasMore, loading, error, onMore }: { hasMore: boolean; loading: boolean; error: string | null; onMore: () => void }) {
+export function LoadMore({ hasMore, loading, error, onMore, label = 'Show older' }: { hasMore: boolean; loading: boolean; error: string | null; onMore: () => void; label?: string }) {
   if (!hasMore && !error) return null;
   return (
     <div className="load-more">
@@ -46,7 +46,7 @@ export function LoadMore({ hasMore, loading, error, onMore }: { hasMore: boolean
       )}
       {hasMore && (
         <button type="button" className="button button-ghost" onClick={onMore} disabled={loading}>
-          {loading ? 'Loading…' : 'Show older'}
+          {loading ? 'Loading…' : label}
         </button>
       )}
     </div>

@@ -10,11 +10,13 @@ interface LiveListProps<T extends { id: string }> {
   /** "calls", "voicemail", "texts": for the loading and error words. */
   noun: string;
   empty: { title: string; body: ReactNode };
+  /** The button for the next page: "Show older" unless the list is not in time order. */
+  moreLabel?: string;
   children: (items: T[]) => ReactNode;
 }
 
 /** A newest-first list's states — loading, failed, empty, the items and "Show older" — in one place. */
-export function LiveList<T extends { id: string }>({ query, noun, empty, children }: LiveListProps<T>) {
+export function LiveList<T extends { id: string }>({ query, noun, empty, moreLabel, children }: LiveListProps<T>) {
   const { error } = query;
   if (query.isPending) return <ListLoading label={`Loading ${noun}…`} />;
   if (query.isError) return <ListError title={`We couldn't load your ${noun}`} message={errorMessage(query.error)} onRetry={() => void query.refetch()} />;
@@ -28,6 +30,7 @@ export function LiveList<T extends { id: string }>({ query, noun, empty, childre
         loading={query.isFetchingNextPage}
         error={query.isFetchNextPageError ? errorMessage(error) : null}
         onMore={() => void query.fetchNextPage()}
+        label={moreLabel}
       />
     </>
   );

@@ -3,10 +3,11 @@ import { Link } from '@tanstack/react-router';
 import { callsQuery } from '../../api/queries.ts';
 import type { CallEntry } from '../../api/types.ts';
 import { ListToolbar, LiveList } from '../../components/tenant/LiveList.tsx';
+import { CallerName } from '../../components/tenant/CallerName.tsx';
 import { isClosed } from '../../components/tenant/ClosedBusinessNote.tsx';
 import { useTenant } from '../../components/tenant/TenantContext.tsx';
 import { formatPhone } from '../../lib/format.ts';
-import { callerLabel, formatDateTime, formatDuration, OUTCOME_LABELS } from '../../lib/tenant-format.ts';
+import { formatDateTime, formatDuration, OUTCOME_LABELS } from '../../lib/tenant-format.ts';
 
 /** Every call to the business number, newest first; new calls appear on their own. */
 export function CallLogPage() {
@@ -27,13 +28,13 @@ export function CallLogPage() {
     <section aria-labelledby="calls-title">
       <ListToolbar id="calls-title" title="Calls" summary="Who called, what they pressed, and how each call ended." onRefresh={() => void query.refetch()} />
       <LiveList query={query} noun="calls" empty={{ title: 'No calls yet', body: empty }}>
-        {(calls) => <CallTable calls={calls} />}
+        {(calls) => <CallTable tenantId={tenant.id} calls={calls} />}
       </LiveList>
     </section>
   );
 }
 
-function CallTable({ calls }: { calls: CallEntry[] }) {
+function CallTable({ tenantId, calls }: { tenantId: string; calls: CallEntry[] }) {
   return (
     <table className="record-table" data-testid="call-log">
       <thead>
@@ -52,7 +53,7 @@ function CallTable({ calls }: { calls: CallEntry[] }) {
               <time dateTime={call.startedAt}>{formatDateTime(call.startedAt)}</time>
             </td>
             <td data-label="Caller">
-              <strong>{callerLabel(call.callerName, call.from)}</strong>
+              <CallerName tenantId={tenantId} name={call.callerName} number={call.from} customerId={call.customerId} />
               {call.callerName && <span className="muted small-text"> {formatPhone(call.from)}</span>}
             </td>
             <td data-label="Pressed">{call.digits.length ? call.digits.join(' → ') : <span className="muted">—</span>}</td>

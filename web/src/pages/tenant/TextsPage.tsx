@@ -1,8 +1,9 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { messagesQuery } from '../../api/queries.ts';
+import { CallerName } from '../../components/tenant/CallerName.tsx';
 import { ListToolbar, LiveList } from '../../components/tenant/LiveList.tsx';
 import { useTenant } from '../../components/tenant/TenantContext.tsx';
-import { callerLabel, formatDateTime, messageStatusLabel } from '../../lib/tenant-format.ts';
+import { formatDateTime, messageStatusLabel } from '../../lib/tenant-format.ts';
 
 /** Every text to and from the business number — in the local sandbox too — with what became of it. */
 export function TextsPage() {
@@ -19,7 +20,7 @@ export function TextsPage() {
               <li key={message.id} className={`record-item message-${message.direction}`} data-status={message.status}>
                 <div className="record-main">
                   <p className="record-title">
-                    <span className="direction-label">{message.direction === 'inbound' ? 'From' : 'To'}</span> <strong>{callerLabel(message.customerName, message.counterpart)}</strong>
+                    <span className="direction-label">{message.direction === 'inbound' ? 'From' : 'To'}</span> <CallerName tenantId={tenant.id} name={message.customerName} number={message.counterpart} customerId={message.customerId} />
                   </p>
                   <p className="message-body">{message.body}</p>
                   <p className="muted small-text">

@@ -3,6 +3,7 @@ import { errorMessage } from '../../api/client.ts';
 import { markVoicemail } from '../../api/endpoints.ts';
 import { keys, listItems, voicemailsQuery } from '../../api/queries.ts';
 import type { Paged, VoicemailEntry } from '../../api/types.ts';
+import { CallerName } from '../../components/tenant/CallerName.tsx';
 import { ListToolbar, LiveList } from '../../components/tenant/LiveList.tsx';
 import { useTenant } from '../../components/tenant/TenantContext.tsx';
 import { formatPhone } from '../../lib/format.ts';
@@ -43,6 +44,7 @@ export function VoicemailPage() {
             {voicemails.map((voicemail) => (
               <VoicemailItem
                 key={voicemail.id}
+                tenantId={tenant.id}
                 voicemail={voicemail}
                 busy={mark.isPending && mark.variables?.voicemail.id === voicemail.id}
                 onToggle={() => mark.mutate({ voicemail, listened: !voicemail.listened })}
@@ -56,14 +58,14 @@ export function VoicemailPage() {
   );
 }
 
-function VoicemailItem({ voicemail, busy, onToggle, onPlay }: { voicemail: VoicemailEntry; busy: boolean; onToggle: () => void; onPlay: () => void }) {
+function VoicemailItem({ tenantId, voicemail, busy, onToggle, onPlay }: { tenantId: string; voicemail: VoicemailEntry; busy: boolean; onToggle: () => void; onPlay: () => void }) {
   const caller = callerLabel(voicemail.callerName, voicemail.from);
   return (
     <li className={`record-item${voicemail.listened ? '' : ' is-unread'}`} data-call-sid={voicemail.callSid} data-voicemail-id={voicemail.id}>
       <div className="record-main">
         <p className="record-title">
           {!voicemail.listened && <span className="new-badge">New</span>}
-          <strong>{caller}</strong>
+          <CallerName tenantId={tenantId} name={voicemail.callerName} number={voicemail.from} customerId={voicemail.customerId} />
           {voicemail.callerName && <span className="muted small-text"> {formatPhone(voicemail.from)}</span>}
         </p>
         <p className="muted small-text">

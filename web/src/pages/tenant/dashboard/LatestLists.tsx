@@ -1,8 +1,9 @@
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import type { Dashboard } from '../../../api/types.ts';
+import { CallerName } from '../../../components/tenant/CallerName.tsx';
 import { formatPhone } from '../../../lib/format.ts';
-import { callerLabel, OUTCOME_LABELS, whenOnBusinessClock } from '../../../lib/tenant-format.ts';
+import { OUTCOME_LABELS, whenOnBusinessClock } from '../../../lib/tenant-format.ts';
 
 type ListSection = 'calls' | 'voicemails' | 'texts';
 
@@ -31,7 +32,7 @@ export function LatestCalls({ tenantId, calls, clock }: { tenantId: string; call
       {calls.latest.map((call) => (
         <li key={call.id} data-call-sid={call.callSid}>
           <time dateTime={call.startedAt}>{whenOnBusinessClock(call.startedAt, clock.timeZone, clock.today)}</time>
-          <strong>{callerLabel(call.callerName, call.from)}</strong>
+          <CallerName tenantId={tenantId} name={call.callerName} number={call.from} customerId={call.customerId} />
           <span className={`outcome-pill outcome-${call.outcome}`}>{OUTCOME_LABELS[call.outcome]}</span>
         </li>
       ))}
@@ -45,7 +46,7 @@ export function NewVoicemail({ tenantId, voicemail, clock }: { tenantId: string;
       {voicemail.latest.map((message) => (
         <li key={message.id}>
           <time dateTime={message.createdAt}>{whenOnBusinessClock(message.createdAt, clock.timeZone, clock.today)}</time>
-          <strong>{callerLabel(message.callerName, message.from)}</strong>
+          <CallerName tenantId={tenantId} name={message.callerName} number={message.from} customerId={message.customerId} />
           {message.callerName && <span className="muted small-text">{formatPhone(message.from)}</span>}
         </li>
       ))}
@@ -60,7 +61,7 @@ export function WaitingTexts({ tenantId, texts, clock }: { tenantId: string; tex
       {texts.latest.map((text) => (
         <li key={text.counterpart} className="dashboard-text">
           <time dateTime={text.receivedAt}>{whenOnBusinessClock(text.receivedAt, clock.timeZone, clock.today)}</time>
-          <strong>{callerLabel(text.customerName, text.counterpart)}</strong>
+          <CallerName tenantId={tenantId} name={text.customerName} number={text.counterpart} customerId={text.customerId} />
           <q className="dashboard-text-body">{text.body}</q>
         </li>
       ))}
