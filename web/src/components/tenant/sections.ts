@@ -6,6 +6,7 @@ export const TENANT_SECTIONS = [
   { id: 'home', label: 'Home', title: 'Home' },
   { id: 'calendar', label: 'Calendar', title: 'Calendar' },
   { id: 'bookings', label: 'Bookings', title: 'Bookings' },
+  { id: 'services', label: 'Services & hours', title: 'Services & hours' },
   { id: 'calls', label: 'Calls', title: 'Calls' },
   { id: 'voicemails', label: 'Voicemail', title: 'Voicemail' },
   { id: 'texts', label: 'Texts', title: 'Texts' },
