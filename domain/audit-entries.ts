@@ -16,6 +16,14 @@ const ACTIONS: Record<string, string> = {
   'phone_settings.updated': 'Changed the phone settings',
   'site.updated': 'Changed the website',
   'plan.changed': 'Changed the plan',
+  'service.created': 'Added a service',
+  'service.updated': 'Changed a service',
+  'service.deleted': 'Deleted a service',
+  'resource.created': 'Added a team member or van',
+  'resource.updated': 'Changed a team member or van',
+  'time_off.added': 'Added time off',
+  'time_off.removed': 'Removed time off',
+  'booking_settings.updated': 'Changed the booking rules',
 };
 
 const LABELS: Record<string, string> = {

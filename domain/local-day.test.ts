@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TIME_ZONE, localDay } from './local-day.ts';
+import { DEFAULT_TIME_ZONE, localDay, localDays } from './local-day.ts';
 
 describe('localDay', () => {
   it("starts at the business's midnight: 05:30 UTC is still yesterday in Chicago, already today in Berlin", () => {
@@ -15,5 +15,24 @@ describe('localDay', () => {
 
   it('an unknown zone falls back to the default instead of failing', () => {
     expect(localDay('Mars/Olympus', new Date('2026-01-15T12:00:00Z'))).toMatchObject({ timeZone: DEFAULT_TIME_ZONE, date: '2026-01-15' });
+  });
+});
+
+describe('localDays', () => {
+  it('Mon 14 – Fri 18 Dec in Chicago is five whole days from local midnight to local midnight', () => {
+    expect(localDays('2026-12-14', '2026-12-18', 'America/Chicago')).toEqual({ start: new Date('2026-12-14T06:00:00Z'), end: new Date('2026-12-19T06:00:00Z') });
+  });
+
+  it('days across the spring change are one hour short (Chicago, 7–8 March 2026), across the autumn one an hour long', () => {
+    const spring = localDays('2026-03-07', '2026-03-08', 'America/Chicago')!;
+    expect((spring.end.getTime() - spring.start.getTime()) / 3_600_000).toBe(47);
+    const autumn = localDays('2026-11-01', '2026-11-01', 'America/Chicago')!;
+    expect((autumn.end.getTime() - autumn.start.getTime()) / 3_600_000).toBe(25);
+  });
+
+  it('refuses an end before the start, and dates that are not dates', () => {
+    expect(localDays('2026-12-18', '2026-12-14', 'America/Chicago')).toBeNull();
+    expect(localDays('2026-02-30', '2026-03-01', 'America/Chicago')).toBeNull();
+    expect(localDays('14/12/2026', '2026-12-18', 'America/Chicago')).toBeNull();
   });
 });

@@ -15,3 +15,20 @@ export function localDay(timeZone: string, now: Date = new Date()): { date: stri
   const start = local.startOf('day');
   return { date: start.toISODate()!, start: start.toJSDate(), end: start.plus({ days: 1 }).toJSDate(), timeZone: local.zoneName ?? DEFAULT_TIME_ZONE };
 }
+
+/**
+ * Whole local days `from`…`through` (YYYY-MM-DD, both included) on the clock of `timeZone`, as the
+ * instants they start and end (end exclusive): "Mon 14 Dec – Fri 18 Dec off" is from the business's
+ * midnight on the 14th to its midnight after the 18th, however many hours daylight saving makes that.
+ * Null when a date is not a real date or `through` is before `from`.
+ */
+export function localDays(from: string, through: string, timeZone: string): { start: Date; end: Date } | null {
+  const zone = DateTime.now().setZone(timeZone).isValid ? timeZone : DEFAULT_TIME_ZONE;
+  const first = DateTime.fromISO(from, { zone });
+  const last = DateTime.fromISO(through, { zone });
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || !/^\d{4}-\d{2}-\d{2}$/.test(through) || !first.isValid || !last.isValid || last < first) return null;
+  return { start: first.startOf('day').toJSDate(), end: last.startOf('day').plus({ days: 1 }).toJSDate() };
+}
+
+/** The local date (YYYY-MM-DD) an instant falls on in `timeZone`. */
+export const localDate = (at: Date, timeZone: string): string => localDay(timeZone, at).date;

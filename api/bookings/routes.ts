@@ -15,6 +15,7 @@ import { openBusinessOnly } from '../tenants/open-business.ts';
 import { perApp } from '../per-app.ts';
 import { validated } from '../validated.ts';
 import { publicBusiness } from './availability-routes.ts';
+import { resourceSelect, resourceView, serviceSelect, serviceView } from './setup.ts';
 import type { BookingRefusalReason } from '../../domain/booking/refusals.ts';
 import { BookingBusyError, bookOnline, changeBooking } from './book.ts';
 
@@ -24,6 +25,7 @@ import { BookingBusyError, bookOnline, changeBooking } from './book.ts';
 //   POST  /api/tenants/:tenantId/bookings   book by hand (members; any time, never over another booking)
 //   GET   /api/tenants/:tenantId/bookings/:id, PATCH …/:id  reschedule, cancel, confirm, done, no-show
 //   GET   /api/tenants/:tenantId/services, /resources  what the calendar and the dialog choose from
+//         (changed on the "Services & hours" page: ./setup-routes.ts)
 // Every write goes through bookOnline / changeBooking (api/bookings/book.ts): the engine and the workflow.
 
 const STATUS_OF: Record<BookingRefusalReason, ContentfulStatusCode> = {
@@ -74,16 +76,16 @@ export function tenantBookingRoutes() {
     .get('/services', member, async (c) => {
       const services = await forTenant(c.get('deps').db, tenantOf(c)).service.findMany({
         orderBy: [{ active: 'desc' }, { sortOrder: 'asc' }, { createdAt: 'asc' }],
-        select: { id: true, name: true, description: true, durationMin: true, priceCents: true, depositCents: true, bufferBeforeMin: true, bufferAfterMin: true, active: true },
+        select: serviceSelect,
       });
-      return c.json({ services });
+      return c.json({ services: services.map(serviceView) });
     })
     .get('/resources', member, async (c) => {
       const resources = await forTenant(c.get('deps').db, tenantOf(c)).resource.findMany({
         orderBy: [{ active: 'desc' }, { sortOrder: 'asc' }, { createdAt: 'asc' }],
-        select: { id: true, name: true, kind: true, active: true, weeklyHours: true },
+        select: resourceSelect,
       });
-      return c.json({ resources });
+      return c.json({ resources: resources.map(resourceView) });
     })
     .get('/bookings', member, validated('query', bookingListQuery), async (c) => {
       const { db } = c.get('deps');

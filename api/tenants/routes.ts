@@ -8,6 +8,7 @@ import { DEFAULT_TIME_ZONE } from '../../domain/local-day.ts';
 import { tenantBillingRoutes } from './billing.ts';
 import { tenantAvailabilityRoutes } from '../bookings/availability-routes.ts';
 import { tenantBookingRoutes } from '../bookings/routes.ts';
+import { bookingSetupRoutes } from '../bookings/setup-routes.ts';
 import { callLog } from './call-log.ts';
 import { carrierRegistrationRoutes } from './carrier-registration.ts';
 import { customerRoutes } from '../customers/routes.ts';
@@ -84,6 +85,7 @@ export function tenantRoutes() {
     .get('/messages', member, async (c) => c.json(await listMessages(c.get('deps').db, tenantId(c), pageFrom(c.req.query()))))
     .route('/availability', tenantAvailabilityRoutes())
     .route('/', tenantBookingRoutes())
+    .route('/', bookingSetupRoutes())
     .route('/billing', tenantBillingRoutes())
     .route('/carrier-registration', carrierRegistrationRoutes())
     .route('/customers', customerRoutes())

@@ -184,6 +184,7 @@ const sectionRoutes = [
   section('bookings', lazyRouteComponent(() => import('./pages/tenant/bookings/BookingsPage.tsx'), 'BookingsPage')),
   customersRoute,
   customerRoute,
+  section('services', lazyRouteComponent(() => import('./pages/tenant/services/ServicesPage.tsx'), 'ServicesPage')),
   section('calls', lazyRouteComponent(() => import('./pages/tenant/CallLogPage.tsx'), 'CallLogPage')),
   section('voicemails', lazyRouteComponent(() => import('./pages/tenant/VoicemailPage.tsx'), 'VoicemailPage')),
   section('texts', lazyRouteComponent(() => import('./pages/tenant/TextsPage.tsx'), 'TextsPage')),

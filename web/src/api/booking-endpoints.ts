@@ -1,7 +1,7 @@
 // The calls the calendar, the bookings list and the new-booking dialog make (routes of parts A, B, C
 // and D of issue 12). Shapes follow the agreed contracts; a booking is always the shared BookingView.
 import { apiRequest } from './client.ts';
-import type { AvailabilityAnswer, BookingChange, BookingFilter, BookingView, CustomerMatch, NewBooking, ResourceChoice, ServiceChoice } from './booking-types.ts';
+import type { AvailabilityAnswer, BookingChange, BookingFilter, BookingView, CustomerMatch, NewBooking, Resource, Service } from './booking-types.ts';
 
 const base = (tenantId: string) => `/api/tenants/${encodeURIComponent(tenantId)}`;
 
@@ -30,12 +30,13 @@ export async function fetchAvailability(tenantId: string, query: { serviceId: st
   return apiRequest<AvailabilityAnswer>(`${base(tenantId)}/availability${queryString(query)}`, { signal });
 }
 
-export async function fetchServices(tenantId: string, signal?: AbortSignal): Promise<ServiceChoice[]> {
-  return (await apiRequest<{ services: ServiceChoice[] }>(`${base(tenantId)}/services`, { signal })).services;
+/** Every service, on or off, with who does it (the "Services & hours" page edits the same list). */
+export async function fetchServices(tenantId: string, signal?: AbortSignal): Promise<Service[]> {
+  return (await apiRequest<{ services: Service[] }>(`${base(tenantId)}/services`, { signal })).services;
 }
 
-export async function fetchResources(tenantId: string, signal?: AbortSignal): Promise<ResourceChoice[]> {
-  return (await apiRequest<{ resources: ResourceChoice[] }>(`${base(tenantId)}/resources`, { signal })).resources;
+export async function fetchResources(tenantId: string, signal?: AbortSignal): Promise<Resource[]> {
+  return (await apiRequest<{ resources: Resource[] }>(`${base(tenantId)}/resources`, { signal })).resources;
 }
 
 export async function searchCustomers(tenantId: string, q: string, signal?: AbortSignal): Promise<CustomerMatch[]> {

@@ -55,3 +55,14 @@ export interface CustomerMatch {
   phone: string | null;
   email?: string | null;
 }
+
+// What the "Services & hours" page reads and sends (api/bookings/setup.ts; domain/inputs/booking-setup.ts).
+export type { BookingSettingsView as BookingSettings, ResourceView as Resource, ServiceView as Service, TimeOffView as TimeOff } from '../../../api/bookings/setup.ts';
+export type { BookingSettingsInput, ResourceCreateInput, ResourceUpdateInput, ServiceCreateInput, ServiceUpdateInput } from '../../../domain/inputs/booking-setup.ts';
+
+/** POST …/time-off: whole local days, both included. */
+export interface NewTimeOff {
+  from: string;
+  through: string;
+  reason?: string;
+}

@@ -10,6 +10,7 @@ export const TENANT_SECTIONS = [
   { id: 'calls', label: 'Calls', title: 'Calls' },
   { id: 'voicemails', label: 'Voicemail', title: 'Voicemail' },
   { id: 'texts', label: 'Texts', title: 'Texts' },
+  { id: 'services', label: 'Services & hours', title: 'Services & hours' },
   { id: 'phone', label: 'Phone settings', title: 'Phone settings' },
   { id: 'sip', label: 'SIP app', title: 'Connect your SIP app' },
   { id: 'website', label: 'Website', title: 'Your website' },

@@ -1,6 +1,7 @@
 import { set, type Resolver } from 'react-hook-form';
 import { bodyResolver } from './body-resolver.ts';
 import { onboardingStepInputs } from '../../../../domain/inputs/onboarding.ts';
+import { centsToDollars, dollarsToCents } from '../../lib/money.ts';
 
 // The services step's form holds prices in dollars, as people type them ("79", "149.50"); the API
 // takes cents. One conversion each way, and the API's own schema checks the converted values, its
@@ -16,11 +17,8 @@ export interface ServiceRows {
   services: ServiceRow[];
 }
 
-const toCents = (price: string) => {
-  const cleaned = price.replace(/[$,\s]/g, '');
-  return /^\d+(\.\d{1,2})?$/.test(cleaned) ? Math.round(Number(cleaned) * 100) : Number.NaN;
-};
-const toDollars = (cents: number) => (cents % 100 === 0 ? String(cents / 100) : (cents / 100).toFixed(2));
+const toCents = dollarsToCents;
+const toDollars = centsToDollars;
 
 export const toBody = ({ services }: ServiceRows) => ({ services: services.map(({ name, durationMinutes, price }) => ({ name, durationMinutes, priceCents: toCents(price) })) });
 

@@ -7,12 +7,16 @@ interface BusinessHoursEditorProps {
   errorAt: (day: Weekday, index: number) => string | undefined;
   disabled: boolean;
   onChange: (hours: HoursByDay) => void;
+  /** What the group is called for screen readers (a team member's week is not the business's). */
+  label?: string;
+  /** The API field the hours are sent as, for the error markers (`businessHours.mon.1`). */
+  fieldName?: string;
 }
 
 const DEFAULT_PERIOD: Period = ['09:00', '17:00'];
 
 /** Opening times per weekday; several periods a day (split shifts), a day with none is closed. */
-export function BusinessHoursEditor({ hours, errorAt, disabled, onChange }: BusinessHoursEditorProps) {
+export function BusinessHoursEditor({ hours, errorAt, disabled, onChange, label = 'Business hours by day', fieldName = 'businessHours' }: BusinessHoursEditorProps) {
   const setDay = (day: Weekday, periods: Period[]) => onChange({ ...hours, [day]: periods });
 
   function addPeriod(day: Weekday) {
@@ -27,7 +31,7 @@ export function BusinessHoursEditor({ hours, errorAt, disabled, onChange }: Busi
   }
 
   return (
-    <div className="hours-editor" role="group" aria-label="Business hours by day">
+    <div className="hours-editor" role="group" aria-label={label}>
       {WEEKDAYS.map((day) => {
         const name = WEEKDAY_NAMES[day];
         return (
@@ -74,7 +78,7 @@ export function BusinessHoursEditor({ hours, errorAt, disabled, onChange }: Busi
                       </svg>
                     </button>
                     {error && (
-                      <p id={errorId} className="field-error hours-error" data-field-error={`businessHours.${day}.${index}`}>
+                      <p id={errorId} className="field-error hours-error" data-field-error={`${fieldName}.${day}.${index}`}>
                         {error}
                       </p>
                     )}
