@@ -29,7 +29,10 @@ const pageErrors: string[] = [];
 const shop = { id: '', resourceId: '', email: `${uniqueId('setup')}@servicepro.test`, staffEmail: `${uniqueId('staff')}@servicepro.test` };
 
 const db = () => server!.testApp.deps.db;
-const shot = (page: Page, name: string) => page.screenshot({ path: path.resolve('test-results', `${name}.png`), fullPage: true });
+const shot = async (page: Page, name: string) => {
+  await page.evaluate(() => window.scrollTo(0, 0)); // a full-page shot from lower down draws the sticky header mid-page
+  await page.screenshot({ path: path.resolve('test-results', `${name}.png`), fullPage: true });
+};
 /** A day a few weeks ahead on the business's clock, a Monday, so the days off are a working week. */
 const firstDayOff = DateTime.now().setZone(ZONE).plus({ weeks: 3 }).startOf('week').toISODate()!;
 const lastDayOff = DateTime.fromISO(firstDayOff).plus({ days: 4 }).toISODate()!;
@@ -125,6 +128,7 @@ describe('Services & hours (browser)', () => {
     await expect.poll(() => panel.locator('.time-off-list li').count(), WAIT).toBe(2);
     await panel.locator('.time-off-list li').nth(1).getByRole('button', { name: /^Remove/ }).click();
     await expect.poll(() => panel.locator('.time-off-list li').count(), WAIT).toBe(1);
+    await panel.getByText(/^Time off removed: /).waitFor(WAIT);
     expect(await forTenant(db(), shop.id).resourceTimeOff.count({ where: { resourceId: shop.resourceId } })).toBe(1);
   });
 

@@ -31,7 +31,14 @@ export function TimeOffPanel({ tenantId, timeZone, resource, readOnly }: { tenan
     },
     onError: (error) => setErrors(error instanceof ApiError ? error.fields : { _: errorMessage(error) }),
   });
-  const remove = useMutation({ mutationFn: (timeOffId: string) => removeTimeOff(tenantId, resource.id, timeOffId), onSuccess: refresh });
+  const remove = useMutation({
+    mutationFn: (off: { id: string; from: string; through: string }) => removeTimeOff(tenantId, resource.id, off.id),
+    onSuccess: async (_, off) => {
+      await refresh();
+      setNotice(`Time off removed: ${daysLabel(off.from, off.through)}.`);
+    },
+    onError: (error) => setNotice(`Not removed: ${errorMessage(error)}`),
+  });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -56,7 +63,7 @@ export function TimeOffPanel({ tenantId, timeZone, resource, readOnly }: { tenan
                 {off.reason && <span className="muted"> · {off.reason}</span>}
               </span>
               {!readOnly && (
-                <button type="button" className="link-button" onClick={() => remove.mutate(off.id)} disabled={remove.isPending}>
+                <button type="button" className="link-button as-button" onClick={() => remove.mutate(off)} disabled={remove.isPending}>
                   Remove<span className="visually-hidden"> time off {daysLabel(off.from, off.through)}</span>
                 </button>
               )}
