@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
-import { bookingsQuery, resourcesQuery } from '../../../api/booking-queries.ts';
+import { bookingSettingsQuery, bookingsQuery, resourcesQuery } from '../../../api/booking-queries.ts';
 import type { BookingView } from '../../../api/booking-types.ts';
 import { errorMessage } from '../../../api/client.ts';
 import { BookingSheet } from '../../../components/calendar/BookingSheet.tsx';
@@ -16,8 +16,8 @@ import { atClock, clock, dayLabel, stepDate, todayIn, viewDates, window, zoneNam
 import type { CalendarSearch } from '../../../lib/calendar-search.ts';
 import { useNarrowScreen } from '../../../lib/use-narrow-screen.ts';
 
-/** Slots start every this many minutes unless the business set another interval; drags snap to it. */
-const SLOT_INTERVAL_MIN = 30;
+/** Drags snap to the business's slot interval (Services & hours); this until it has loaded. */
+const DEFAULT_SLOT_INTERVAL_MIN = 30;
 /** Bookings that no longer hold time stay off the grid (the bookings list still has them). */
 const ON_GRID = new Set<BookingView['status']>(['held', 'confirmed', 'completed', 'no_show']);
 
@@ -36,6 +36,7 @@ export function CalendarPage() {
   const date = search.date ?? todayIn(zone);
   const dates = viewDates(view, date);
   const resources = useQuery(resourcesQuery(tenant.id));
+  const interval = useQuery(bookingSettingsQuery(tenant.id)).data?.slotIntervalMin ?? DEFAULT_SLOT_INTERVAL_MIN;
   const resourceList = (resources.data ?? []).filter((r) => r.active !== false);
   // The phone's day view is one column: the chosen resource, else the first.
   const resourceId = search.resource ?? (narrow && view === 'day' ? resourceList[0]?.id : undefined);
@@ -94,7 +95,7 @@ export function CalendarPage() {
         <ListError title="Your team didn't load" message={errorMessage(resources.error)} onRetry={() => void resources.refetch()} />
       ) : (
         <div className="calendar-scroll" aria-busy={bookings.isPending || resources.isPending}>
-          <TimeGrid columns={columns} bookings={shown} timeZone={zone} interval={SLOT_INTERVAL_MIN} canDrag={!narrow} pending={pending} onOpen={(b) => setOpenId(b.id)} onDrop={drop} />
+          <TimeGrid columns={columns} bookings={shown} timeZone={zone} interval={interval} canDrag={!narrow} pending={pending} onOpen={(b) => setOpenId(b.id)} onDrop={drop} />
         </div>
       )}
       {!narrow && <p className="muted small-text">Drag a booking to move it. Click it for details.</p>}
