@@ -23,7 +23,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createCallActivities(deps.db, hooks),
     ...createCallEventActivities(deps, hooks),
-    ...createKeptMessageActivities(deps.db, hooks),
+    ...createKeptMessageActivities(deps, hooks),
     ...createVoicemailAudioActivities(deps),
     ...messaging,
     ...createBookingActivities(deps, messaging, createDepositActivities(deps)),

@@ -1,9 +1,11 @@
 import { ApplicationFailure } from '@temporalio/common';
+import { platformSmsNumber } from '../domain/carrier-registration/states.ts';
 import { toE164 } from '../domain/phone.ts';
-import type { PrismaClient } from '../prisma/client.ts';
+import { findOrCreateCustomerByPhone, recordInboundMessage } from '../prisma/inbound-texts.ts';
+import { tenantOfPlatformReply } from '../prisma/platform-text-routes.ts';
 import { createCallActivities, type CallActivityHooks } from './calls.ts';
 import type { KeptMessageActivities } from './contracts.ts';
-import { findOrCreateCustomerByPhone, recordInboundMessage } from '../prisma/inbound-texts.ts';
+import type { ActivityDeps } from './deps.ts';
 
 /** The error type of a number no tenant owns: retrying cannot help, the workflow stops. */
 export const NO_TENANT_FOR_NUMBER = 'NoTenantForNumber';
@@ -13,7 +15,7 @@ export const NO_TENANT_FOR_NUMBER = 'NoTenantForNumber';
  * (workflows/kept-messages.ts), stored the way the webhooks would have stored them. Until the
  * database answers these fail and Temporal retries them.
  */
-export function createKeptMessageActivities(db: PrismaClient, hooks: CallActivityHooks = {}): KeptMessageActivities {
+export function createKeptMessageActivities({ db, config, masterKey }: Pick<ActivityDeps, 'db' | 'config' | 'masterKey'>, hooks: CallActivityHooks = {}): KeptMessageActivities {
   const { storeVoicemail } = createCallActivities(db, hooks);
 
   async function tenantOf(known: string | null, calledNumber: string): Promise<string> {
@@ -32,7 +34,9 @@ export function createKeptMessageActivities(db: PrismaClient, hooks: CallActivit
     },
 
     async keepInboundText({ tenantId: known, message }) {
-      const tenantId = await tenantOf(known, message.to);
+      // A reply to the shared platform number belongs to the business that last texted the customer from it, as in the webhook.
+      const routed = !known && message.to === platformSmsNumber(config) ? await tenantOfPlatformReply(db, masterKey, message.from) : null;
+      const tenantId = await tenantOf(known ?? routed, message.to);
       const customer = await findOrCreateCustomerByPhone(db, tenantId, message.from);
       const { messageId } = await recordInboundMessage(db, tenantId, message, customer.id);
       return { tenantId, messageId };
