@@ -75,6 +75,8 @@ describe("the owner's calendar on a phone (browser)", () => {
     await dialog.getByLabel('Service').selectOption({ label: 'Full detail (60 min)' });
     await dialog.getByRole('button', { name: 'Enter a time of your own' }).click();
     await dialog.getByLabel('Start time').fill('10:00');
+    // Each message went once its field was filled in.
+    expect(await dialog.locator('.field-error').count()).toBe(0);
     await noSidewaysScroll(page);
     await shot(page, 'calendar-new-booking-390');
     await dialog.getByRole('button', { name: 'Book it' }).click();

@@ -17,7 +17,7 @@ export function CustomerPicker({ tenantId, value, errors, onChange }: { tenantId
         <span className="field-label">Customer</span>
         <p className="picked-customer">
           <strong>{value.customer.name}</strong> {value.customer.phone && <span className="muted">{formatPhone(value.customer.phone)}</span>}{' '}
-          <button type="button" className="link-button" onClick={() => onChange({ kind: 'new', name: '', phone: '', email: '' })}>
+          <button type="button" className="link-button as-button" onClick={() => onChange({ kind: 'new', name: '', phone: '', email: '' })}>
             Change
           </button>
         </p>

@@ -16,6 +16,12 @@ import { SlotPicker } from './SlotPicker.tsx';
  * Booking a job by hand: a customer (found or new), a service, who does it (or anyone), a day and
  * one of its free slots — or, for owners, any time (the engine still refuses an overlap).
  */
+/** The error keys of the customer's fields that changed (the API names them with or without `customer.`). */
+function customerFields(was: CustomerChoice, now: CustomerChoice): string[] {
+  if (was.kind !== 'new' || now.kind !== 'new') return ['customer', 'customer.name', 'customer.phone', 'customer.email', 'name', 'phone', 'email'];
+  return (['name', 'phone', 'email'] as const).filter((field) => was[field] !== now[field]).flatMap((field) => [field, `customer.${field}`, ...(field === 'email' ? [] : ['customer'])]);
+}
+
 export function NewBookingDialog({ defaultDate, defaultResourceId, onClose, onCreated }: { defaultDate: string; defaultResourceId?: string; onClose: () => void; onCreated: (booking: BookingView) => void }) {
   const tenant = useTenant();
   const queryClient = useQueryClient();
@@ -29,6 +35,8 @@ export function NewBookingDialog({ defaultDate, defaultResourceId, onClose, onCr
   const [customTime, setCustomTime] = useState<string | null>(null);
   const [notes, setNotes] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
+  /** A message goes once its field is changed: one left under a field already fixed misleads. */
+  const fixed = (...keys: string[]) => setErrors((current) => (keys.some((key) => key in current) ? Object.fromEntries(Object.entries(current).filter(([key]) => !keys.includes(key))) : current));
   const slots = useQuery(availabilityQuery(tenant.id, { serviceId, date, days: 1, ...(resourceId ? { resourceId } : {}) }));
   const day = slots.data?.days.find((d) => d.date === date);
 
@@ -67,9 +75,9 @@ export function NewBookingDialog({ defaultDate, defaultResourceId, onClose, onCr
     <Dialog title="New booking" onDismiss={onClose} busy={create.isPending}>
       <form className="form new-booking" onSubmit={submit} noValidate>
         <FormAlert message={formError} />
-        <CustomerPicker tenantId={tenant.id} value={customer} errors={errors} onChange={setCustomer} />
+        <CustomerPicker tenantId={tenant.id} value={customer} errors={errors} onChange={(next) => (setCustomer(next), fixed(...customerFields(customer, next)))} />
         <FormField id="booking-service" label="Service" error={errors.serviceId}>
-          <select value={serviceId} onChange={(event) => (setServiceId(event.target.value), setSlot(null))}>
+          <select value={serviceId} onChange={(event) => (setServiceId(event.target.value), setSlot(null), fixed('serviceId', 'start'))}>
             <option value="">Choose a service</option>
             {(services.data ?? []).filter((s) => s.active !== false).map((s) => (
               <option key={s.id} value={s.id}>
@@ -79,7 +87,7 @@ export function NewBookingDialog({ defaultDate, defaultResourceId, onClose, onCr
           </select>
         </FormField>
         <FormField id="booking-resource" label="Who does it" error={errors.resourceId}>
-          <select value={resourceId} onChange={(event) => (setResourceId(event.target.value), setSlot(null))}>
+          <select value={resourceId} onChange={(event) => (setResourceId(event.target.value), setSlot(null), fixed('resourceId'))}>
             <option value="">Anyone free</option>
             {(resources.data ?? []).filter((r) => r.active !== false).map((r) => (
               <option key={r.id} value={r.id}>
@@ -97,18 +105,18 @@ export function NewBookingDialog({ defaultDate, defaultResourceId, onClose, onCr
             <>
               {!serviceId && <p className="muted small-text">Choose a service to see the free times.</p>}
               {slots.isError && <p className="form-alert">{errorMessage(slots.error)}</p>}
-              {serviceId && day && <SlotPicker slots={day.slots} timeZone={tenant.timeZone} label="Free times" selected={slot?.start ?? null} onPick={setSlot} />}
+              {serviceId && day && <SlotPicker slots={day.slots} timeZone={tenant.timeZone} label="Free times" selected={slot?.start ?? null} onPick={(picked) => (setSlot(picked), fixed('start'))} />}
               {serviceId && slots.isSuccess && !day && <p className="muted">No free times that day. Try another day.</p>}
               {tenant.canManage && (
-                <button type="button" className="link-button" onClick={() => setCustomTime('')}>
+                <button type="button" className="link-button as-button" onClick={() => setCustomTime('')}>
                   Enter a time of your own
                 </button>
               )}
             </>
           ) : (
             <>
-              <input id="booking-time" type="time" aria-label="Start time" value={customTime} onChange={(event) => setCustomTime(event.target.value)} />
-              <button type="button" className="link-button" onClick={() => setCustomTime(null)}>
+              <input id="booking-time" type="time" aria-label="Start time" value={customTime} onChange={(event) => (setCustomTime(event.target.value), fixed('start'))} />
+              <button type="button" className="link-button as-button" onClick={() => setCustomTime(null)}>
                 Pick from the free times
               </button>
             </>

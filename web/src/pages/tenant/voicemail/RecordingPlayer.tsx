@@ -28,7 +28,7 @@ export function RecordingPlayer({ recording, label, onPlay }: { recording: Recor
       {failed && (
         <p className="form-alert small-text" role="alert">
           This recording could not be loaded.{' '}
-          <button type="button" className="link-button" onClick={retry}>
+          <button type="button" className="link-button as-button" onClick={retry}>
             Try again
           </button>
         </p>
