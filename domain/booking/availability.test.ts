@@ -1,9 +1,11 @@
 // The availability rules one by one, then the DST matrix: seven US zones × the 2026 and 2027
-// spring and fall changes, slots at the intended wall-clock times on the change day and around it.
+// spring and fall changes, slots at the intended wall-clock times on the change day and around it,
+// and the reminders of a job just after a change at theirs.
 import { describe, expect, it } from 'vitest';
-import { IANAZone } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import { localIso } from './view.ts';
 import { availableSlots, checkStart, isoOnClock, noticeText, startRefusalMessage, type AvailabilityInput, type AvailabilityResource, type BusyBooking } from './availability.ts';
+import { planReminders } from './reminders.ts';
 import type { WeeklyHours } from '../weekly-hours.ts';
 
 const ZONE = 'America/Chicago';
@@ -223,6 +225,27 @@ describe.each(Object.entries(ZONES))('DST matrix: %s', (zone, [standard, dayligh
       expect(slots.find((s) => wall(s.start) === '01:30')!.end).toBe(`${day}T01:30:00${standard}`);
       expect(slots.find((s) => wall(s.start) === '02:00')!.start).toBe(`${day}T02:00:00${standard}`);
     }
+  });
+
+  it.each(CHANGES)('$kind $day: reminders of a 9:00 job the day after go at 9:00 the day before and 7:00 that morning, local', ({ kind, day, after }) => {
+    const nine = slotsOn(after).find((s) => wall(s.start) === '09:00')!;
+    const reminders = planReminders(new Date(nine.start), zone, [1440, 120], at(`${day}T00:00:00Z`));
+    const local = reminders.map((r) => DateTime.fromISO(r.at, { zone }).toISO({ suppressMilliseconds: true }));
+    // The day before is the change day itself, after its 2:00 change: its offset is the new one.
+    const newOffset = kind === 'spring' ? daylight : standard;
+    expect(local).toEqual([`${day}T09:00:00${newOffset}`, `${after}T07:00:00${newOffset}`]);
+    // Both times are after the change: the day before is a plain 24 hours here.
+    const hoursBefore = (Date.parse(nine.start) - Date.parse(reminders[0]!.at)) / 3_600_000;
+    expect(hoursBefore).toBe(24);
+  });
+
+  it.each(CHANGES)('$kind $day: the day-before reminder of a 9:00 job on the change day is at 9:00 local the day before, 23 or 25 hours ahead', ({ kind, day, before }) => {
+    const nine = slotsOn(day).find((s) => wall(s.start) === '09:00')!;
+    const [dayBefore] = planReminders(new Date(nine.start), zone, [1440], at(`${before}T00:00:00Z`));
+    const oldOffset = kind === 'spring' ? standard : daylight;
+    expect(DateTime.fromISO(dayBefore!.at, { zone }).toISO({ suppressMilliseconds: true })).toBe(`${before}T09:00:00${oldOffset}`);
+    const hoursBefore = (Date.parse(nine.start) - Date.parse(dayBefore!.at)) / 3_600_000;
+    expect(hoursBefore).toBe(keepsOneOffset ? 24 : kind === 'spring' ? 23 : 25);
   });
 
   it.each(CHANGES)('$kind $day: a period that opens inside the change starts at the first real time', ({ kind, day }) => {
