@@ -2,7 +2,7 @@
 // texts nobody has answered, the trial or billing trouble, and the setup steps not done yet — all
 // from real rows, and none of another tenant's.
 import { DateTime } from 'luxon';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { forTenant } from '../../prisma/tenant-db.ts';
 import { createTestApp, type TestApp } from '../../tests/app-harness.ts';
 import { createTenant } from '../../tests/tenant-fixtures.ts';
@@ -120,6 +120,8 @@ describe('GET /api/tenants/:tenantId/dashboard', () => {
   });
 
   it('the trial: days left and no card yet; the setup steps say what is done and what is not', async () => {
+    // The business's billing workflow writes its 14-day trial once: wait for it, or it can land after this test's trial.
+    await vi.waitFor(async () => expect(await t.deps.db.tenantBilling.findUnique({ where: { tenantId: a.id } })).toMatchObject({ stripeSubscriptionId: expect.any(String) }), { timeout: 20_000, interval: 200 });
     await t.deps.db.tenantBilling.upsert({
       where: { tenantId: a.id },
       create: { tenantId: a.id, trialEndsAt: new Date(Date.now() + 2.5 * 86_400_000), hasPaymentMethod: false },
