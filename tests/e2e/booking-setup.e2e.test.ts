@@ -16,7 +16,7 @@ import { startTestServer } from '../app-harness.ts';
 import { createBookingTenant } from '../booking-fixtures.ts';
 import { uniqueId } from '../stack.ts';
 import { launchChromium, openDesktopPage } from './browser.ts';
-import { addOwner, noSidewaysScroll, openPhonePage, OWNER_PASSWORD, signIn } from './business-owners.ts';
+import { addOwner, fullPageShot, noSidewaysScroll, openPhonePage, OWNER_PASSWORD, signIn } from './business-owners.ts';
 
 const WAIT = { timeout: 30_000 };
 const ZONE = 'America/Chicago';
@@ -29,10 +29,7 @@ const pageErrors: string[] = [];
 const shop = { id: '', resourceId: '', email: `${uniqueId('setup')}@servicepro.test`, staffEmail: `${uniqueId('staff')}@servicepro.test` };
 
 const db = () => server!.testApp.deps.db;
-const shot = async (page: Page, name: string) => {
-  await page.evaluate(() => window.scrollTo(0, 0)); // a full-page shot from lower down draws the sticky header mid-page
-  await page.screenshot({ path: path.resolve('test-results', `${name}.png`), fullPage: true });
-};
+const shot = fullPageShot;
 /** A day a few weeks ahead on the business's clock, a Monday, so the days off are a working week. */
 const firstDayOff = DateTime.now().setZone(ZONE).plus({ weeks: 3 }).startOf('week').toISODate()!;
 const lastDayOff = DateTime.fromISO(firstDayOff).plus({ days: 4 }).toISODate()!;

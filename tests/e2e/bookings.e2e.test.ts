@@ -11,7 +11,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localTwilioSandbox } from '../../api/sandbox/twilio.ts';
 import { REPLY_OPTIONS, whenText } from '../../domain/booking/texts.ts';
@@ -24,7 +24,7 @@ import { createBookingTenant } from '../booking-fixtures.ts';
 import { publishSite } from '../site-stack.ts';
 import { randomPhone } from '../sms-fixtures.ts';
 import { addOwner, noSidewaysScroll, PHONE, signIn } from './business-owners.ts';
-import { launchChromium } from './browser.ts';
+import { launchChromium, openDesktopPage } from './browser.ts';
 
 const resultsDir = fileURLToPath(new URL('../../test-results/', import.meta.url));
 const WAIT = { timeout: 30_000 };
@@ -119,10 +119,7 @@ describe('a booking from the website to the calendar (browser)', () => {
     const workflow = server!.testApp.deps.temporal.workflow.getHandle(workflowIds.booking(shop.tenantId, booking.id));
 
     // ── The owner, at a desk: the booking is on the day's calendar, under its resource ──
-    const desk = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
-    const page: Page = await desk.newPage();
-    page.setDefaultTimeout(WAIT.timeout);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    const { context: desk, page } = await openDesktopPage(browser!, { timeoutMs: WAIT.timeout, pageErrors });
     await page.goto(`${server!.url}/login`);
     await signIn(page, ownerEmail);
     await page.waitForURL(`**/t/${shop.tenantId}**`, WAIT);

@@ -1,6 +1,7 @@
 // Browser-test helpers for a business's own people: an owner with a password, signing in and out,
 // a business on its trial, and a phone-sized page.
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import path from 'node:path';
 import { expect, vi } from 'vitest';
 import { hashPassword } from '../../domain/passwords.ts';
 import type { TestApp } from '../app-harness.ts';
@@ -48,4 +49,10 @@ export async function openPhonePage(browser: Browser, options: { timeoutMs: numb
 /** The page is no wider than a phone: nothing scrolls sideways. */
 export async function noSidewaysScroll(page: Page): Promise<void> {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+}
+
+/** A full-page screenshot into test-results/, from the top: taken scrolled down, it draws the sticky header halfway down. */
+export async function fullPageShot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.resolve('test-results', `${name}.png`), fullPage: true });
 }

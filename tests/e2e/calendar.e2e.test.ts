@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localTwilioSandbox } from '../../api/sandbox/twilio.ts';
 import { whenText } from '../../domain/booking/texts.ts';
@@ -17,8 +17,8 @@ import { buildWebApp } from '../../scripts/web-build.ts';
 import { startTestServer } from '../app-harness.ts';
 import { createBookingTenant } from '../booking-fixtures.ts';
 import { randomPhone } from '../sms-fixtures.ts';
-import { addOwner, noSidewaysScroll, openPhonePage, signIn } from './business-owners.ts';
-import { launchChromium } from './browser.ts';
+import { addOwner, fullPageShot, noSidewaysScroll, openPhonePage, signIn } from './business-owners.ts';
+import { launchChromium, openDesktopPage } from './browser.ts';
 
 const resultsDir = fileURLToPath(new URL('../../test-results/', import.meta.url));
 const WAIT = { timeout: 30_000 };
@@ -32,10 +32,7 @@ const customer = { name: 'Rita Moreno', phone: randomPhone() };
 const pageErrors: string[] = [];
 
 const textsToCustomer = () => localTwilioSandbox(server!.testApp.deps)!.messages().filter((m) => m.to === customer.phone).map((m) => m.body);
-const shot = async (page: Page, name: string) => {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.join(resultsDir, `${name}.png`), fullPage: true });
-};
+const shot = fullPageShot;
 
 describe("the owner's calendar on a phone (browser)", () => {
   beforeAll(async () => {
@@ -133,9 +130,7 @@ describe("the owner's calendar on a phone (browser)", () => {
     expect(response.status).toBe(201);
     const { booking } = (await response.json()) as { booking: { id: string } };
 
-    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(WAIT.timeout);
+    const { context, page } = await openDesktopPage(browser!, { timeoutMs: WAIT.timeout, pageErrors });
     await page.goto(`${server!.url}/login`);
     await signIn(page, ownerEmail);
     await page.waitForURL(`**/t/${shop.tenantId}**`, WAIT);

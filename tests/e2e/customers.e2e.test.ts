@@ -18,7 +18,7 @@ import { createBookingTenant, startIn } from '../booking-fixtures.ts';
 import { randomPhone } from '../sms-fixtures.ts';
 import { uniqueId } from '../stack.ts';
 import { launchChromium, openDesktopPage } from './browser.ts';
-import { addOwner, noSidewaysScroll, openPhonePage, signIn } from './business-owners.ts';
+import { addOwner, fullPageShot, noSidewaysScroll, openPhonePage, signIn } from './business-owners.ts';
 
 const WAIT = { timeout: 30_000 };
 const NAME = 'Marisol Vega';
@@ -38,11 +38,7 @@ let bookingDate = '';
 const pageErrors: string[] = [];
 
 const db = () => forTenant(server!.testApp.deps.db, biz.tenantId);
-/** The whole page from its top (scrolled, a full-page shot draws the sticky header halfway down). */
-async function shot(page: Page, name: string) {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.resolve('test-results', `${name}.png`), fullPage: true });
-}
+const shot = fullPageShot;
 const fieldError = (page: Page, id: string) => page.locator(`[data-field-error="${id}"]`);
 
 /** A booking and a text for Marisol, made the way the engine and the texting activity make them. */

@@ -16,11 +16,8 @@ import { SlotPicker } from './SlotPicker.tsx';
  * Booking a job by hand: a customer (found or new), a service, who does it (or anyone), a day and
  * one of its free slots — or, for owners, any time (the engine still refuses an overlap).
  */
-/** The error keys of the customer's fields that changed (the API names them with or without `customer.`). */
-function customerFields(was: CustomerChoice, now: CustomerChoice): string[] {
-  if (was.kind !== 'new' || now.kind !== 'new') return ['customer', 'customer.name', 'customer.phone', 'customer.email', 'name', 'phone', 'email'];
-  return (['name', 'phone', 'email'] as const).filter((field) => was[field] !== now[field]).flatMap((field) => [field, `customer.${field}`, ...(field === 'email' ? [] : ['customer'])]);
-}
+/** What the API and the form name the customer's fields' errors: all go once the customer is changed. */
+const CUSTOMER_ERRORS = ['customer', 'customer.name', 'customer.phone', 'customer.email', 'name', 'phone', 'email'];
 
 export function NewBookingDialog({ defaultDate, defaultResourceId, onClose, onCreated }: { defaultDate: string; defaultResourceId?: string; onClose: () => void; onCreated: (booking: BookingView) => void }) {
   const tenant = useTenant();
@@ -75,7 +72,7 @@ export function NewBookingDialog({ defaultDate, defaultResourceId, onClose, onCr
     <Dialog title="New booking" onDismiss={onClose} busy={create.isPending}>
       <form className="form new-booking" onSubmit={submit} noValidate>
         <FormAlert message={formError} />
-        <CustomerPicker tenantId={tenant.id} value={customer} errors={errors} onChange={(next) => (setCustomer(next), fixed(...customerFields(customer, next)))} />
+        <CustomerPicker tenantId={tenant.id} value={customer} errors={errors} onChange={(next) => (setCustomer(next), fixed(...CUSTOMER_ERRORS))} />
         <FormField id="booking-service" label="Service" error={errors.serviceId}>
           <select value={serviceId} onChange={(event) => (setServiceId(event.target.value), setSlot(null), fixed('serviceId', 'start'))}>
             <option value="">Choose a service</option>
